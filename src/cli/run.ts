@@ -1,0 +1,192 @@
+import { entityLabel } from '../core/directory';
+import type { Paragraph } from '../core/model';
+import { longDate, type Summary } from '../core/summary';
+
+/** What the CLI may touch; main.ts passes Node's, tests pass in-memory fakes. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): string;
+  readStdin(): string;
+}
+
+export interface CliCommand {
+  usage: string;
+  run(args: ParsedArgs, summary: Summary, io: CliIo): number;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], valued: string[] = []): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (eq > 0) flags.set(name, a.slice(eq + 1));
+      else if (valued.includes(name)) {
+        if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, argv[++i]);
+      } else flags.set(name, true);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function checkFlags(args: ParsedArgs, allowed: string[]): void {
+  for (const f of args.flags.keys()) {
+    if (!allowed.includes(f)) throw new UsageError(`unknown option --${f}`);
+  }
+}
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+function sectionLabel(summary: Summary, p: Paragraph): string | null {
+  const s = summary.doc.sections.find((x) => x.number === p.section);
+  return s ? `${s.numeral}. ${s.title}` : null;
+}
+
+function sessionLabel(summary: Summary, p: Paragraph): string | null {
+  return summary.session(p)?.title ?? null;
+}
+
+const list: CliCommand = {
+  usage: 'list [--json]                  the sessions, challenges and paragraphs',
+  run(args, summary, io) {
+    checkFlags(args, ['json']);
+    const { doc } = summary;
+    if (args.flags.has('json')) {
+      io.out(
+        json({
+          title: doc.metadata.title,
+          sessions: doc.sessions.map((s) => ({
+            title: s.title,
+            letter: s.letter,
+            date: s.date,
+            challenge: s.challenge === null ? null : doc.challenges[s.challenge].text,
+            paragraphs: s.paragraphs,
+          })),
+          challenges: doc.challenges.map((c) => ({ number: c.number, text: c.text, paragraphs: c.paragraphs })),
+          sections: doc.sections.map((s) => ({ number: s.number, numeral: s.numeral, title: s.title, paragraphs: s.paragraphs })),
+          paragraphs: doc.paragraphs.map((p) => ({
+            number: p.number,
+            text: p.text,
+            section: sectionLabel(summary, p),
+            session: sessionLabel(summary, p),
+            date: summary.session(p)?.date ?? null,
+          })),
+        }),
+      );
+      return 0;
+    }
+    const lines: string[] = [doc.metadata.title, `${doc.metadata.body}, ${doc.metadata.session.name} · ${doc.metadata.dateText}`, ''];
+    let section = 0;
+    let session = -1;
+    for (const p of doc.paragraphs) {
+      if (p.section !== null && p.section !== section) {
+        section = p.section;
+        const s = doc.sections[section - 1];
+        lines.push(`${s.numeral}. ${s.title}`);
+      }
+      if (p.session !== null && p.session !== session) {
+        session = p.session;
+        const s = doc.sessions[session];
+        lines.push(`  (${s.letter}) ${s.title}, ${longDate(s.date)}`);
+        if (s.challenge !== null) lines.push(`      Challenge: ${doc.challenges[s.challenge].text}`);
+      }
+      const indent = p.session !== null ? '        ' : p.section !== null ? '    ' : '';
+      lines.push(`${indent}¶ ${String(p.number).padStart(2)}  ${summary.headline(p, 70)}`);
+    }
+    io.out(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};
+
+const show: CliCommand = {
+  usage: 'show <n> [--json]              one paragraph',
+  run(args, summary, io) {
+    checkFlags(args, ['json']);
+    if (args.positional.length !== 1) throw new UsageError('show needs one paragraph number');
+    const raw = args.positional[0];
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    const p = summary.paragraph(n);
+    if (!p) {
+      io.err(`cnd-summary: there is no paragraph ${JSON.stringify(raw)}: the summary has paragraphs 1 to ${summary.count}\n`);
+      return 2;
+    }
+    const entities = summary.entitiesIn(p).map((id) => summary.entity(id)!);
+    if (args.flags.has('json')) {
+      io.out(
+        json({
+          number: p.number,
+          text: p.text,
+          keyPhrases: p.keyPhrases.map((k) => k.text),
+          organizations: entities.filter((e) => e.type === 'organization').map((e) => ({ id: e.org.id, acronym: e.org.acronym ?? null, name: e.org.name })),
+          memberStates: entities.filter((e) => e.type === 'state').map((e) => ({ id: e.state.id, name: e.state.name })),
+          section: sectionLabel(summary, p),
+          session: sessionLabel(summary, p),
+          date: summary.session(p)?.date ?? null,
+          challenge: summary.challengeText(p) ?? null,
+          footnotes: p.footnoteRefs.map((r) => summary.doc.footnotes.find((f) => f.id === r.id)).map((f) => ({ id: f!.id, text: f!.text, url: f!.url ?? null })),
+        }),
+      );
+      return 0;
+    }
+    const lines = [`¶ ${p.number} · ${summary.placeOf(p)}`];
+    const challenge = summary.challengeText(p);
+    if (challenge) lines.push(`Challenge: ${challenge}`);
+    lines.push('', p.text, '');
+    if (p.keyPhrases.length) lines.push(`Key phrases: ${p.keyPhrases.map((k) => k.text).join('; ')}`);
+    if (entities.length) lines.push(`Names: ${entities.map(entityLabel).join('; ')}`);
+    io.out(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, CliCommand> = { list, show };
+
+export function usage(): string {
+  return [
+    'Usage: cnd-summary <command> [options]',
+    '',
+    'The CND Chair’s summary of the thematic discussions, 19–21 October 2021.',
+    '',
+    'Commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    '',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 problems found, 2 bad usage or input). */
+export function runCli(argv: string[], summary: Summary, io: CliIo, valued: string[] = []): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`cnd-summary: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return command.run(parseArgs(rest, valued), summary, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`cnd-summary ${name}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

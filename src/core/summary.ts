@@ -1,0 +1,96 @@
+import { type Directory, type Entity, entityById, loadDirectory } from './directory';
+import type { Paragraph, Session, SummaryDocument } from './model';
+import { parseSummary } from './parser';
+
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2021-10-20" → "20 October 2021". */
+export function longDate(iso: string): string {
+  return DAY_MONTH.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Cuts a text after at most `max` characters, at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The parsed summary with the organizations directory and the lookups every feature needs.
+ * Built once at start-up and shared (read-only) by all features.
+ */
+export class Summary {
+  readonly doc: SummaryDocument;
+  readonly directory: Directory;
+  private readonly byEntity = new Map<string, number[]>();
+
+  constructor(doc: SummaryDocument, directory: Directory) {
+    this.doc = doc;
+    this.directory = directory;
+    for (const p of doc.paragraphs) {
+      for (const m of p.mentions) {
+        const list = this.byEntity.get(m.id) ?? [];
+        if (!list.includes(p.number)) list.push(p.number);
+        this.byEntity.set(m.id, list);
+      }
+    }
+  }
+
+  static parse(sourceText: string, organizationsJson: unknown): Summary {
+    const directory = loadDirectory(organizationsJson);
+    return new Summary(parseSummary(sourceText, { directory }), directory);
+  }
+
+  get count(): number {
+    return this.doc.paragraphs.length;
+  }
+
+  has(n: number): boolean {
+    return Number.isInteger(n) && n >= 1 && n <= this.count;
+  }
+
+  paragraph(n: number): Paragraph | undefined {
+    return this.has(n) ? this.doc.paragraphs[n - 1] : undefined;
+  }
+
+  session(p: Paragraph): Session | undefined {
+    return p.session === null ? undefined : this.doc.sessions[p.session];
+  }
+
+  /** "Thematic session 2 · 20 October 2021", "Section I. Background", … */
+  placeOf(p: Paragraph): string {
+    const s = this.session(p);
+    if (s) return `${s.title} · ${longDate(s.date)}`;
+    const sec = this.doc.sections.find((x) => x.number === p.section);
+    return sec ? `${sec.numeral}. ${sec.title}` : 'Introduction';
+  }
+
+  challengeText(p: Paragraph): string | undefined {
+    const s = this.session(p);
+    return s && s.challenge !== null ? this.doc.challenges[s.challenge].text : undefined;
+  }
+
+  entity(id: string): Entity | undefined {
+    return entityById(this.directory, id);
+  }
+
+  /** Paragraph numbers that name an organization or Member State, in order. */
+  paragraphsMentioning(id: string): number[] {
+    return this.byEntity.get(id) ?? [];
+  }
+
+  /** Distinct entity ids a paragraph names, in order of first mention. */
+  entitiesIn(p: Paragraph): string[] {
+    return [...new Set(p.mentions.map((m) => m.id))];
+  }
+
+  /** A short label for a paragraph: its first key phrase, or its opening words. */
+  headline(p: Paragraph, max = 60): string {
+    const first = p.keyPhrases[0];
+    const source = first && first.start < 200 ? first.text : p.text;
+    return truncate(source, max);
+  }
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { entityLabel, entitySummaryLines, ORGANIZATION_KINDS, type OrganizationKind } from '../../core/directory';
+import type { Summary } from '../../core/summary';
+import { type ParagraphBadges, paragraphItem } from './sessionsTree';
+
+export type DirectoryNode =
+  | { kind: 'group'; label: string; key: string; children: DirectoryNode[] }
+  | { kind: 'entity'; id: string; parent: DirectoryNode; children: DirectoryNode[] }
+  | { kind: 'paragraph'; number: number; parent: DirectoryNode };
+
+const STATES_KEY = 'member-states';
+
+/** Organizations by kind (and Member States by regional group) → entity → paragraphs naming it. */
+export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DirectoryNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly groups: DirectoryNode[] = [];
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly badges: ParagraphBadges = () => undefined,
+  ) {
+    const { organizations, states } = summary.directory;
+    for (const kind of Object.keys(ORGANIZATION_KINDS) as OrganizationKind[]) {
+      const members = organizations.filter((o) => o.kind === kind && summary.paragraphsMentioning(o.id).length > 0);
+      if (members.length === 0) continue;
+      const group: DirectoryNode = { kind: 'group', label: ORGANIZATION_KINDS[kind], key: kind, children: [] };
+      for (const o of members) group.children.push(this.entityNode(o.id, group));
+      this.groups.push(group);
+    }
+    const named = states.filter((s) => summary.paragraphsMentioning(s.id).length > 0);
+    if (named.length > 0) {
+      const group: DirectoryNode = { kind: 'group', label: 'Member States', key: STATES_KEY, children: [] };
+      for (const s of named) group.children.push(this.entityNode(s.id, group));
+      this.groups.push(group);
+    }
+  }
+
+  private entityNode(id: string, parent: DirectoryNode): DirectoryNode {
+    const node: DirectoryNode = { kind: 'entity', id, parent, children: [] };
+    for (const n of this.summary.paragraphsMentioning(id)) node.children.push({ kind: 'paragraph', number: n, parent: node });
+    return node;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: DirectoryNode): DirectoryNode[] {
+    if (!node) return this.groups;
+    return node.kind === 'paragraph' ? [] : node.children;
+  }
+
+  getParent(node: DirectoryNode): DirectoryNode | undefined {
+    return node.kind === 'group' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: DirectoryNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.children.length);
+        item.iconPath = new vscode.ThemeIcon(node.key === STATES_KEY ? 'globe' : 'organization');
+        item.id = `group-${node.key}`;
+        return item;
+      }
+      case 'entity': {
+        const e = this.summary.entity(node.id);
+        const count = node.children.length;
+        const item = new vscode.TreeItem(e ? entityLabel(e) : node.id, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${count} ${count === 1 ? 'para.' : 'paras.'}`;
+        if (e) item.tooltip = entitySummaryLines(e).join('\n');
+        item.id = `entity-${node.id}`;
+        item.contextValue = 'cndEntity';
+        return item;
+      }
+      case 'paragraph': {
+        const item = paragraphItem(this.summary, node.number, this.badges);
+        item.id = `entity-${node.parent.kind === 'entity' ? node.parent.id : ''}-p-${node.number}`;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import type { Summary } from '../../core/summary';
+import { longDate, truncate } from '../../core/summary';
+
+export type OutlineNode =
+  | { kind: 'document'; children: OutlineNode[] }
+  | { kind: 'section'; number: number; parent: OutlineNode; children: OutlineNode[] }
+  | { kind: 'session'; index: number; parent: OutlineNode; children: OutlineNode[] }
+  | { kind: 'challenge'; index: number; parent: OutlineNode; children: OutlineNode[] }
+  | { kind: 'paragraph'; number: number; parent: OutlineNode };
+
+/** Extra text shown after a paragraph's label (citation and note counts from other features). */
+export type ParagraphBadges = (n: number) => { description?: string; tooltip?: string } | undefined;
+
+/** Builds the outline once: document → sections → sessions → challenge → paragraphs. */
+export function buildOutline(summary: Summary): { root: OutlineNode; paragraphs: Map<number, OutlineNode> } {
+  const { doc } = summary;
+  const root: OutlineNode = { kind: 'document', children: [] };
+  const paragraphs = new Map<number, OutlineNode>();
+  const para = (n: number, parent: OutlineNode): OutlineNode => {
+    const node: OutlineNode = { kind: 'paragraph', number: n, parent };
+    paragraphs.set(n, node);
+    return node;
+  };
+  for (const p of doc.paragraphs.filter((x) => x.section === null)) root.children.push(para(p.number, root));
+  for (const sec of doc.sections) {
+    const sNode: OutlineNode = { kind: 'section', number: sec.number, parent: root, children: [] };
+    root.children.push(sNode);
+    const sessions = doc.sessions.map((s, i) => ({ s, i })).filter(({ s }) => doc.paragraphs[s.paragraphs[0] - 1].section === sec.number);
+    for (const n of sec.paragraphs.filter((n) => doc.paragraphs[n - 1].session === null)) sNode.children.push(para(n, sNode));
+    for (const { s, i } of sessions) {
+      const sessNode: OutlineNode = { kind: 'session', index: i, parent: sNode, children: [] };
+      sNode.children.push(sessNode);
+      if (s.challenge !== null) {
+        const cNode: OutlineNode = { kind: 'challenge', index: s.challenge, parent: sessNode, children: [] };
+        sessNode.children.push(cNode);
+        for (const n of s.paragraphs) cNode.children.push(para(n, cNode));
+      } else {
+        for (const n of s.paragraphs) sessNode.children.push(para(n, sessNode));
+      }
+    }
+  }
+  return { root, paragraphs };
+}
+
+export function paragraphItem(summary: Summary, n: number, badges?: ParagraphBadges): vscode.TreeItem {
+  const p = summary.paragraph(n);
+  if (!p) return new vscode.TreeItem(`¶ ${n}`);
+  const item = new vscode.TreeItem(`¶ ${n} · ${summary.headline(p, 56)}`, vscode.TreeItemCollapsibleState.None);
+  const extra = badges?.(n);
+  item.description = extra?.description;
+  // Plain-text tooltip: paragraph text is data, never rendered as Markdown or HTML.
+  item.tooltip = `¶ ${n} · ${summary.placeOf(p)}\n\n${p.text}${extra?.tooltip ? `\n\n${extra.tooltip}` : ''}`;
+  item.contextValue = 'cndParagraph';
+  item.iconPath = new vscode.ThemeIcon('symbol-text');
+  item.command = { command: 'cndSummary.goToParagraph', title: 'Open in Reader', arguments: [n] };
+  item.accessibilityInformation = { label: `Paragraph ${n}: ${summary.headline(p, 120)}` };
+  return item;
+}
+
+export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly root: OutlineNode;
+  private readonly byNumber: Map<number, OutlineNode>;
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly badges: ParagraphBadges = () => undefined,
+  ) {
+    const outline = buildOutline(summary);
+    this.root = outline.root;
+    this.byNumber = outline.paragraphs;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  paragraphNode(n: number): OutlineNode | undefined {
+    return this.byNumber.get(n);
+  }
+
+  getChildren(node?: OutlineNode): OutlineNode[] {
+    if (!node) return [this.root];
+    return node.kind === 'paragraph' ? [] : node.children;
+  }
+
+  getParent(node: OutlineNode): OutlineNode | undefined {
+    return node.kind === 'document' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: OutlineNode): vscode.TreeItem {
+    const { doc } = this.summary;
+    const expanded = vscode.TreeItemCollapsibleState.Expanded;
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'document': {
+        const m = doc.metadata;
+        const item = new vscode.TreeItem('Chair’s summary', expanded);
+        item.description = `thematic discussions, ${m.meeting.text}`;
+        item.tooltip = `${m.title}\n${m.body}, ${m.session.name}, ${m.session.place}, ${m.session.dates}\n${m.agendaItem.label}: ${m.agendaItem.title}\n${m.dateText}`;
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.id = 'document';
+        item.command = { command: 'cndSummary.openSummary', title: 'Open the Summary' };
+        return item;
+      }
+      case 'section': {
+        const s = doc.sections[node.number - 1];
+        const item = new vscode.TreeItem(`${s.numeral}. ${s.title}`, node.number === 2 ? expanded : collapsed);
+        item.description = `paras. ${s.paragraphs[0]}–${s.paragraphs[s.paragraphs.length - 1]}`;
+        item.iconPath = new vscode.ThemeIcon('list-tree');
+        item.id = `section-${s.number}`;
+        return item;
+      }
+      case 'session': {
+        const s = doc.sessions[node.index];
+        const item = new vscode.TreeItem(`(${s.letter}) ${s.title}`, collapsed);
+        item.description = longDate(s.date);
+        item.tooltip = `${s.title}, ${longDate(s.date)}\n${s.heading}\nParagraphs ${s.paragraphs[0]}–${s.paragraphs[s.paragraphs.length - 1]}`;
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        item.id = `session-${s.letter}`;
+        item.contextValue = 'cndSession';
+        return item;
+      }
+      case 'challenge': {
+        const c = doc.challenges[node.index];
+        const item = new vscode.TreeItem(`Challenge: ${truncate(c.text, 70)}`, expanded);
+        item.tooltip = `2019 Ministerial Declaration challenge:\n“${c.text}”`;
+        item.iconPath = new vscode.ThemeIcon('target');
+        item.id = `challenge-${c.number}`;
+        return item;
+      }
+      case 'paragraph': {
+        const item = paragraphItem(this.summary, node.number, this.badges);
+        item.id = `p-${node.number}`;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
