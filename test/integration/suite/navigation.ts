@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../../../src/features/navigation/sessionsTree';
+import { api, assert, assertEqual, EXTENSION_ID, test, waitFor } from './harness';
+
+test('the extension activates', async () => {
+  const a = await api();
+  assert(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'extension is active');
+  assertEqual(a.summary.count, 37, 'paragraph count');
+});
+
+test('the sessions view shows 4 sessions, 3 challenges and 37 paragraphs', async () => {
+  const { navigation } = await api();
+  const tree = navigation.sessions;
+  const counts: Record<string, number> = {};
+  const labels: string[] = [];
+  const walk = async (node?: OutlineNode) => {
+    for (const child of await tree.getChildren(node)) {
+      counts[child.kind] = (counts[child.kind] ?? 0) + 1;
+      const item = tree.getTreeItem(child);
+      labels.push(typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+      await walk(child);
+    }
+  };
+  await walk();
+  assertEqual(counts.session, 4, 'sessions');
+  assertEqual(counts.challenge, 3, 'challenges');
+  assertEqual(counts.paragraph, 37, 'paragraphs');
+  assert(labels.some((l) => l.startsWith('¶ 24 · the importance of comparing confiscated proceeds')), `paragraph 24 label in ${labels.join(' | ')}`);
+  assert(labels.includes('(c) Thematic session 2'), 'session (c) label');
+  const session = navigation.sessions.getChildren(navigation.sessions.root)
+    .flatMap((s) => navigation.sessions.getChildren(s))
+    .find((n) => n.kind === 'session' && n.index === 2);
+  assert(session, 'session (c) node');
+  assertEqual(navigation.sessions.getTreeItem(session).description, '20 October 2021', 'session (c) date');
+});
+
+test('go to paragraph 24 opens the reader with the cursor on paragraph 24', async () => {
+  await vscode.commands.executeCommand('cndSummary.goToParagraph', 24);
+  const editor = await waitFor(() => {
+    const e = vscode.window.activeTextEditor;
+    return e && e.document.uri.scheme === 'cnd-summary' ? e : undefined;
+  }, 'the reader to open');
+  const line = editor.document.lineAt(editor.selection.active.line).text;
+  assert(line.startsWith('**24.** UNODC emphasized'), `cursor line is paragraph 24: ${line.slice(0, 60)}`);
+  assertEqual(editor.document.languageId, 'markdown', 'reader language');
+  assert(!editor.document.isDirty, 'reader is not dirty');
+});
+
+test('go to paragraph rejects 0, 38 and "abc" without opening anything', async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const bad of [0, 38, 'abc']) {
+    const result = await vscode.commands.executeCommand('cndSummary.goToParagraph', bad);
+    assertEqual(result, undefined, `result for ${bad}`);
+  }
+  assert(!vscode.window.activeTextEditor || vscode.window.activeTextEditor.document.uri.scheme !== 'cnd-summary', 'no reader opened');
+});
+
+test('moving the cursor in the reader reveals the paragraph in the sessions view', async () => {
+  const { navigation } = await api();
+  await vscode.commands.executeCommand('workbench.view.extension.cndSummary');
+  await waitFor(() => navigation.sessionsView.visible, 'the sessions view to be visible');
+  await vscode.commands.executeCommand('cndSummary.goToParagraph', 31);
+  const selected = await waitFor(() => {
+    const s = navigation.sessionsView.selection[0];
+    return s && s.kind === 'paragraph' && s.number === 31 ? s : undefined;
+  }, 'paragraph 31 to be selected in the tree');
+  assert(selected, 'selected');
+});

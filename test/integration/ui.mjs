@@ -1,0 +1,92 @@
+// Drives the real workbench UI with Playwright and takes screenshots of the extension at work, for
+// people to look at (README pictures, issue evidence). Not part of `npm test`.
+// Usage: node test/integration/ui.mjs [--node-host] [scenario…]   → .vscode-test/screenshots/*.png
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE } from '../hosts/setup.mjs';
+import { freshWorkspace, launchBrowser, startServerHost, startWebHost } from './hosts.mjs';
+
+const argv = process.argv.slice(2);
+const nodeHost = argv.includes('--node-host');
+const wanted = argv.filter((a) => !a.startsWith('--'));
+const OUT = join(CACHE, 'screenshots');
+mkdirSync(OUT, { recursive: true });
+const label = nodeHost ? 'node' : 'web';
+
+const workspace = freshWorkspace(`ui-${label}`);
+const host = nodeHost ? await startServerHost({ port: 8112, workspace }) : await startWebHost({ port: 3112, workspace });
+const { context, close } = await launchBrowser({ viewport: { width: 1500, height: 920 } });
+const page = context.pages()[0] ?? (await context.newPage());
+const shot = async (name) => {
+  const path = join(OUT, `${label}-${name}.png`);
+  await page.screenshot({ path });
+  console.log(`screenshot ${path}`);
+};
+
+async function command(title, input) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+  if (input !== undefined) {
+    await page.waitForTimeout(500);
+    await page.keyboard.type(input);
+    await page.waitForTimeout(300);
+  }
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Control+Shift+E');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 30000 });
+  await row.click();
+  await page.waitForTimeout(800);
+}
+
+async function openContainer() {
+  const icon = page.locator('.activitybar [aria-label^="CND Chair"]').first();
+  await icon.waitFor({ timeout: 30000 });
+  await icon.click();
+  await page.waitForTimeout(800);
+}
+
+const scenarios = {
+  async navigate() {
+    await openContainer();
+    await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
+    await page.waitForTimeout(500);
+    await page.locator('.monaco-list-row', { hasText: '¶ 24 ·' }).first().click();
+    await page.waitForTimeout(1200);
+    await shot('1-sessions-reader');
+    await page.locator('.monaco-list-row', { hasText: 'Intergovernmental organization' }).first().click();
+    await page.waitForTimeout(400);
+    await page.locator('.monaco-list-row', { hasText: 'INTERPOL' }).first().click();
+    await page.waitForTimeout(800);
+    await shot('2-organizations');
+  },
+};
+
+let failed = false;
+try {
+  await page.goto(host.url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
+  await page.waitForTimeout(4000);
+  for (const [name, run] of Object.entries(scenarios)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    try {
+      await run();
+    } catch (e) {
+      failed = true;
+      console.error(`scenario ${name} failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+      await shot(`error-${name}`);
+    }
+    await page.keyboard.press('Escape');
+    await command('View: Close All Editors');
+    await page.waitForTimeout(400);
+  }
+} finally {
+  await close();
+  await host.stop();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { runCli } from '../../src/cli/run';
+import { summary } from './fixtures';
+
+export function cli(args: string[], files: Record<string, string> = {}, stdin = ''): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(args, summary, {
+    out: (t) => { out += t; },
+    err: (t) => { err += t; },
+    readFile: (p) => {
+      if (!(p in files)) throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
+      return files[p];
+    },
+    readStdin: () => stdin,
+  }, ['limit']);
+  return { code, out, err };
+}
+
+describe('cli: list and show', () => {
+  test('list --json', () => {
+    const r = cli(['list', '--json']);
+    assert.equal(r.code, 0);
+    const j = JSON.parse(r.out);
+    assert.equal(j.sessions.length, 4);
+    assert.deepEqual(j.sessions[2], {
+      title: 'Thematic session 2',
+      letter: 'c',
+      date: '2021-10-20',
+      challenge: 'The value of confiscated proceeds of crime related to money-laundering arising from drug trafficking at the global level remains low',
+      paragraphs: [23, 24, 25, 26, 27, 28, 29],
+    });
+    assert.equal(j.challenges.length, 3);
+    assert.deepEqual(j.challenges[2].paragraphs, [30, 31, 32, 33, 34, 35]);
+    assert.equal(j.paragraphs.length, 37);
+    assert.deepEqual(Object.keys(j.paragraphs[0]).slice(0, 4), ['number', 'text', 'section', 'session']);
+    assert.equal(j.paragraphs[23].section, "II. Chair's summary of the deliberations");
+    assert.equal(j.paragraphs[23].session, 'Thematic session 2');
+    assert.equal(j.paragraphs[0].section, null);
+  });
+
+  test('list without --json is a readable outline', () => {
+    const r = cli(['list']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /\(c\) Thematic session 2, 20 October 2021/);
+    assert.match(r.out, /¶ 24 {2}the importance of comparing/);
+  });
+
+  test('show 24 --json', () => {
+    const r = cli(['show', '24', '--json']);
+    assert.equal(r.code, 0);
+    const j = JSON.parse(r.out);
+    assert.equal(j.number, 24);
+    assert.ok(j.text.startsWith('UNODC emphasized the importance of comparing'));
+    assert.ok(!j.text.includes('**'));
+    assert.deepEqual(j.keyPhrases, ['the importance of comparing confiscated proceeds of drug crime with drug profits and related financial flows']);
+    assert.deepEqual(j.organizations, [{ id: 'unodc', acronym: 'UNODC', name: 'United Nations Office on Drugs and Crime' }]);
+    assert.equal(j.section, "II. Chair's summary of the deliberations");
+    assert.equal(j.session, 'Thematic session 2');
+  });
+
+  test('show 7 lists organizations and Member States', () => {
+    const j = JSON.parse(cli(['show', '7', '--json']).out);
+    assert.ok(j.organizations.some((o: { id: string }) => o.id === 'interpol'));
+    assert.ok(j.memberStates.some((o: { id: string }) => o.id === 'cabo-verde'));
+  });
+
+  test('show without --json is readable', () => {
+    const r = cli(['show', '30']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^¶ 30 · Thematic session 3 · 21 October 2021/);
+  });
+
+  for (const bad of ['0', '38', 'abc', '2.5']) {
+    test(`show ${bad}: clear message, exit code 2`, () => {
+      const r = cli(['show', bad]);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.match(r.err, /there is no paragraph .*: the summary has paragraphs 1 to 37/);
+    });
+  }
+
+  test('usage errors', () => {
+    assert.equal(cli([]).code, 2);
+    assert.equal(cli(['frobnicate']).code, 2);
+    assert.match(cli(['frobnicate']).err, /unknown command "frobnicate"/);
+    assert.match(cli(['list', '--xml']).err, /unknown option --xml/);
+    assert.equal(cli(['show']).code, 2);
+    assert.equal(cli(['--help']).code, 0);
+  });
+});
