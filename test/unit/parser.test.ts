@@ -105,7 +105,7 @@ describe('parser: paragraphs cut by page breaks are re-joined', () => {
       assert.ok(t.includes(middle), `joined: ${middle}`);
       assert.ok(t.endsWith(end), `ends: ${t.slice(-80)}`);
       assert.ok(!t.includes('---') && !t.includes('\\*') && !t.includes('<sup>') && !t.includes('**'), 'no markup or page-break debris');
-      assert.ok(!/  /.test(t), 'no double spaces');
+      assert.ok(!/ {2}/.test(t), "no double spaces");
     });
   }
 

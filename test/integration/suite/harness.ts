@@ -47,11 +47,11 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, ms =
   for (;;) {
     try {
       const v = await probe();
-      if (v) return v as NonNullable<T>;
+      if (v) return v;
     } catch (e) {
       last = e;
     }
-    if (Date.now() - t0 > ms) throw new AssertionError(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() - t0 > ms) throw new AssertionError(`timed out after ${ms} ms waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -13,15 +13,15 @@ test('the sessions view shows 4 sessions, 3 challenges and 37 paragraphs', async
   const tree = navigation.sessions;
   const counts: Record<string, number> = {};
   const labels: string[] = [];
-  const walk = async (node?: OutlineNode) => {
-    for (const child of await tree.getChildren(node)) {
+  const walk = (node?: OutlineNode) => {
+    for (const child of tree.getChildren(node)) {
       counts[child.kind] = (counts[child.kind] ?? 0) + 1;
       const item = tree.getTreeItem(child);
       labels.push(typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
-      await walk(child);
+      walk(child);
     }
   };
-  await walk();
+  walk();
   assertEqual(counts.session, 4, 'sessions');
   assertEqual(counts.challenge, 3, 'challenges');
   assertEqual(counts.paragraph, 37, 'paragraphs');
