@@ -3,3 +3,9 @@ declare module '*.txt' {
   const content: string;
   export default content;
 }
+
+/** The search index built by esbuild.js at build time (see src/core/search/prebuild.ts). */
+declare module 'cnd:search-index' {
+  export const hash: string;
+  export const index: string;
+}

@@ -1,20 +1,27 @@
 import * as vscode from 'vscode';
 import { loadBundledSummary } from './core/bundled';
 import { ReaderLayout } from './core/render';
+import { loadShippedSearch } from './core/search/shipped';
 import { registerNavigation } from './features/navigation';
 import { registerReader } from './features/reader';
+import { registerSearch } from './features/search';
+import { workspaceSettings } from './features/settings';
 
 /** What the extension returns from `activate`: used by its integration tests and by other extensions. */
 export interface CndSummaryApi {
   summary: ReturnType<typeof loadBundledSummary>;
   navigation: ReturnType<typeof registerNavigation>;
+  search: ReturnType<typeof registerSearch> & { prebuiltIndex: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const summary = loadBundledSummary();
+  const settings = workspaceSettings();
   const reader = registerReader(context, new ReaderLayout(summary));
   const navigation = registerNavigation(context, { summary, reader, badges: () => undefined });
-  return { summary, navigation };
+  const { engine, prebuilt } = loadShippedSearch(summary);
+  const search = registerSearch(context, { summary, engine, reader, settings });
+  return { summary, navigation, search: { ...search, prebuiltIndex: prebuilt } };
 }
 
 export function deactivate(): void {

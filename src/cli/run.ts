@@ -1,5 +1,6 @@
 import { entityLabel } from '../core/directory';
 import type { Paragraph } from '../core/model';
+import { loadShippedSearch } from '../core/search/shipped';
 import { longDate, type Summary } from '../core/summary';
 
 /** What the CLI may touch; main.ts passes Node's, tests pass in-memory fakes. */
@@ -154,7 +155,35 @@ const show: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { list, show };
+const search: CliCommand = {
+  usage: 'search <query> [--json] [--limit N]   paragraphs matching words, "phrases", org:, session:, date:, para:',
+  run(args, summary, io) {
+    checkFlags(args, ['json', 'limit']);
+    const query = args.positional.join(' ');
+    if (!query.trim()) throw new UsageError('search needs a query');
+    const rawLimit = args.flags.get('limit');
+    const limit = rawLimit === undefined ? 10 : Number(rawLimit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
+    const r = loadShippedSearch(summary).engine.search(query, { limit });
+    if (r.error) {
+      io.err(`cnd-summary search: ${r.error}\n`);
+      return 2;
+    }
+    const hits = r.hits.filter((h) => h.kind === 'paragraph');
+    if (args.flags.has('json')) {
+      io.out(json(hits.map((h) => ({ number: h.number, score: h.score, snippet: h.snippet.text }))));
+      return 0;
+    }
+    if (r.message) io.err(`${r.message}\n`);
+    for (const h of hits) {
+      const p = summary.paragraph(h.number)!;
+      io.out(`¶ ${h.number}  (${summary.placeOf(p)})  score ${h.score}\n    ${h.snippet.text}\n`);
+    }
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, CliCommand> = { list, show, search };
 
 export function usage(): string {
   return [

@@ -44,7 +44,10 @@ function install(name, env = {}) {
   copyFileSync(join(src, 'package-lock.json'), join(dst, 'package-lock.json'));
   const t0 = Date.now();
   console.log(`[hosts] installing ${name} into ${dst} …`);
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dst, stdio: 'inherit', env: { ...process.env, ...env } });
+  // Drop the npm_* variables of an enclosing `npm test`: code-server's postinstall reads the Node version
+  // from npm_config_user_agent, which must come from the npm that runs under Node 24.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dst, stdio: 'inherit', env: { ...clean, ...env } });
   writeFileSync(stamp, lock);
   console.log(`[hosts] ${name} installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return true;

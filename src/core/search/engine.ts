@@ -1,0 +1,321 @@
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import { parseParagraphList } from '../numbers';
+import { longDate, type Summary } from '../summary';
+import { type Filter, isEmptyQuery, MAX_RELATED_WORDS, parseQuery, type ParsedQuery } from './query';
+import { makeSnippet, type Snippet, type Word, wordsOf } from './snippet';
+import { normalizeForPhrase, processTerm, tokenize } from './terms';
+
+/** One indexed document: a paragraph of the summary, or a user's note on a paragraph. */
+export interface SearchDoc {
+  id: string;
+  kind: 'paragraph' | 'note';
+  /** The paragraph the document is, or is about. */
+  number: number;
+  text: string;
+  keyPhrases?: string;
+  names?: string;
+  session?: string;
+  challenge?: string;
+  tags?: string;
+}
+
+/**
+ * The one options constant shared by the build-time index (toJSON) and the start-up load (loadJSON):
+ * MiniSearch needs the same fields and term processing on both sides.
+ */
+export const SEARCH_OPTIONS: Options<SearchDoc> = {
+  idField: 'id',
+  fields: ['text', 'keyPhrases', 'names', 'session', 'challenge', 'tags'],
+  storeFields: ['kind', 'number'],
+  tokenize,
+  processTerm,
+  autoVacuum: { minDirtCount: 20, minDirtFactor: 0.1, batchSize: 1000, batchWait: 10 },
+};
+
+/** Changing how documents are indexed must change this, so stale prebuilt indexes are rebuilt. */
+export const INDEX_SCHEMA = 'cnd-search-1';
+
+const BOOST = { keyPhrases: 3, names: 2, text: 1, tags: 2, session: 0.5, challenge: 0.3 };
+
+export interface SearchHit {
+  id: string;
+  kind: 'paragraph' | 'note';
+  number: number;
+  score: number;
+  snippet: Snippet;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  /** Shown instead of results (empty query) or above them (fallbacks, corrections). */
+  message?: string;
+  /** A problem with the query (unknown filter, bad value): nothing was searched. */
+  error?: string;
+}
+
+export interface SearchRequest {
+  limit?: number;
+  /** 'query': what the user typed (AND, prefix, fuzzy, filters). 'related': a passage of a draft (OR, no filters). */
+  mode?: 'query' | 'related';
+}
+
+/** FNV-1a over the inputs of the index: a prebuilt index is used only when its fingerprint matches. */
+export function fingerprint(...parts: string[]): string {
+  let h = 0x811c9dc5;
+  for (const part of [INDEX_SCHEMA, ...parts]) {
+    for (let i = 0; i < part.length; i++) {
+      h ^= part.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h ^= 0xff;
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+export function paragraphDocs(summary: Summary): SearchDoc[] {
+  return summary.doc.paragraphs.map((p) => {
+    const s = summary.session(p);
+    const names = summary.entitiesIn(p).flatMap((id) => {
+      const e = summary.entity(id);
+      if (!e) return [];
+      return e.type === 'organization' ? [e.org.acronym ?? '', e.org.name, ...e.org.aliases] : [e.state.name, ...e.state.aliases];
+    });
+    return {
+      id: `p${p.number}`,
+      kind: 'paragraph' as const,
+      number: p.number,
+      text: p.text,
+      keyPhrases: p.keyPhrases.map((k) => k.text).join(' · '),
+      names: [...new Set(names.filter(Boolean))].join(' · '),
+      session: s ? `${s.title} ${longDate(s.date)} ${s.date}` : '',
+      challenge: summary.challengeText(p) ?? '',
+    };
+  });
+}
+
+/**
+ * Search over the summary's paragraphs (and, added one at a time, notes and other documents), on
+ * MiniSearch: key phrases weigh more than body text, prefix and fuzzy matching, a light stemmer,
+ * quoted phrases, and filters. Adding or removing a document touches only that document.
+ */
+export class SearchEngine {
+  private readonly texts = new Map<string, { number: number; kind: SearchDoc['kind']; text: string; phrase?: string; words?: Word[]; tags: string[] }>();
+
+  private constructor(
+    private readonly summary: Summary,
+    private readonly index: MiniSearch<SearchDoc>,
+    docs: SearchDoc[],
+  ) {
+    for (const d of docs) this.remember(d);
+  }
+
+  /** Indexes the summary from scratch. */
+  static build(summary: Summary, extra: SearchDoc[] = []): SearchEngine {
+    const docs = [...paragraphDocs(summary), ...extra];
+    const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
+    index.addAll(docs);
+    return new SearchEngine(summary, index, docs);
+  }
+
+  /** Loads an index serialised by `toJSON` (built at build time). */
+  static load(summary: Summary, json: string): SearchEngine {
+    const index = MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
+    const docs = paragraphDocs(summary);
+    if (index.documentCount !== docs.length || docs.some((d) => !index.has(d.id))) {
+      throw new Error(`search index: the prebuilt index holds ${index.documentCount} documents, the summary ${docs.length}; rebuild it`);
+    }
+    return new SearchEngine(summary, index, docs);
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.index);
+  }
+
+  get documentCount(): number {
+    return this.index.documentCount;
+  }
+
+  private remember(d: SearchDoc): void {
+    this.texts.set(d.id, { number: d.number, kind: d.kind, text: d.text, tags: d.tags ? d.tags.split(/\s+/).filter(Boolean) : [] });
+  }
+
+  /** Adds or replaces one document (a note, say) without touching the others. */
+  upsert(doc: SearchDoc): void {
+    if (this.index.has(doc.id)) this.index.discard(doc.id);
+    this.index.add(doc);
+    this.remember(doc);
+  }
+
+  remove(id: string): void {
+    if (!this.index.has(id)) return;
+    this.index.discard(id);
+    this.texts.delete(id);
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  search(input: string, request: SearchRequest = {}): SearchResponse {
+    const limit = Math.max(1, Math.min(request.limit ?? 20, 1000));
+    if (request.mode === 'related') return this.related(input, limit);
+    const q = parseQuery(input);
+    if (q.errors.length > 0) return { hits: [], error: q.errors[0] };
+    const scope = this.resolveFilters(q.filters);
+    if ('error' in scope) return { hits: [], error: scope.error };
+    const notices = [...q.warnings];
+
+    if (isEmptyQuery(q)) {
+      if (q.filters.length === 0) {
+        return { hits: [], message: 'Type words to search the summary, "a phrase", or filters: org:interpol, session:2, date:2021-10-20, para:30-35.' };
+      }
+      // Only filters: every matching document, in document order.
+      const hits: SearchHit[] = [];
+      for (const [id, t] of this.texts) {
+        if (!scope.accept(id, t.number, t.kind)) continue;
+        hits.push({ id, kind: t.kind, number: t.number, score: 0, snippet: makeSnippet(t.text, [], []) });
+      }
+      hits.sort((a, b) => a.number - b.number || (a.kind === b.kind ? 0 : a.kind === 'paragraph' ? -1 : 1));
+      return this.respond(hits.slice(0, limit), hits.length, notices);
+    }
+
+    const phraseNorms = q.phrases.map(normalizeForPhrase);
+    const terms = [...q.words, ...q.phrases.flatMap((p) => tokenize(p))];
+    const usable = terms.map((t) => processTerm(t)).filter((t): t is string => !!t);
+    if (usable.length === 0) {
+      return { hits: [], message: 'Those words are too common to search for; add a more specific word.' };
+    }
+    const filter = (r: SearchResult) => {
+      const t = this.texts.get(r.id as string);
+      if (!t || !scope.accept(r.id as string, t.number, t.kind)) return false;
+      if (phraseNorms.length === 0) return true;
+      const norm = (t.phrase ??= normalizeForPhrase(t.text));
+      return phraseNorms.every((p) => norm.includes(p));
+    };
+    const base: SearchOptions = {
+      boost: BOOST,
+      prefix: (term) => term.length >= 3,
+      combineWith: 'AND',
+      filter,
+    };
+    const query = terms.join(' ');
+    let results = this.index.search(query, base);
+    if (results.length === 0) {
+      // Nothing exact or by prefix: allow typos.
+      results = this.index.search(query, { ...base, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 });
+    }
+    if (results.length === 0 && usable.length > 1 && phraseNorms.length === 0) {
+      results = this.index.search(query, { ...base, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 });
+      if (results.length > 0) notices.push('No paragraph has all of those words; showing paragraphs with some of them.');
+    }
+    const hits = results.slice(0, limit).map((r) => this.hit(r, q));
+    return this.respond(hits, results.length, notices);
+  }
+
+  /** "Which paragraphs support this sentence?": the passage's words, any of them, best first. */
+  private related(passage: string, limit: number): SearchResponse {
+    const words = [...new Set(tokenize(passage).map((t) => processTerm(t)).filter((t): t is string => !!t))];
+    if (words.length === 0) return { hits: [], message: 'Select a sentence of your draft to find the paragraphs that support it.' };
+    const used = words.slice(0, MAX_RELATED_WORDS);
+    const results = this.index.search(used.join(' '), {
+      boost: BOOST,
+      combineWith: 'OR',
+      prefix: false,
+      fuzzy: false,
+      filter: (r) => this.texts.get(r.id as string)?.kind === 'paragraph',
+    });
+    const q: ParsedQuery = { words: used, phrases: [], filters: [], errors: [], warnings: [] };
+    const hits = results.slice(0, limit).map((r) => this.hit(r, q));
+    return this.respond(hits, results.length, words.length > used.length ? [`Only the first ${MAX_RELATED_WORDS} distinct words of the selection were used.`] : []);
+  }
+
+  private hit(r: SearchResult, q: ParsedQuery): SearchHit {
+    const t = this.texts.get(r.id as string)!;
+    return {
+      id: r.id as string,
+      kind: t.kind,
+      number: t.number,
+      score: Math.round(r.score * 1000) / 1000,
+      snippet: makeSnippet(t.text, r.terms, q.phrases, undefined, (t.words ??= wordsOf(t.text))),
+    };
+  }
+
+  private respond(hits: SearchHit[], total: number, notices: string[]): SearchResponse {
+    const message = notices.length ? notices.join(' ') : hits.length === 0 ? 'No paragraph matches.' : total > hits.length ? `${total} matches; showing the best ${hits.length}.` : undefined;
+    return { hits, ...(message ? { message } : {}) };
+  }
+
+  private resolveFilters(filters: Filter[]): { accept: (id: string, n: number, kind: SearchDoc['kind']) => boolean } | { error: string } {
+    const byKey = new Map<string, Filter[]>();
+    for (const f of filters) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    const sets: Set<number>[] = [];
+    let notesOnly = false;
+    let noteWords: string[] = [];
+    let tags: string[] = [];
+    for (const [key, list] of byKey) {
+      const union = new Set<number>();
+      for (const f of list) {
+        const r = this.resolveOne(f);
+        if ('error' in r) return r;
+        if (r.numbers) for (const n of r.numbers) union.add(n);
+      }
+      if (key === 'note') {
+        notesOnly = true;
+        noteWords = list.map((f) => f.value.toLowerCase()).filter(Boolean);
+      } else if (key === 'tag') {
+        notesOnly = true;
+        tags = list.map((f) => f.value.replace(/^#/, '').toLowerCase());
+      } else sets.push(union);
+    }
+    return {
+      accept: (id, n, kind) => {
+        if (!sets.every((s) => s.has(n))) return false;
+        if (!notesOnly) return true;
+        if (kind !== 'note') return false;
+        const t = this.texts.get(id);
+        if (!t) return false;
+        if (tags.length && !tags.some((tag) => t.tags.includes(tag))) return false;
+        if (noteWords.length && !noteWords.every((w) => t.text.toLowerCase().includes(w))) return false;
+        return true;
+      },
+    };
+  }
+
+  private resolveOne(f: Filter): { numbers?: number[] } | { error: string } {
+    const { summary } = this;
+    const v = f.value.toLowerCase();
+    switch (f.key) {
+      case 'org': {
+        if (!v) return { error: 'org: needs a name or acronym, e.g. org:interpol or org:"vienna ngo".' };
+        const ids = [
+          ...summary.directory.organizations.filter((o) => o.id === v || o.acronym?.toLowerCase() === v || [o.name, ...o.aliases].some((a) => a.toLowerCase().includes(v))).map((o) => o.id),
+          ...summary.directory.states.filter((s) => s.id === v || [s.name, ...s.aliases].some((a) => a.toLowerCase().includes(v))).map((s) => s.id),
+        ];
+        if (ids.length === 0) return { error: `No organization or Member State in the summary matches “${f.value}”. Try org:unodc, org:interpol or org:mexico.` };
+        return { numbers: ids.flatMap((id) => summary.paragraphsMentioning(id)) };
+      }
+      case 'session': {
+        const s = summary.doc.sessions.find((x) => x.letter === v || String(x.ordinal) === v || (v === 'opening' && x.kind === 'opening'));
+        if (!s) return { error: `There is no session “${f.value}”: use session:opening or session:1 to session:3 (or the letters a–d).` };
+        return { numbers: s.paragraphs };
+      }
+      case 'date': {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { error: `“${f.value}” is not a date: write it as date:2021-10-20.` };
+        const sessions = summary.doc.sessions.filter((s) => s.date === v);
+        if (sessions.length === 0) {
+          const dates = [...new Set(summary.doc.sessions.map((s) => s.date))];
+          return { error: `No session was held on ${f.value}: the sessions were on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.` };
+        }
+        return { numbers: sessions.flatMap((s) => s.paragraphs) };
+      }
+      case 'para': {
+        const r = parseParagraphList(v, summary.count);
+        return r.ok ? { numbers: r.value } : { error: `para: ${r.error}` };
+      }
+      case 'note':
+      case 'tag':
+        if (f.key === 'tag' && !v) return { error: 'tag: needs a tag, e.g. tag:follow-up.' };
+        return {};
+    }
+  }
+}

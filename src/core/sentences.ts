@@ -1,0 +1,41 @@
+/** Sentence boundaries in English prose, aware of the abbreviations drafts and the summary use. */
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|para|paras|par|párr|párrs|art|arts|cf|vol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
+
+/** Splits `text` into sentences (ranges trimmed of surrounding space). Line breaks between paragraphs end sentences too. */
+export function sentences(text: string): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  const re = /([.!?]["”’)]*)(\s+)(?=["“‘(]?[\p{Lu}\d])|\n\s*\n/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[1] !== undefined) {
+      const end = m.index + m[1].length;
+      if (ABBREVIATIONS.test(text.slice(Math.max(start, end - 8), end))) continue;
+      push(end);
+      start = end;
+    } else {
+      push(m.index);
+      start = m.index + m[0].length;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+/** The sentence containing `offset`. */
+export function sentenceAt(text: string, offset: number): Range | undefined {
+  return sentences(text).find((r) => offset >= r.start && offset <= r.end);
+}

@@ -1,0 +1,195 @@
+import * as vscode from 'vscode';
+import { formatCitation } from '../../core/citations/format';
+import { parseParagraphList } from '../../core/numbers';
+import type { SearchEngine, SearchHit, SearchResponse } from '../../core/search/engine';
+import { sentenceAt } from '../../core/sentences';
+import type { Summary } from '../../core/summary';
+import { insertCitation, insertQuotation } from '../citations/insert';
+import { isReader, type Reader } from '../reader';
+import type { Settings } from '../settings';
+
+export interface SearchDeps {
+  summary: Summary;
+  engine: SearchEngine;
+  reader: Reader;
+  settings: Settings;
+}
+
+interface HitItem extends vscode.QuickPickItem {
+  hit?: SearchHit;
+}
+
+const OPEN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('book'), tooltip: 'Open in the reader' };
+const QUOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert a quotation with its citation' };
+const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the citation' };
+
+/** What the picker is doing, for the integration tests and for callers that await a result. */
+export interface PickerOutcome {
+  action: 'inserted' | 'opened' | 'copied' | 'quoted' | 'cancelled';
+  numbers: number[];
+  text?: string;
+}
+
+/** The search QuickPick, find-related and insert-citation commands. */
+export function registerSearch(context: vscode.ExtensionContext, deps: SearchDeps): { isPickerOpen(): boolean } {
+  const { summary, engine, reader, settings } = deps;
+  let open = false;
+
+  const toItems = (response: SearchResponse): HitItem[] => {
+    if (response.error) return [{ label: `$(warning) ${response.error}`, alwaysShow: true }];
+    return response.hits.map((hit) => {
+      const p = summary.paragraph(hit.number);
+      const isNote = hit.kind === 'note';
+      return {
+        label: isNote ? `$(note) ¶ ${hit.number}` : `¶ ${hit.number}`,
+        description: isNote ? 'note' : p ? summary.placeOf(p) : '',
+        detail: hit.snippet.text,
+        alwaysShow: true,
+        buttons: [OPEN, QUOTE, COPY],
+        hit,
+      };
+    });
+  };
+
+  const citationFor = (numbers: number[]) => formatCitation(numbers, settings.citationFormat());
+
+  const quotationOf = (hit: SearchHit): string => {
+    const p = summary.paragraph(hit.number);
+    if (!p) return '';
+    // The sentence of the paragraph where the match is, or the paragraph's first sentence.
+    const flat = p.text.replace(/\s/g, ' ');
+    const offset = hit.kind === 'paragraph' ? (hit.snippet.firstMatch ?? 0) : 0;
+    const s = sentenceAt(flat, offset);
+    return s ? flat.slice(s.start, s.end) : flat;
+  };
+
+  const pick = (initial: { value?: string; response?: SearchResponse; title?: string; insertAt?: vscode.Position }) =>
+    new Promise<PickerOutcome>((resolve) => {
+      const target = vscode.window.activeTextEditor;
+      const draft = target && !isReader(target.document) ? target : undefined;
+      const qp = vscode.window.createQuickPick<HitItem>();
+      const baseTitle = initial.title ?? 'Search the Chair’s summary';
+      qp.title = baseTitle;
+      qp.placeholder = draft
+        ? 'Words, "a phrase", org:interpol, session:2, date:2021-10-20, para:30-35 — Enter inserts the citation; check several to cite them together'
+        : 'Words, "a phrase", org:interpol, session:2, date:2021-10-20, para:30-35 — Enter opens the paragraph';
+      qp.canSelectMany = true;
+      qp.matchOnDescription = false;
+      qp.matchOnDetail = false;
+      let outcome: PickerOutcome = { action: 'cancelled', numbers: [] };
+      const show = (response: SearchResponse) => {
+        qp.items = toItems(response);
+        const note = response.error ?? response.message;
+        qp.title = note ? `${baseTitle} — ${note}` : baseTitle;
+      };
+      const disposables: vscode.Disposable[] = [
+        qp.onDidChangeValue((value) => show(engine.search(value))),
+        qp.onDidTriggerItemButton(async (e) => {
+          const hit = e.item.hit;
+          if (!hit) return;
+          if (e.button === OPEN) {
+            outcome = { action: 'opened', numbers: [hit.number] };
+            qp.hide();
+            await reader.show(hit.number);
+          } else if (e.button === COPY) {
+            const text = citationFor([hit.number]);
+            await vscode.env.clipboard.writeText(text);
+            outcome = { action: 'copied', numbers: [hit.number], text };
+            vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
+          } else if (e.button === QUOTE) {
+            if (!draft) {
+              void vscode.window.showInformationMessage('Open a draft to insert a quotation into it.');
+              return;
+            }
+            qp.hide();
+            const text = await insertQuotation(draft, quotationOf(hit), hit.number, settings.citationFormat());
+            outcome = { action: 'quoted', numbers: [hit.number], text };
+          }
+        }),
+        qp.onDidAccept(async () => {
+          const chosen = (qp.selectedItems.length ? qp.selectedItems : qp.activeItems).filter((i) => i.hit);
+          const numbers = [...new Set(chosen.map((i) => i.hit!.number))].sort((a, b) => a - b);
+          if (numbers.length === 0) return;
+          qp.hide();
+          if (draft && !draft.document.isClosed) {
+            await vscode.window.showTextDocument(draft.document, draft.viewColumn);
+            const text = await insertCitation(draft, numbers, settings.citationFormat(), initial.insertAt);
+            outcome = { action: 'inserted', numbers, text };
+          } else {
+            await reader.show(numbers[0]);
+            outcome = { action: 'opened', numbers };
+          }
+        }),
+        qp.onDidHide(() => {
+          open = false;
+          // Let an accept handler that is still inserting finish first.
+          setTimeout(() => {
+            disposables.forEach((d) => d.dispose());
+            qp.dispose();
+            resolve(outcome);
+          }, 0);
+        }),
+      ];
+      if (initial.value) qp.value = initial.value;
+      show(initial.response ?? engine.search(initial.value ?? ''));
+      open = true;
+      qp.show();
+    });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cndSummary.search', (query?: unknown) => pick({ value: typeof query === 'string' ? query : '' })),
+    vscode.commands.registerCommand('cndSummary.findRelated', async (passage?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      let text = typeof passage === 'string' ? passage : '';
+      let insertAt: vscode.Position | undefined;
+      if (!text && editor) {
+        const sel = editor.selection;
+        if (sel.isEmpty) {
+          const lineText = editor.document.lineAt(sel.active.line).text;
+          const s = sentenceAt(lineText, sel.active.character);
+          text = s ? lineText.slice(s.start, s.end) : lineText;
+          if (s) insertAt = new vscode.Position(sel.active.line, s.end);
+        } else {
+          text = editor.document.getText(sel);
+          insertAt = sel.end;
+        }
+      }
+      if (!text.trim()) {
+        void vscode.window.showInformationMessage('Select a sentence of your draft first: CND Summary finds the paragraphs that support it.');
+        return { action: 'cancelled', numbers: [] } satisfies PickerOutcome;
+      }
+      const short = text.replace(/\s+/g, ' ').trim();
+      return pick({
+        response: engine.search(text, { mode: 'related', limit: 15 }),
+        title: `Paragraphs related to “${short.length > 50 ? `${short.slice(0, 50)}…` : short}”`,
+        insertAt,
+      });
+    }),
+    vscode.commands.registerCommand('cndSummary.insertCitation', async (numbersArg?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || isReader(editor.document)) {
+        void vscode.window.showInformationMessage('Open a draft and place the cursor where the citation should go.');
+        return undefined;
+      }
+      let input = typeof numbersArg === 'string' ? numbersArg : Array.isArray(numbersArg) ? numbersArg.join(', ') : undefined;
+      if (input === undefined) {
+        input = await vscode.window.showInputBox({
+          title: 'Insert a Citation of the Chair’s Summary',
+          prompt: `Paragraph numbers (1–${summary.count}), e.g. 24 or 13-15, 22`,
+          validateInput: (v) => {
+            const r = parseParagraphList(v, summary.count);
+            return r.ok ? { message: `Inserts “${citationFor(r.value)}”`, severity: vscode.InputBoxValidationSeverity.Info } : { message: r.error, severity: vscode.InputBoxValidationSeverity.Error };
+          },
+        });
+        if (input === undefined) return undefined;
+      }
+      const r = parseParagraphList(input, summary.count);
+      if (!r.ok) {
+        void vscode.window.showErrorMessage(r.error);
+        return undefined;
+      }
+      return insertCitation(editor, r.value, settings.citationFormat());
+    }),
+  );
+  return { isPickerOpen: () => open };
+}

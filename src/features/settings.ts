@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { type CitationFormat, type CitationStyle, RANGE_DASH_SETTING } from '../core/citations/format';
+
+/** Settings under `cndSummary.*`, read when needed (passed to features as getters). */
+export interface Settings {
+  citationFormat(): CitationFormat;
+  draftLanguages(): string[];
+  notesFile(): string;
+  notesAuthor(): string;
+}
+
+const STYLES: CitationStyle[] = ['short', 'long', 'parenthetical', 'words'];
+
+export function workspaceSettings(): Settings {
+  const cfg = () => vscode.workspace.getConfiguration('cndSummary');
+  return {
+    citationFormat: () => {
+      const style = cfg().get<string>('citation.style', 'short');
+      const dash = cfg().get<string>('citation.rangeDash', 'en dash');
+      return {
+        style: STYLES.includes(style as CitationStyle) ? (style as CitationStyle) : 'short',
+        rangeDash: RANGE_DASH_SETTING[dash] ?? '–',
+      };
+    },
+    draftLanguages: () => cfg().get<string[]>('draftLanguages', ['markdown', 'plaintext']),
+    notesFile: () => cfg().get<string>('notes.file', '.cnd/notes.json'),
+    notesAuthor: () => cfg().get<string>('notes.author', ''),
+  };
+}
