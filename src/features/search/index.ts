@@ -77,6 +77,8 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       qp.matchOnDescription = false;
       qp.matchOnDetail = false;
       let outcome: PickerOutcome = { action: 'cancelled', numbers: [] };
+      // The action started by accept or a button; the picker's promise waits for it.
+      let pending: Promise<unknown> = Promise.resolve();
       const show = (response: SearchResponse) => {
         qp.items = toItems(response);
         const note = response.error ?? response.message;
@@ -84,52 +86,64 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       };
       const disposables: vscode.Disposable[] = [
         qp.onDidChangeValue((value) => show(engine.search(value))),
-        qp.onDidTriggerItemButton(async (e) => {
-          const hit = e.item.hit;
-          if (!hit) return;
-          if (e.button === OPEN) {
-            outcome = { action: 'opened', numbers: [hit.number] };
-            qp.hide();
-            await reader.show(hit.number);
-          } else if (e.button === COPY) {
-            const text = citationFor([hit.number]);
-            await vscode.env.clipboard.writeText(text);
-            outcome = { action: 'copied', numbers: [hit.number], text };
-            vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
-          } else if (e.button === QUOTE) {
-            if (!draft) {
-              void vscode.window.showInformationMessage('Open a draft to insert a quotation into it.');
-              return;
-            }
-            qp.hide();
-            const text = await insertQuotation(draft, quotationOf(hit), hit.number, settings.citationFormat());
-            outcome = { action: 'quoted', numbers: [hit.number], text };
-          }
+        qp.onDidTriggerItemButton((e) => {
+          pending = onButton(e);
         }),
-        qp.onDidAccept(async () => {
-          const chosen = (qp.selectedItems.length ? qp.selectedItems : qp.activeItems).filter((i) => i.hit);
-          const numbers = [...new Set(chosen.map((i) => i.hit!.number))].sort((a, b) => a - b);
-          if (numbers.length === 0) return;
-          qp.hide();
-          if (draft && !draft.document.isClosed) {
-            await vscode.window.showTextDocument(draft.document, draft.viewColumn);
-            const text = await insertCitation(draft, numbers, settings.citationFormat(), initial.insertAt);
-            outcome = { action: 'inserted', numbers, text };
-          } else {
-            await reader.show(numbers[0]);
-            outcome = { action: 'opened', numbers };
-          }
+        qp.onDidAccept(() => {
+          pending = onAccept();
         }),
         qp.onDidHide(() => {
           open = false;
-          // Let an accept handler that is still inserting finish first.
+          // Accept and the buttons hide the picker before they finish: wait for them.
           setTimeout(() => {
-            disposables.forEach((d) => d.dispose());
-            qp.dispose();
-            resolve(outcome);
+            void pending
+              .then(undefined, (err: unknown) => {
+                void vscode.window.showErrorMessage(`CND Summary: ${err instanceof Error ? err.message : String(err)}`);
+              })
+              .then(() => {
+                for (const d of disposables) d.dispose();
+                qp.dispose();
+                resolve(outcome);
+              });
           }, 0);
         }),
       ];
+      const onButton = async (e: vscode.QuickPickItemButtonEvent<HitItem>) => {
+        const hit = e.item.hit;
+        if (!hit) return;
+        if (e.button === OPEN) {
+          outcome = { action: 'opened', numbers: [hit.number] };
+          qp.hide();
+          await reader.show(hit.number);
+        } else if (e.button === COPY) {
+          const text = citationFor([hit.number]);
+          await vscode.env.clipboard.writeText(text);
+          outcome = { action: 'copied', numbers: [hit.number], text };
+          vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
+        } else if (e.button === QUOTE) {
+          if (!draft) {
+            void vscode.window.showInformationMessage('Open a draft to insert a quotation into it.');
+            return;
+          }
+          qp.hide();
+          const text = await insertQuotation(draft, quotationOf(hit), hit.number, settings.citationFormat());
+          outcome = { action: 'quoted', numbers: [hit.number], text };
+        }
+      };
+      const onAccept = async () => {
+        const chosen = (qp.selectedItems.length ? qp.selectedItems : qp.activeItems).filter((i) => i.hit);
+        const numbers = [...new Set(chosen.map((i) => i.hit!.number))].sort((a, b) => a - b);
+        if (numbers.length === 0) return;
+        qp.hide();
+        if (draft && !draft.document.isClosed) {
+          await vscode.window.showTextDocument(draft.document, draft.viewColumn);
+          const text = await insertCitation(draft, numbers, settings.citationFormat(), initial.insertAt);
+          outcome = { action: 'inserted', numbers, text };
+        } else {
+          await reader.show(numbers[0]);
+          outcome = { action: 'opened', numbers };
+        }
+      };
       if (initial.value) qp.value = initial.value;
       show(initial.response ?? engine.search(initial.value ?? ''));
       open = true;

@@ -8,6 +8,8 @@ const MARK = '[cnd-test] ';
 const log = (s: string) => console.log(MARK + s);
 const logError = (s: string) => console.error(MARK + s);
 
+const TEST_TIMEOUT_MS = 45000;
+
 export type TestFn = () => Promise<void> | void;
 const tests: { name: string; fn: TestFn }[] = [];
 
@@ -72,7 +74,11 @@ export async function runAll(): Promise<void> {
     if (only && !t.name.startsWith('ONLY ')) continue;
     const s = Date.now();
     try {
-      await t.fn();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AssertionError(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS);
+      });
+      await Promise.race([Promise.resolve().then(t.fn), timeout]).finally(() => clearTimeout(timer));
       passed++;
       log(`  ✓ ${t.name} (${Date.now() - s} ms)`);
     } catch (e) {

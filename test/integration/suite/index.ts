@@ -2,6 +2,7 @@
 // web worker host, in code-server's Node host and in desktop VS Code (@vscode/test-electron).
 import { runAll } from './harness';
 import './navigation';
+import './search';
 
 export async function run(): Promise<void> {
   await runAll();
