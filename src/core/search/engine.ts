@@ -36,6 +36,8 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
 export const INDEX_SCHEMA = 'cnd-search-1';
 
 const BOOST = { keyPhrases: 3, names: 2, text: 1, tags: 2, session: 0.5, challenge: 0.3 };
+const PRIMARY_FIELDS = ['text', 'keyPhrases', 'names', 'tags'];
+const ALL_FIELDS = [...PRIMARY_FIELDS, 'session', 'challenge'];
 
 export interface SearchHit {
   id: string;
@@ -185,6 +187,7 @@ export class SearchEngine {
     if (usable.length === 0) {
       return { hits: [], message: 'Those words are too common to search for; add a more specific word.' };
     }
+    const needsFilter = !scope.all || phraseNorms.length > 0;
     const filter = (r: SearchResult) => {
       const t = this.texts.get(r.id as string);
       if (!t || !scope.accept(r.id as string, t.number, t.kind)) return false;
@@ -192,20 +195,25 @@ export class SearchEngine {
       const norm = (t.phrase ??= normalizeForPhrase(t.text));
       return phraseNorms.every((p) => norm.includes(p));
     };
+    // The words of the paragraph, its key phrases, the names it mentions and a note's tags; the
+    // session and challenge titles (shared by many paragraphs) only when those find nothing.
     const base: SearchOptions = {
+      fields: PRIMARY_FIELDS,
       boost: BOOST,
-      prefix: (term) => term.length >= 3,
+      // Search as you type: only the last word may be unfinished.
+      prefix: (term, i, all) => i === all.length - 1 && term.length >= 3,
       combineWith: 'AND',
-      filter,
+      ...(needsFilter ? { filter } : {}),
     };
     const query = terms.join(' ');
     let results = this.index.search(query, base);
+    if (results.length === 0) results = this.index.search(query, { ...base, fields: ALL_FIELDS });
     if (results.length === 0) {
       // Nothing exact or by prefix: allow typos.
-      results = this.index.search(query, { ...base, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 });
+      results = this.index.search(query, { ...base, fields: ALL_FIELDS, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 });
     }
     if (results.length === 0 && usable.length > 1 && phraseNorms.length === 0) {
-      results = this.index.search(query, { ...base, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 });
+      results = this.index.search(query, { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 });
       if (results.length > 0) notices.push('No paragraph has all of those words; showing paragraphs with some of them.');
     }
     const hits = results.slice(0, limit).map((r) => this.hit(r, q));
@@ -245,7 +253,7 @@ export class SearchEngine {
     return { hits, ...(message ? { message } : {}) };
   }
 
-  private resolveFilters(filters: Filter[]): { accept: (id: string, n: number, kind: SearchDoc['kind']) => boolean } | { error: string } {
+  private resolveFilters(filters: Filter[]): { all: boolean; accept: (id: string, n: number, kind: SearchDoc['kind']) => boolean } | { error: string } {
     const byKey = new Map<string, Filter[]>();
     for (const f of filters) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
     const sets: Set<number>[] = [];
@@ -268,6 +276,7 @@ export class SearchEngine {
       } else sets.push(union);
     }
     return {
+      all: filters.length === 0,
       accept: (id, n, kind) => {
         if (!sets.every((s) => s.has(n))) return false;
         if (!notesOnly) return true;

@@ -35,7 +35,7 @@ export function wordsOf(text: string): Word[] {
  */
 export function makeSnippet(text: string, terms: string[], phrases: string[], width = 180, words?: Word[]): Snippet {
   // Same length as the text, so cached word offsets stay valid.
-  const flat = text.replace(/\s/g, ' ');
+  const flat = text.includes('\n') || text.includes('\t') ? text.replace(/\s/g, ' ') : text;
   const wanted = new Set(terms);
   const marks: [number, number][] = [];
   if (wanted.size > 0) {

@@ -1,0 +1,3 @@
+export function notesSection(): void {
+  console.log('\n## Notes: (added with the notes issue)');
+}
