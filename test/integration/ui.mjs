@@ -51,7 +51,31 @@ async function openContainer() {
   await page.waitForTimeout(800);
 }
 
+async function endOfFile() {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+}
+
 const scenarios = {
+  async search() {
+    await openFile('statement-draft.md');
+    await endOfFile();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Criminals sell controlled substances for cryptocurrencies ');
+    await command('CND Summary: Search the Summary');
+    await page.waitForTimeout(400);
+    await page.keyboard.type('cryptocurrency blockchain');
+    await page.waitForTimeout(1000);
+    await shot('3-search-quickpick');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await shot('4-search-inserted');
+    await command('CND Summary: Search the Summary');
+    await page.waitForTimeout(400);
+    await page.keyboard.type('org:interpol');
+    await page.waitForTimeout(1000);
+    await shot('5-search-filter');
+  },
   async navigate() {
     await openContainer();
     await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();

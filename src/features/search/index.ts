@@ -131,7 +131,9 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         }
       };
       const onAccept = async () => {
-        const chosen = (qp.selectedItems.length ? qp.selectedItems : qp.activeItems).filter((i) => i.hit);
+        // Checked items, else the focused one, else (Enter straight from the input box) the best match.
+        const picked = qp.selectedItems.length ? qp.selectedItems : qp.activeItems.length ? qp.activeItems : qp.items.slice(0, 1);
+        const chosen = picked.filter((i) => i.hit);
         const numbers = [...new Set(chosen.map((i) => i.hit!.number))].sort((a, b) => a - b);
         if (numbers.length === 0) return;
         qp.hide();
