@@ -7,6 +7,13 @@ const io = {
   err: (t: string) => process.stderr.write(t),
   readFile: (p: string) => fs.readFileSync(p, 'utf8'),
   readStdin: () => fs.readFileSync(0, 'utf8'),
+  readDir: (p: string) => {
+    try {
+      return fs.statSync(p).isDirectory() ? fs.readdirSync(p) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 try {

@@ -1,3 +1,6 @@
+import { checkDraft } from '../core/citations/diagnostics';
+import { formatCitation } from '../core/citations/format';
+import { findCitations } from '../core/citations/grammar';
 import { entityLabel } from '../core/directory';
 import type { Paragraph } from '../core/model';
 import { loadShippedSearch } from '../core/search/shipped';
@@ -9,6 +12,8 @@ export interface CliIo {
   err(text: string): void;
   readFile(path: string): string;
   readStdin(): string;
+  /** Entries of a directory (names), or undefined when `path` is not a directory. */
+  readDir(path: string): string[] | undefined;
 }
 
 export interface CliCommand {
@@ -183,7 +188,111 @@ const search: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { list, show, search };
+function readInput(path: string, io: CliIo): string {
+  try {
+    return path === '-' ? io.readStdin() : io.readFile(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new InputError(`cannot read ${path === '-' ? 'standard input' : path}${code ? ` (${code})` : ''}`);
+  }
+}
+
+export class InputError extends Error {}
+
+const cites: CliCommand = {
+  usage: 'cites <file|-> [--json]         the citations in a draft (UTF-16 offsets)',
+  run(args, _summary, io) {
+    checkFlags(args, ['json']);
+    if (args.positional.length !== 1) throw new UsageError('cites needs one file, or - for standard input');
+    const text = readInput(args.positional[0], io);
+    const found = findCitations(text);
+    if (args.flags.has('json')) {
+      io.out(json(found.map((c) => ({ start: c.start, end: c.end, text: c.text, paragraphs: c.paragraphs, external: c.external }))));
+      return 0;
+    }
+    const starts = lineStarts(text);
+    for (const c of found) {
+      const { line, column } = lineColumn(starts, c.start);
+      io.out(`${line}:${column}  ${c.text}  ${c.external ? `(another document: ${c.externalReason ?? ''})` : `→ ${formatCitation(c.paragraphs)}`}\n`);
+    }
+    return 0;
+  },
+};
+
+const DRAFT_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
+
+/** Files named on the command line; folders are walked for Markdown and text files. */
+function expandPaths(paths: string[], io: CliIo): string[] {
+  const out: string[] = [];
+  const walk = (p: string, depth: number) => {
+    const entries = io.readDir(p);
+    if (entries === undefined) {
+      out.push(p);
+      return;
+    }
+    if (depth > 20) return;
+    for (const name of [...entries].sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const child = `${p.replace(/\/+$/, '')}/${name}`;
+      const sub = io.readDir(child);
+      if (sub !== undefined) walk(child, depth + 1);
+      else if (DRAFT_FILE.test(name)) out.push(child);
+    }
+  };
+  for (const p of paths) walk(p, 0);
+  return out;
+}
+
+const check: CliCommand = {
+  usage: 'check <files|folders…> [--dash en|hyphen|to]   check citations; exit 1 on errors',
+  run(args, summary, io) {
+    checkFlags(args, ['dash']);
+    if (args.positional.length === 0) throw new UsageError('check needs at least one file or folder');
+    const dashFlag = args.flags.get('dash') ?? 'en';
+    const dash = ({ en: '–', hyphen: '-', to: ' to ' } as const)[String(dashFlag) as 'en' | 'hyphen' | 'to'];
+    if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashFlag)}`);
+    let errors = 0;
+    let unreadable = 0;
+    for (const path of expandPaths(args.positional, io)) {
+      let text: string;
+      try {
+        text = readInput(path, io);
+      } catch (e) {
+        io.err(`${path}: ${(e as Error).message}\n`);
+        unreadable++;
+        continue;
+      }
+      const starts = lineStarts(text);
+      for (const p of checkDraft(text, summary, { format: { style: 'short', rangeDash: dash } })) {
+        const { line, column } = lineColumn(starts, p.start);
+        if (p.severity === 'error') errors++;
+        io.out(`${path}:${line}:${column}: ${p.severity}: ${p.message}\n`);
+      }
+    }
+    if (unreadable > 0) return 2;
+    return errors > 0 ? 1 : 0;
+  },
+};
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column (UTF-16 code units) of an offset. */
+function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+export const COMMANDS: Record<string, CliCommand> = { list, show, search, cites, check };
 
 export function usage(): string {
   return [
@@ -214,6 +323,10 @@ export function runCli(argv: string[], summary: Summary, io: CliIo, valued: stri
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`cnd-summary ${name}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`cnd-summary ${name}: ${e.message}\n`);
       return 2;
     }
     throw e;

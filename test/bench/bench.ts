@@ -51,7 +51,7 @@ interface Row {
   hits: number;
 }
 
-function measure(name: string, run: (q: string, i: number) => number, queries: string[], repeats: number): { p50: number; p99: number; hits: number } {
+function measure(run: (q: string, i: number) => number, queries: string[], repeats: number): { p50: number; p99: number; hits: number } {
   const samples: number[] = [];
   let hits = 0;
   for (let r = 0; r < repeats; r++) {
@@ -68,7 +68,7 @@ function measure(name: string, run: (q: string, i: number) => number, queries: s
 function searchSection(): void {
   console.log('\n## Search: query latency (ms), MiniSearch vs Fuse.js vs a lower-case substring scan\n');
   // The machine's own jitter (a virtual machine here): the same sampling around a trivial call.
-  const floor = measure('noise floor', (q) => q.length, QUERIES, 50);
+  const floor = measure((q) => q.length, QUERIES, 50);
   console.log(`timing noise floor (sampling a trivial call ${QUERIES.length * 50} times): p50 ${floor.p50.toFixed(4)} ms, p99 ${floor.p99.toFixed(4)} ms`);
   const rows: Row[] = [];
   const ratios: string[][] = [];
@@ -78,12 +78,12 @@ function searchSection(): void {
     const docs = [...paragraphDocs(summary), ...extra];
     const warm = factor === 1 ? 50 : 3;
     for (let w = 0; w < warm; w++) for (const q of QUERIES) engine.search(q); // warm up the JIT
-    const mini = measure('MiniSearch', (q) => engine.search(q).hits.length, QUERIES, repeats);
+    const mini = measure((q) => engine.search(q).hits.length, QUERIES, repeats);
     const fuse = new Fuse(docs, { keys: [{ name: 'keyPhrases', weight: 3 }, { name: 'text', weight: 1 }], threshold: 0.3, ignoreLocation: true, includeScore: true });
     fuse.search(PLAIN[0]);
-    const fz = measure('Fuse.js', (_q, i) => fuse.search(PLAIN[i], { limit: 20 }).length, QUERIES, fuseRepeats);
+    const fz = measure((_q, i) => fuse.search(PLAIN[i], { limit: 20 }).length, QUERIES, fuseRepeats);
     const lowered = docs.map((d) => `${d.text} ${d.keyPhrases ?? ''}`.toLowerCase());
-    const scan = measure('substring scan', (_q, i) => {
+    const scan = measure((_q, i) => {
       const words = PLAIN[i].toLowerCase().split(/\s+/);
       let n = 0;
       for (const t of lowered) if (words.every((w) => t.includes(w))) n++;

@@ -14,6 +14,11 @@ export function cli(args: string[], files: Record<string, string> = {}, stdin = 
       return files[p];
     },
     readStdin: () => stdin,
+    readDir: (p) => {
+      const prefix = `${p.replace(/\/+$/, '')}/`;
+      const names = Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]);
+      return names.length ? [...new Set(names)] : undefined;
+    },
   }, ['limit']);
   return { code, out, err };
 }

@@ -3,6 +3,7 @@
 import { runAll } from './harness';
 import './navigation';
 import './search';
+import './drafts';
 
 export async function run(): Promise<void> {
   await runAll();

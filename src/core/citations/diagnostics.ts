@@ -1,0 +1,190 @@
+import type { Summary } from '../summary';
+import { sentences } from '../sentences';
+import { type CitationFormat, formatCitation } from './format';
+import { type Citation, findCitations } from './grammar';
+import { closestPassage, findQuotations, quotationMatches } from './quotes';
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export type ProblemCode =
+  | 'no-such-paragraph'
+  | 'reversed-range'
+  | 'empty-range'
+  | 'singular-with-several'
+  | 'plural-with-one'
+  | 'range-dash'
+  | 'misquotation';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Problem {
+  start: number;
+  end: number;
+  severity: Severity;
+  code: ProblemCode;
+  message: string;
+  fixes: Fix[];
+}
+
+const PLURAL: Record<string, string> = { para: 'paras', paragraph: 'paragraphs', '¶': '¶¶', párr: 'párrs' };
+const SINGULAR: Record<string, string> = Object.fromEntries(Object.entries(PLURAL).map(([s, p]) => [p, s]));
+
+/** Keeps the writer's capitalisation: "Para" → "Paras", "PARA" → "PARAS". */
+function matchCase(model: string, word: string): string {
+  if (model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
+  if (model[0] === model[0].toUpperCase() && model[0] !== model[0].toLowerCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+function keywordFix(c: Citation, table: Record<string, string>, title: string): Fix | undefined {
+  const word = c.keyword.text.replace(/\.$/, '');
+  const to = table[word.toLowerCase()];
+  if (!to) return undefined;
+  return { title, edits: [{ start: c.keyword.start, end: c.keyword.start + word.length, newText: matchCase(word, to) }] };
+}
+
+export interface CheckOptions {
+  format: CitationFormat;
+}
+
+/**
+ * Checks the citations of the summary in a draft: paragraphs that do not exist, reversed or empty
+ * ranges, singular/plural abbreviations, range dashes, and quotations that are not the words of the
+ * paragraphs they cite. References to other documents are left alone.
+ */
+export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  const citations = findCitations(text).filter((c) => !c.external);
+  const max = summary.count;
+  for (const c of citations) {
+    for (const n of c.numbers) {
+      if (n.value >= 1 && n.value <= max) continue;
+      const nearest = Math.min(Math.max(n.value, 1), max);
+      const fixes: Fix[] = [];
+      const dropped = Math.floor(n.value / 10);
+      // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
+      if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
+        fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+      }
+      fixes.push({ title: `Change to ${nearest} (the nearest paragraph)`, edits: [{ start: n.start, end: n.end, newText: String(nearest) }] });
+      problems.push({
+        start: n.start,
+        end: n.end,
+        severity: 'error',
+        code: 'no-such-paragraph',
+        message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
+        fixes,
+      });
+    }
+    for (const item of c.items) {
+      if (!item.to || !item.dash) continue;
+      const range = { start: item.from.start, end: item.to.end };
+      const shown = text.slice(range.start, range.end);
+      if (item.to.value < item.from.value) {
+        problems.push({
+          ...range,
+          severity: 'warning',
+          code: 'reversed-range',
+          message: `The range ${shown} runs backwards.`,
+          fixes: [{ title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`, edits: [{ start: item.from.start, end: item.from.end, newText: String(item.to.value) }, { start: item.to.start, end: item.to.end, newText: String(item.from.value) }] }],
+        });
+      } else if (item.to.value === item.from.value) {
+        problems.push({
+          ...range,
+          severity: 'warning',
+          code: 'empty-range',
+          message: `The range ${shown} has one paragraph: cite it as ${item.from.value}.`,
+          fixes: [{ title: `Change to ${item.from.value}`, edits: [{ ...range, newText: String(item.from.value) }] }],
+        });
+      }
+      // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
+      const dash = item.dash.text;
+      const wanted = options.format.rangeDash.trim();
+      if (c.keyword.language === 'en' && dash.length === 1 && dash !== wanted) {
+        const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
+        problems.push({
+          start: item.dash.start,
+          end: item.dash.end,
+          severity: 'information',
+          code: 'range-dash',
+          message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${options.format.rangeDash}${item.to.value}.`,
+          fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: options.format.rangeDash }] }],
+        });
+      }
+    }
+    const kw = c.keyword;
+    const kwRange = { start: kw.start, end: kw.end };
+    if (kw.plural === false && c.paragraphs.length > 1) {
+      const fix = keywordFix(c, PLURAL, 'Use the plural');
+      problems.push({
+        ...kwRange,
+        severity: 'warning',
+        code: 'singular-with-several',
+        message: `“${kw.text}” cites one paragraph, but ${c.paragraphs.length} are listed: write ${formatCitation(c.paragraphs, options.format)}.`,
+        fixes: fix ? [fix] : [],
+      });
+    } else if (kw.plural === true && c.paragraphs.length === 1) {
+      const fix = keywordFix(c, SINGULAR, 'Use the singular');
+      problems.push({
+        ...kwRange,
+        severity: 'warning',
+        code: 'plural-with-one',
+        message: `“${kw.text}” cites several paragraphs, but only ${c.paragraphs[0]} is listed.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  }
+  problems.push(...checkQuotations(text, citations, summary));
+  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** A quotation in the same sentence as a citation must be the words of the cited paragraphs. */
+function checkQuotations(text: string, citations: Citation[], summary: Summary): Problem[] {
+  if (citations.length === 0) return [];
+  const quotations = findQuotations(text);
+  if (quotations.length === 0) return [];
+  const problems: Problem[] = [];
+  const spans = sentences(text);
+  let ci = 0;
+  let qi = 0;
+  for (const s of spans) {
+    while (ci < citations.length && citations[ci].end <= s.start) ci++;
+    while (qi < quotations.length && quotations[qi].end <= s.start) qi++;
+    const cited: number[] = [];
+    for (let k = ci; k < citations.length && citations[k].start < s.end; k++) cited.push(...citations[k].paragraphs);
+    const valid = [...new Set(cited)].filter((n) => summary.has(n));
+    if (valid.length === 0) continue;
+    for (let k = qi; k < quotations.length && quotations[k].start < s.end; k++) {
+      const q = quotations[k];
+      const sources = valid.map((n) => summary.paragraph(n)!.text);
+      if (sources.some((src) => quotationMatches(q.text, src))) continue;
+      let best: { n: number; passage: NonNullable<ReturnType<typeof closestPassage>> } | undefined;
+      for (const n of valid) {
+        const passage = closestPassage(q.text, summary.paragraph(n)!.text);
+        if (passage && (!best || passage.score > best.passage.score)) best = { n, passage };
+      }
+      const where = formatCitation(valid);
+      const closest = best && best.passage.score >= 0.3 ? best : undefined;
+      problems.push({
+        start: q.start,
+        end: q.end,
+        severity: 'warning',
+        code: 'misquotation',
+        message: closest
+          ? `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`
+          : `These words are not in ${where}.`,
+        fixes: closest ? [{ title: `Replace with the words of para. ${closest.n}`, edits: [{ start: q.start, end: q.end, newText: closest.passage.text }] }] : [],
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { checkDraft, type Problem } from '../../core/citations/diagnostics';
+import type { Summary } from '../../core/summary';
+import type { Settings } from '../settings';
+import { isDraft } from './selector';
+
+export const SOURCE = 'CND Summary';
+/** Drafts larger than this are not checked (a clear notice instead): linear checks, but still. */
+export const MAX_CHECKED_CHARS = 10_000_000;
+const DEBOUNCE_MS = 250;
+
+const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * Checks citations in drafts as the drafter types: debounced, and only the document that changed.
+ * Keeps each document's problems (with their fixes) for the quick-fix provider.
+ */
+export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+  readonly collection = vscode.languages.createDiagnosticCollection('cndSummary');
+  private readonly problems = new Map<string, { version: number; problems: Problem[] }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly settings: Settings,
+  ) {}
+
+  /** Checks now (tests and first open) or after the debounce delay (typing). */
+  schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    if (!isDraft(doc, this.settings)) {
+      this.forget(doc.uri);
+      return;
+    }
+    if (delay === 0) {
+      this.check(doc);
+      return;
+    }
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.check(doc);
+    }, delay));
+  }
+
+  check(doc: vscode.TextDocument): Problem[] {
+    const key = doc.uri.toString();
+    const text = doc.getText();
+    if (text.length > MAX_CHECKED_CHARS) {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `This draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_CHECKED_CHARS / 1e6} million). Citations in it are not checked.`, vscode.DiagnosticSeverity.Information);
+      d.source = SOURCE;
+      this.collection.set(doc.uri, [d]);
+      this.problems.set(key, { version: doc.version, problems: [] });
+      return [];
+    }
+    const problems = checkDraft(text, this.summary, { format: this.settings.citationFormat() });
+    this.problems.set(key, { version: doc.version, problems });
+    this.collection.set(doc.uri, problems.map((p) => {
+      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)), p.message, SEVERITY[p.severity]);
+      d.source = SOURCE;
+      d.code = p.code;
+      return d;
+    }));
+    return problems;
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.problems.delete(key);
+    this.collection.delete(uri);
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+    if (ours.length === 0) return [];
+    let cached = this.problems.get(doc.uri.toString());
+    if (!cached || cached.version !== doc.version) cached = { version: doc.version, problems: this.check(doc) };
+    const actions: vscode.CodeAction[] = [];
+    for (const d of ours) {
+      const start = doc.offsetAt(d.range.start);
+      const end = doc.offsetAt(d.range.end);
+      const problem = cached.problems.find((p) => p.start === start && p.end === end && p.code === d.code);
+      if (!problem) continue;
+      problem.fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = i === 0;
+        const edit = new vscode.WorkspaceEdit();
+        for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+        action.edit = edit;
+        actions.push(action);
+      });
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.collection.dispose();
+  }
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, checker: DraftChecker): void {
+  context.subscriptions.push(
+    checker,
+    vscode.workspace.onDidOpenTextDocument((doc) => checker.schedule(doc, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) checker.schedule(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => checker.forget(doc.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('cndSummary')) return;
+      for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+}

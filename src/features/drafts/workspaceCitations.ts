@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import { findCitations } from '../../core/citations/grammar';
+import type { Summary } from '../../core/summary';
+import { isReader, type Reader } from '../reader';
+import type { Settings } from '../settings';
+import { isDraft } from './selector';
+
+/** File name endings of the draft languages, for drafts that are not open. */
+const EXTENSIONS: Record<string, string[]> = {
+  markdown: ['.md', '.markdown', '.mdown', '.mkd'],
+  plaintext: ['.txt'],
+};
+const MAX_FILES = 5000;
+const MAX_FILE_BYTES = 5_000_000;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
+interface Cite {
+  paragraph: number;
+  range: vscode.Range;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function positionIn(starts: number[], offset: number): vscode.Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return new vscode.Position(lo, offset - starts[lo]);
+}
+
+/** Where every citation of the summary in the workspace's drafts stands: open drafts and draft files on disk. */
+export function citesIn(text: string, summary: Summary): Cite[] {
+  const starts = lineStarts(text);
+  const out: Cite[] = [];
+  for (const c of findCitations(text)) {
+    if (c.external) continue;
+    const range = new vscode.Range(positionIn(starts, c.start), positionIn(starts, c.end));
+    for (const n of c.paragraphs) if (summary.has(n)) out.push({ paragraph: n, range });
+  }
+  return out;
+}
+
+/**
+ * An index of the citations in the workspace's drafts, kept up to date from open editors and a file
+ * watcher: powers "Find All References" from the reader and the citation counts in the sessions view.
+ */
+export class WorkspaceCitations implements vscode.Disposable, vscode.ReferenceProvider {
+  private readonly files = new Map<string, { uri: vscode.Uri; cites: Cite[] }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private countCache: Map<number, { cites: number; drafts: number }> | undefined;
+  /** Resolves when the first scan of the workspace is done. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly reader: Reader,
+    private readonly settings: Settings,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdown,mkd,txt}');
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidCreate((uri) => void this.readFile(uri)),
+      watcher.onDidChange((uri) => void this.readFile(uri)),
+      watcher.onDidDelete((uri) => this.drop(uri)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.fromDocument(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)),
+      vscode.workspace.onDidCloseTextDocument((doc) => void this.readFile(doc.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+    );
+    this.ready = this.scan();
+  }
+
+  private draftByName(uri: vscode.Uri): boolean {
+    const name = uri.path.toLowerCase();
+    return this.settings.draftLanguages().some((lang) => (EXTENSIONS[lang] ?? []).some((ext) => name.endsWith(ext)));
+  }
+
+  private set(uri: vscode.Uri, cites: Cite[]): void {
+    const key = uri.toString();
+    const before = this.files.get(key);
+    if (cites.length === 0 && !before) return;
+    if (cites.length === 0) this.files.delete(key);
+    else this.files.set(key, { uri, cites });
+    this.countCache = undefined;
+    this.changed.fire();
+  }
+
+  private drop(uri: vscode.Uri): void {
+    if (!this.files.delete(uri.toString())) return;
+    this.countCache = undefined;
+    this.changed.fire();
+  }
+
+  private fromDocument(doc: vscode.TextDocument): void {
+    if (isReader(doc) || !isDraft(doc, this.settings)) return;
+    this.set(doc.uri, citesIn(doc.getText(), this.summary));
+  }
+
+  private later(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.fromDocument(doc);
+    }, 400));
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && !open.isClosed) {
+      this.fromDocument(open);
+      return;
+    }
+    if (!this.draftByName(uri)) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_FILE_BYTES) return;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      this.set(uri, citesIn(text, this.summary));
+    } catch {
+      this.drop(uri);
+    }
+  }
+
+  /** Walks the workspace folders for draft files (skipping dot folders and build output). */
+  async scan(): Promise<void> {
+    let budget = MAX_FILES;
+    const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+      if (depth > 12 || budget <= 0) return;
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(dir);
+      } catch {
+        return;
+      }
+      for (const [name, type] of entries) {
+        if (budget <= 0) return;
+        const child = vscode.Uri.joinPath(dir, name);
+        if (type & vscode.FileType.Directory) {
+          if (!name.startsWith('.') && !SKIP_DIRS.has(name)) await walk(child, depth + 1);
+        } else if (this.draftByName(child)) {
+          budget--;
+          await this.readFile(child);
+        }
+      }
+    };
+    for (const folder of vscode.workspace.workspaceFolders ?? []) await walk(folder.uri, 0);
+    for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc);
+  }
+
+  /** How many citations of each paragraph the workspace's drafts hold. */
+  counts(): Map<number, { cites: number; drafts: number }> {
+    if (this.countCache) return this.countCache;
+    const out = new Map<number, { cites: number; drafts: number }>();
+    this.countCache = out;
+    for (const { cites } of this.files.values()) {
+      const seen = new Set<number>();
+      for (const c of cites) {
+        const e = out.get(c.paragraph) ?? { cites: 0, drafts: 0 };
+        e.cites++;
+        if (!seen.has(c.paragraph)) {
+          e.drafts++;
+          seen.add(c.paragraph);
+        }
+        out.set(c.paragraph, e);
+      }
+    }
+    return out;
+  }
+
+  /** The sessions view's badge for a paragraph: how often the team's drafts cite it. */
+  badge(n: number): { description: string; tooltip: string } | undefined {
+    const c = this.counts().get(n);
+    if (!c) return undefined;
+    return {
+      description: `cited ${c.cites}×`,
+      tooltip: `Cited ${c.cites} ${c.cites === 1 ? 'time' : 'times'} in ${c.drafts} ${c.drafts === 1 ? 'draft' : 'drafts'} of this workspace.`,
+    };
+  }
+
+  locations(n: number): vscode.Location[] {
+    const out: vscode.Location[] = [];
+    for (const { uri, cites } of this.files.values()) {
+      for (const c of cites) if (c.paragraph === n) out.push(new vscode.Location(uri, c.range));
+    }
+    return out;
+  }
+
+  async provideReferences(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Location[] | undefined> {
+    if (!isReader(doc)) return undefined;
+    const n = this.reader.layout.paragraphAt(pos.line);
+    if (n === undefined) return undefined;
+    await this.ready;
+    return this.locations(n);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
