@@ -95,3 +95,49 @@ describe('cli: list and show', () => {
     assert.equal(cli(['--help']).code, 0);
   });
 });
+
+describe('cli: cites and check', () => {
+  const draft = 'As noted in paras. 24–25, and\nE/CN.7/2021/2, para. 12; see ¶ 38.';
+  test('cites --json: offsets in UTF-16 code units, external flagged', () => {
+    const r = cli(['cites', 'd.md', '--json'], { 'd.md': draft });
+    assert.equal(r.code, 0);
+    const j = JSON.parse(r.out) as { start: number; end: number; text: string; paragraphs: number[]; external: boolean }[];
+    assert.deepEqual(j, [
+      { start: 12, end: 24, text: 'paras. 24–25', paragraphs: [24, 25], external: false },
+      { start: 45, end: 53, text: 'para. 12', paragraphs: [12], external: true },
+      { start: 59, end: 63, text: '¶ 38', paragraphs: [38], external: false },
+    ]);
+    for (const c of j) assert.equal(draft.slice(c.start, c.end), c.text);
+    const emoji = cli(['cites', '-', '--json'], {}, '😀 para. 7');
+    assert.equal(JSON.parse(emoji.out)[0].start, 3, 'an emoji is two code units');
+  });
+
+  test('cites without --json', () => {
+    const r = cli(['cites', 'd.md'], { 'd.md': draft });
+    assert.match(r.out, /^1:13 {2}paras\. 24–25 {2}→ paras\. 24 and 25$/m);
+    assert.match(r.out, /^2:16 {2}para\. 12 {2}\(another document/m);
+  });
+
+  test('check: path:line:column: severity: message, exit 1 on errors', () => {
+    const r = cli(['check', 'd.md'], { 'd.md': draft });
+    assert.equal(r.code, 1);
+    assert.equal(r.out, "d.md:2:32: error: There is no paragraph 38 in the Chair's summary: it has paragraphs 1 to 37.\n");
+  });
+
+  test('check: warnings alone exit 0; folders are walked', () => {
+    const files = { 'dir/a.md': 'See paras. 13-15.', 'dir/sub/b.txt': 'See para. 7.', 'dir/c.json': 'para. 99' };
+    const r = cli(['check', 'dir'], files);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, 'dir/a.md:1:14: information: The chosen citation style writes ranges with an en dash: 13–15.\n');
+    assert.equal(cli(['check', 'dir', '--dash', 'hyphen'], files).out, '');
+  });
+
+  test('check: unreadable files are reported, exit 2', () => {
+    const r = cli(['check', 'missing.md']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /missing\.md: cannot read missing\.md \(ENOENT\)/);
+    assert.equal(cli(['check']).code, 2);
+    assert.equal(cli(['cites']).code, 2);
+    assert.match(cli(['cites', 'nope.md']).err, /cannot read nope\.md/);
+  });
+});

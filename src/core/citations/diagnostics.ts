@@ -2,7 +2,7 @@ import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
 import { type Citation, findCitations } from './grammar';
-import { closestPassage, findQuotations, quotationMatches } from './quotes';
+import { closestPassage, findQuotations, type Quotation, quotationMatches } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -147,6 +147,21 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
   return problems.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
+const MAX_QUOTE_DISTANCE = 1000;
+
+/** Index of the first citation that ends after `offset` (citations are sorted and do not overlap). */
+function firstEndingAfter(citations: Citation[], offset: number): number {
+  let lo = 0;
+  let hi = citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A quotation in the same sentence as a citation must be the words of the cited paragraphs. */
 function checkQuotations(text: string, citations: Citation[], summary: Summary): Problem[] {
   if (citations.length === 0) return [];
@@ -154,37 +169,43 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
   if (quotations.length === 0) return [];
   const problems: Problem[] = [];
   const spans = sentences(text);
-  let ci = 0;
-  let qi = 0;
-  for (const s of spans) {
-    while (ci < citations.length && citations[ci].end <= s.start) ci++;
-    while (qi < quotations.length && quotations[qi].end <= s.start) qi++;
-    const cited: number[] = [];
-    for (let k = ci; k < citations.length && citations[k].start < s.end; k++) cited.push(...citations[k].paragraphs);
-    const valid = [...new Set(cited)].filter((n) => summary.has(n));
-    if (valid.length === 0) continue;
-    for (let k = qi; k < quotations.length && quotations[k].start < s.end; k++) {
-      const q = quotations[k];
-      const sources = valid.map((n) => summary.paragraph(n)!.text);
-      if (sources.some((src) => quotationMatches(q.text, src))) continue;
-      let best: { n: number; passage: NonNullable<ReturnType<typeof closestPassage>> } | undefined;
-      for (const n of valid) {
-        const passage = closestPassage(q.text, summary.paragraph(n)!.text);
-        if (passage && (!best || passage.score > best.passage.score)) best = { n, passage };
-      }
-      const where = formatCitation(valid);
-      const closest = best && best.passage.score >= 0.3 ? best : undefined;
-      problems.push({
-        start: q.start,
-        end: q.end,
-        severity: 'warning',
-        code: 'misquotation',
-        message: closest
-          ? `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`
-          : `These words are not in ${where}.`,
-        fixes: closest ? [{ title: `Replace with the words of para. ${closest.n}`, edits: [{ start: q.start, end: q.end, newText: closest.passage.text }] }] : [],
-      });
+  // Verdicts by quotation and cited paragraphs: drafts repeat their quotations.
+  const verdicts = new Map<string, { message: string; fixes: (q: Quotation) => Fix[] } | null>();
+  let si = 0;
+  for (const q of quotations) {
+    while (si < spans.length && spans[si].end < q.end) si++;
+    const sentence = spans[si] ?? { start: 0, end: text.length };
+    const from = Math.max(sentence.start, q.start - MAX_QUOTE_DISTANCE);
+    const to = Math.min(sentence.end, q.end + MAX_QUOTE_DISTANCE);
+    const cited = new Set<number>();
+    for (let k = firstEndingAfter(citations, from); k < citations.length && citations[k].start < to; k++) {
+      for (const n of citations[k].paragraphs) if (summary.has(n)) cited.add(n);
     }
+    if (cited.size === 0) continue;
+    const valid = [...cited].sort((a, b) => a - b);
+    const key = `${valid.join(',')}|${q.text}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = judgeQuotation(q.text, valid, summary);
+      verdicts.set(key, verdict);
+    }
+    if (verdict) problems.push({ start: q.start, end: q.end, severity: 'warning', code: 'misquotation', message: verdict.message, fixes: verdict.fixes(q) });
   }
   return problems;
+}
+
+function judgeQuotation(words: string, valid: number[], summary: Summary): { message: string; fixes: (q: Quotation) => Fix[] } | null {
+  if (valid.some((n) => quotationMatches(words, summary.paragraph(n)!.text))) return null;
+  let best: { n: number; passage: NonNullable<ReturnType<typeof closestPassage>> } | undefined;
+  for (const n of valid) {
+    const passage = closestPassage(words, summary.paragraph(n)!.text);
+    if (passage && (!best || passage.score > best.passage.score)) best = { n, passage };
+  }
+  const where = formatCitation(valid);
+  const closest = best && best.passage.score >= 0.3 ? best : undefined;
+  if (!closest) return { message: `These words are not in ${where}.`, fixes: () => [] };
+  return {
+    message: `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`,
+    fixes: (q) => [{ title: `Replace with the words of para. ${closest.n}`, edits: [{ start: q.start, end: q.end, newText: closest.passage.text }] }],
+  };
 }

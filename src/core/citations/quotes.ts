@@ -29,12 +29,24 @@ export function normalizeWords(text: string): string {
     .trim();
 }
 
+const sourceCache = new Map<string, string>();
+
+/** The summary's paragraphs are normalised once and kept (a few dozen strings). */
+function normalizedSource(source: string): string {
+  let n = sourceCache.get(source);
+  if (n === undefined) {
+    n = ` ${normalizeWords(source)} `;
+    if (sourceCache.size < 256) sourceCache.set(source, n);
+  }
+  return n;
+}
+
 /**
  * True when the quotation's words stand in `source`, in order. An ellipsis (… or ...) in the
  * quotation skips words; text in square brackets is an editorial insertion and is skipped too.
  */
 export function quotationMatches(quotation: string, source: string): boolean {
-  const haystack = ` ${normalizeWords(source)} `;
+  const haystack = normalizedSource(source);
   const segments = quotation
     .split(/\.\.\.|…|\[[^\]]*\]/)
     .map((s) => normalizeWords(s))
