@@ -56,7 +56,91 @@ async function endOfFile() {
   await page.keyboard.press('Control+End');
 }
 
+/** Moves the mouse over the first occurrence of `text` in the editor, `charOffset` characters in. */
+/** The screen box of the first occurrence of `text` in the editor's rendered lines. */
+async function textBox(text, charOffset) {
+  return page.evaluate(([needle, offset]) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = node.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i + offset);
+        range.setEnd(node, i + offset + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+    }
+    return null;
+  }, [text, charOffset]);
+}
+
+/** Moves the mouse over `text` in the editor until a hover containing `expect` shows. */
+async function hoverOver(text, charOffset = 2, expect = undefined) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const at = await textBox(text, charOffset);
+    if (!at) throw new Error(`“${text}” is not on screen`);
+    await page.mouse.move(at.x - 4, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    if (!expect) return;
+    try {
+      await page.locator('.monaco-hover', { hasText: expect }).first().waitFor({ timeout: 4000 });
+      return;
+    } catch {
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+    }
+  }
+  throw new Error(`no hover with “${expect}” over “${text}”`);
+}
+
 const scenarios = {
+  async hover() {
+    await openFile('statement-draft.md');
+    await page.waitForTimeout(1500);
+    await hoverOver('(paras. ', 3, 'UNODC emphasized');
+    await page.waitForTimeout(500);
+    await shot('6-hover-citation');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    await hoverOver('INTERPOL', 2, 'International Criminal Police Organization');
+    await page.waitForTimeout(500);
+    await shot('7-hover-organization');
+  },
+  async diagnostics() {
+    await openFile('statement-draft.md');
+    await endOfFile();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('As para. 38 shows, UNODC said "less than 2 per cent of proceeds is confiscated" (para. 24).');
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForTimeout(800);
+    await shot('8-diagnostics');
+    await hoverOver('38 shows', 0, 'There is no paragraph 38');
+    await page.waitForTimeout(400);
+    await page.locator('.monaco-hover a', { hasText: 'Quick Fix' }).first().click();
+    await page.waitForTimeout(800);
+    await shot('9-quick-fix');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1200);
+    await shot('10-fixed');
+  },
+  async completion() {
+    await openFile('briefing-note.txt');
+    await endOfFile();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('4. On asset recovery, see para. ');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ timeout: 15000 });
+    await page.keyboard.type('2');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Control+Space');
+    await page.waitForTimeout(800);
+    await shot('11-completion');
+    await page.keyboard.press('Escape');
+  },
   async search() {
     await openFile('statement-draft.md');
     await endOfFile();

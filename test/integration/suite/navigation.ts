@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import type { OutlineNode } from '../../../src/features/navigation/sessionsTree';
 import { api, assert, assertEqual, EXTENSION_ID, test, waitFor } from './harness';
 
-test('the extension activates', async () => {
+test('the extension activates by itself (activation events), before anything asks for it', async () => {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert(ext, 'installed');
+  await waitFor(() => ext.isActive, 'activation on startup or on a draft language', 20000);
   const a = await api();
   assert(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'extension is active');
   assertEqual(a.summary.count, 37, 'paragraph count');
