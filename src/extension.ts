@@ -5,6 +5,8 @@ import type { SearchEngine } from './core/search/engine';
 import { loadShippedSearch } from './core/search/shipped';
 import { type Drafts, registerDrafts } from './features/drafts';
 import { registerNavigation } from './features/navigation';
+import type { ParagraphBadges } from './features/navigation/sessionsTree';
+import { type Notes, registerNotes } from './features/notes';
 import { registerReader } from './features/reader';
 import { registerSearch } from './features/search';
 import { workspaceSettings } from './features/settings';
@@ -15,18 +17,30 @@ export interface CndSummaryApi {
   navigation: ReturnType<typeof registerNavigation>;
   search: ReturnType<typeof registerSearch> & { engine: SearchEngine; prebuiltIndex: boolean };
   drafts: Drafts;
+  notes: Notes;
 }
 
 export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const summary = loadBundledSummary();
   const settings = workspaceSettings();
   const reader = registerReader(context, new ReaderLayout(summary));
-  const drafts = registerDrafts(context, { summary, reader, settings, cardOptions: () => ({}) });
-  const navigation = registerNavigation(context, { summary, reader, badges: (n) => drafts.citations.badge(n) });
-  context.subscriptions.push(drafts.citations.onDidChange(debounce(() => navigation.refresh(), 300)));
   const { engine, prebuilt } = loadShippedSearch(summary);
+  const notes = registerNotes(context, { summary, reader, engine, settings });
+  const drafts = registerDrafts(context, { summary, reader, settings, cardOptions: () => ({ notesFor: (n) => notes.service.cardNotes(n) }) });
+  const navigation = registerNavigation(context, { summary, reader, badges: joinBadges((n) => drafts.citations.badge(n), notes.badge) });
+  const refreshViews = debounce(() => navigation.refresh(), 300);
+  context.subscriptions.push(drafts.citations.onDidChange(refreshViews), notes.service.onDidChange(refreshViews));
   const search = registerSearch(context, { summary, engine, reader, settings });
-  return { summary, navigation, search: { ...search, engine, prebuiltIndex: prebuilt }, drafts };
+  return { summary, navigation, search: { ...search, engine, prebuiltIndex: prebuilt }, drafts, notes };
+}
+
+/** One badge from several: "cited 3× · 2 notes". */
+function joinBadges(...sources: ParagraphBadges[]): ParagraphBadges {
+  return (n) => {
+    const parts = sources.map((s) => s(n)).filter((b) => b !== undefined);
+    if (parts.length === 0) return undefined;
+    return { description: parts.map((p) => p.description).filter(Boolean).join(' · '), tooltip: parts.map((p) => p.tooltip).filter(Boolean).join('\n') };
+  };
 }
 
 function debounce(fn: () => void, ms: number): () => void {

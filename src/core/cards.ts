@@ -18,6 +18,14 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&=:]/g, '\\$&').replace(/\r?\n/g, '  \n');
 }
 
+/**
+ * A note's Markdown made inert: emphasis, code and lists still render, but links, images, autolinks and
+ * HTML are escaped to text.
+ */
+export function safeNoteMarkdown(body: string): string {
+  return body.replace(/[\\<>[\]()!&:.@]/g, '\\$&');
+}
+
 export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
@@ -54,7 +62,8 @@ function notesMarkdown(notes: CardNote[]): string[] {
   for (const n of notes) {
     const tags = n.tags.length ? ` ${n.tags.map((t) => `\`#${t.replace(/`/g, '')}\``).join(' ')}` : '';
     const quote = n.quote ? ` on “${escapeMarkdown(truncate(n.quote, 80))}”` : '';
-    lines.push(`- *${escapeMarkdown(n.author || 'Anonymous')}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${escapeMarkdown(n.body)}`);
+    const body = safeNoteMarkdown(n.body).replace(/\r?\n/g, '  \n  ');
+    lines.push(`- *${escapeMarkdown(n.author || 'Anonymous')}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${body}`);
   }
   return lines;
 }

@@ -67,6 +67,7 @@ describe('hover cards', () => {
     for (const l of liveLinks(md)) assert.match(l, /^command:cndSummary\.(goToParagraph|addNote)\?/, `unexpected link ${l}`);
     assert.ok(!/(?<!\\)<(img|b)/.test(md), 'no raw HTML');
     assert.ok(md.includes('\\[x\\]\\(command\\:workbench\\.action\\.terminal\\.new\\)'), 'the text is still there, escaped');
+    assert.ok(!/(?<!\\)www(?<!\\)\.evil/.test(md) && !md.includes('www.evil'), 'no bare www. autolink');
   });
 });
 

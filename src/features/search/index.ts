@@ -22,6 +22,7 @@ interface HitItem extends vscode.QuickPickItem {
 const OPEN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('book'), tooltip: 'Open in the reader' };
 const QUOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert a quotation with its citation' };
 const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the citation' };
+const NOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('comment-add'), tooltip: 'Add a note on this paragraph' };
 
 /** What the picker is doing, for the integration tests and for callers that await a result. */
 export interface PickerOutcome {
@@ -45,7 +46,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         description: isNote ? 'note' : p ? summary.placeOf(p) : '',
         detail: hit.snippet.text,
         alwaysShow: true,
-        buttons: [OPEN, QUOTE, COPY],
+        buttons: isNote ? [OPEN, COPY] : [OPEN, QUOTE, COPY, NOTE],
         hit,
       };
     });
@@ -114,7 +115,12 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         if (e.button === OPEN) {
           outcome = { action: 'opened', numbers: [hit.number] };
           qp.hide();
-          await reader.show(hit.number);
+          if (hit.kind === 'note') await vscode.commands.executeCommand('cndSummary.openNote', hit.id.replace(/^n:/, ''));
+          else await reader.show(hit.number);
+        } else if (e.button === NOTE) {
+          outcome = { action: 'opened', numbers: [hit.number] };
+          qp.hide();
+          await vscode.commands.executeCommand('cndSummary.addNote', hit.number);
         } else if (e.button === COPY) {
           const text = citationFor([hit.number]);
           await vscode.env.clipboard.writeText(text);

@@ -4,6 +4,7 @@ import { runAll } from './harness';
 import './navigation';
 import './search';
 import './drafts';
+import './notes';
 
 export async function run(): Promise<void> {
   await runAll();

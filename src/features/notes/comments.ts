@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { safeNoteMarkdown } from '../../core/cards';
+import { makeTarget, type Note } from '../../core/notes/model';
+import type { Summary } from '../../core/summary';
+import { READER_URI, type Reader } from '../reader';
+import type { NotesService } from './service';
+
+/** A note shown as a comment in the reader. */
+export class NoteComment implements vscode.Comment {
+  mode = vscode.CommentMode.Preview;
+  body: vscode.MarkdownString;
+  author: vscode.CommentAuthorInformation;
+  contextValue = 'cndNote';
+  label: string | undefined;
+  timestamp: Date;
+
+  constructor(
+    readonly note: Note,
+    readonly thread: vscode.CommentThread,
+    orphaned: boolean,
+  ) {
+    this.body = noteMarkdown(note.body);
+    this.author = { name: note.author || 'Anonymous' };
+    this.timestamp = new Date(note.modified);
+    this.label = [orphaned ? 'passage no longer found' : '', note.resolved ? 'resolved' : '', note.conflictOf ? 'conflicting copy' : ''].filter(Boolean).join(' · ') || undefined;
+  }
+}
+
+/** Untrusted Markdown with links, images and HTML escaped. */
+export function noteMarkdown(body: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(safeNoteMarkdown(body));
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+/**
+ * VS Code's commenting UI on the reader: select a passage or a paragraph line, add a note; each note is a
+ * thread that can be edited, resolved and deleted.
+ */
+export class NotesComments implements vscode.Disposable {
+  readonly controller = vscode.comments.createCommentController('cndSummary.notes', 'CND Summary notes');
+  private threads: vscode.CommentThread[] = [];
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly reader: Reader,
+    private readonly notes: NotesService,
+  ) {
+    this.controller.options = { placeHolder: 'A note on this passage — #tags welcome', prompt: 'Add a note' };
+    this.controller.commentingRangeProvider = {
+      provideCommentingRanges: (doc) => {
+        if (doc.uri.scheme !== READER_URI.scheme) return [];
+        const out: vscode.Range[] = [];
+        for (const p of summary.doc.paragraphs) {
+          const r = reader.range(p.number);
+          if (r) out.push(doc.validateRange(r));
+        }
+        return out;
+      },
+    };
+  }
+
+  /** Shows every note as a thread (rebuilt when the notes change). */
+  refresh(): void {
+    for (const t of this.threads) t.dispose();
+    this.threads = [];
+    for (const note of this.notes.list()) {
+      const a = this.notes.anchor(note.id);
+      if (!a) continue;
+      const lines = this.reader.range(a.paragraph);
+      if (!lines) continue;
+      let range: vscode.Range;
+      if (note.target.scope === 'passage' && a.status !== 'orphaned') {
+        const from = this.reader.layout.toReader(a.paragraph, a.start);
+        const to = this.reader.layout.toReader(a.paragraph, a.end);
+        range = from && to ? new vscode.Range(from.line, from.character, to.line, to.character) : new vscode.Range(lines.start, lines.start);
+      } else range = new vscode.Range(lines.start, lines.start);
+      const thread = this.controller.createCommentThread(READER_URI, range, []);
+      thread.comments = [new NoteComment(note, thread, a.status === 'orphaned')];
+      thread.label = `¶ ${a.paragraph}${note.tags.length ? ` · ${note.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
+      thread.contextValue = note.resolved ? 'cndNoteThread.resolved' : 'cndNoteThread';
+      thread.canReply = false;
+      thread.state = note.resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
+      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+      this.threads.push(thread);
+    }
+  }
+
+  /** A new thread typed in the reader's gutter: becomes a note on its passage or paragraph. */
+  async create(reply: vscode.CommentReply): Promise<Note | undefined> {
+    const { thread, text } = reply;
+    const range = thread.range;
+    thread.dispose();
+    if (!range || !text.trim()) return undefined;
+    const start = this.reader.layout.toText(range.start);
+    const end = range.isEmpty ? start : this.reader.layout.toText(range.end);
+    const paragraph = start?.paragraph ?? this.reader.layout.paragraphAt(range.start.line);
+    if (paragraph === undefined) return undefined;
+    const p = this.summary.paragraph(paragraph)!;
+    const sameParagraph = start && end && end.paragraph === start.paragraph;
+    const target = sameParagraph && end.offset > start.offset ? makeTarget(paragraph, p.text, start.offset, end.offset) : makeTarget(paragraph, p.text, 0, 0);
+    return this.notes.add(target, text);
+  }
+
+  dispose(): void {
+    for (const t of this.threads) t.dispose();
+    this.controller.dispose();
+  }
+}

@@ -1,0 +1,211 @@
+import * as vscode from 'vscode';
+import { makeTarget, type Note } from '../../core/notes/model';
+import { exportMarkdown, exportWebAnnotation } from '../../core/notes/export';
+import { parseParagraphNumber } from '../../core/numbers';
+import type { SearchEngine } from '../../core/search/engine';
+import type { Summary } from '../../core/summary';
+import { isReader, type Reader } from '../reader';
+import type { Settings } from '../settings';
+import { NoteComment, NotesComments } from './comments';
+import { NotesService } from './service';
+import { NotesTree } from './tree';
+
+export interface NotesDeps {
+  summary: Summary;
+  reader: Reader;
+  engine: SearchEngine;
+  settings: Settings;
+}
+
+export interface Notes {
+  service: NotesService;
+  tree: NotesTree;
+  comments: NotesComments;
+  /** The sessions view's badge: how many notes stand on a paragraph. */
+  badge: (n: number) => { description: string; tooltip: string } | undefined;
+}
+
+/** The paragraph an argument names: a number, a tree item, a `[n]` from a hover link. */
+function paragraphOf(arg: unknown): number | undefined {
+  if (typeof arg === 'number') return arg;
+  if (typeof arg === 'string' && /^\d+$/.test(arg)) return Number(arg);
+  if (arg && typeof arg === 'object' && 'kind' in arg && (arg as { kind: string }).kind === 'paragraph' && 'number' in arg) return (arg as { number: number }).number;
+  return undefined;
+}
+
+/** The note an argument names: an id, a notes-view item, a comment. */
+function noteIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg instanceof NoteComment) return arg.note.id;
+  if (arg && typeof arg === 'object' && 'kind' in arg && 'id' in arg && arg.kind === 'note' && typeof arg.id === 'string') return arg.id;
+  if (arg && typeof arg === 'object' && 'comments' in arg) {
+    const c = (arg as vscode.CommentThread).comments[0];
+    if (c instanceof NoteComment) return c.note.id;
+  }
+  return undefined;
+}
+
+/** Notes on the summary: the reader's comment threads, the notes view, commands, export. */
+export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps): Notes {
+  const { summary, reader, engine, settings } = deps;
+  const service = new NotesService(summary, engine, settings, context.globalStorageUri);
+  const tree = new NotesTree(summary, service);
+  const comments = new NotesComments(summary, reader, service);
+  const view = vscode.window.createTreeView('cndSummary.notes', { treeDataProvider: tree, showCollapseAll: true });
+
+  const refresh = () => {
+    tree.refresh();
+    comments.refresh();
+    view.description = service.readOnly ? 'read-only' : undefined;
+    view.message = service.list().length === 0 && !service.readOnly ? 'No notes yet. Select a passage in the reader and add one, or use “Add a Note” on a paragraph.' : undefined;
+  };
+
+  const addNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
+    let paragraph = paragraphOf(arg);
+    let start = 0;
+    let end = 0;
+    const editor = vscode.window.activeTextEditor;
+    if (paragraph === undefined && editor && isReader(editor.document)) {
+      const from = reader.layout.toText(editor.selection.start);
+      const to = reader.layout.toText(editor.selection.end);
+      paragraph = from?.paragraph ?? reader.layout.paragraphAt(editor.selection.start.line);
+      if (from && to && from.paragraph === to.paragraph && !editor.selection.isEmpty) {
+        start = from.offset;
+        end = to.offset;
+      }
+    }
+    if (paragraph === undefined) {
+      const input = await vscode.window.showInputBox({
+        title: 'Add a Note',
+        prompt: `Paragraph number (1–${summary.count})`,
+        validateInput: (v) => {
+          const r = parseParagraphNumber(v, summary.count);
+          return r.ok ? undefined : r.error;
+        },
+      });
+      if (input === undefined) return undefined;
+      const r = parseParagraphNumber(input, summary.count);
+      if (!r.ok) return undefined;
+      paragraph = r.value;
+    }
+    const p = summary.paragraph(paragraph);
+    if (!p) {
+      void vscode.window.showErrorMessage(`There is no paragraph ${paragraph}: the summary has paragraphs 1 to ${summary.count}.`);
+      return undefined;
+    }
+    const passage = end > start ? p.text.slice(start, end) : undefined;
+    const body =
+      typeof bodyArg === 'string'
+        ? bodyArg
+        : await vscode.window.showInputBox({
+            title: passage ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})` : `Note on ¶ ${paragraph}`,
+            prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
+            ignoreFocusOut: true,
+          });
+    if (!body?.trim()) return undefined;
+    const note = await service.add(makeTarget(paragraph, p.text, start, end), body);
+    if (service.readOnly) {
+      void vscode.window.showWarningMessage(`CND Summary: the notes file cannot be read, so this note was saved to ${service.location.recovery.path.split('/').pop()}.`);
+    }
+    return note;
+  };
+
+  const editNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
+    if (arg instanceof NoteComment && bodyArg === undefined) {
+      arg.mode = vscode.CommentMode.Editing;
+      arg.body = new vscode.MarkdownString(arg.note.body);
+      arg.thread.comments = [...arg.thread.comments];
+      return undefined;
+    }
+    const id = noteIdOf(arg);
+    const note = id ? service.get(id) : undefined;
+    if (!note) return undefined;
+    const body = typeof bodyArg === 'string' ? bodyArg : await vscode.window.showInputBox({ title: `Edit note on ¶ ${note.target.paragraph}`, value: note.body, ignoreFocusOut: true });
+    if (body === undefined) return undefined;
+    return service.update(note.id, { body });
+  };
+
+  const exportNotes = async (formatArg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> => {
+    let format = formatArg === 'markdown' || formatArg === 'jsonld' ? formatArg : undefined;
+    if (!format) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'Annotated summary (Markdown)', description: 'each paragraph followed by its notes', format: 'markdown' as const },
+          { label: 'W3C Web Annotation (JSON-LD)', description: 'the notes with their selectors, for other tools', format: 'jsonld' as const },
+        ],
+        { title: 'Export Notes' },
+      );
+      if (!pick) return undefined;
+      format = pick.format;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? context.globalStorageUri;
+    const name = format === 'markdown' ? 'cnd-summary-annotated.md' : 'cnd-summary-notes.jsonld';
+    const target = targetArg instanceof vscode.Uri ? targetArg : await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, name), title: 'Export Notes' });
+    if (!target) return undefined;
+    await service.ready;
+    const text = format === 'markdown' ? exportMarkdown(summary, service.list(), new Date().toISOString()) : `${JSON.stringify(exportWebAnnotation(summary, service.list()), null, 2)}\n`;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    if (targetArg === undefined) {
+      void vscode.window.showInformationMessage(`Exported ${service.list().length} notes to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((c) => c && vscode.window.showTextDocument(target));
+    }
+    return target;
+  };
+
+  context.subscriptions.push(
+    service,
+    tree,
+    comments,
+    view,
+    service.onDidChange(refresh),
+    vscode.commands.registerCommand('cndSummary.addNote', addNote),
+    vscode.commands.registerCommand('cndSummary.notes.createFromReply', (reply: vscode.CommentReply) => comments.create(reply)),
+    vscode.commands.registerCommand('cndSummary.editNote', editNote),
+    vscode.commands.registerCommand('cndSummary.notes.saveComment', async (comment: NoteComment) => {
+      const body = typeof comment.body === 'string' ? comment.body : comment.body.value;
+      comment.mode = vscode.CommentMode.Preview;
+      await service.update(comment.note.id, { body });
+    }),
+    vscode.commands.registerCommand('cndSummary.notes.cancelEdit', () => comments.refresh()),
+    vscode.commands.registerCommand('cndSummary.deleteNote', async (arg?: unknown) => {
+      const id = noteIdOf(arg);
+      const note = id ? service.get(id) : undefined;
+      if (!note) return false;
+      if (typeof arg !== 'string') {
+        const ok = await vscode.window.showWarningMessage(`Delete this note on ¶ ${note.target.paragraph}?`, { modal: true, detail: note.body.slice(0, 200) }, 'Delete');
+        if (ok !== 'Delete') return false;
+      }
+      await service.remove(note.id);
+      return true;
+    }),
+    vscode.commands.registerCommand('cndSummary.toggleNoteResolved', async (arg?: unknown) => {
+      const id = noteIdOf(arg);
+      const note = id ? service.get(id) : undefined;
+      return note ? service.update(note.id, { resolved: !note.resolved }) : undefined;
+    }),
+    vscode.commands.registerCommand('cndSummary.openNote', async (id: string) => {
+      const a = service.anchor(id);
+      const note = service.get(id);
+      if (!a || !note) return;
+      await reader.show(a.paragraph, note.target.scope === 'passage' && a.status !== 'orphaned' ? { passage: { start: a.start, end: a.end } } : {});
+    }),
+    vscode.commands.registerCommand('cndSummary.exportNotes', exportNotes),
+    vscode.commands.registerCommand('cndSummary.openNotesFile', async () => {
+      try {
+        await vscode.window.showTextDocument(service.location.file);
+      } catch {
+        void vscode.window.showInformationMessage(`There is no notes file yet (${service.location.label}): it is created with the first note.`);
+      }
+    }),
+  );
+  void service.ready.then(refresh);
+
+  return {
+    service,
+    tree,
+    comments,
+    badge: (n) => {
+      const count = service.notesOn(n).length;
+      return count ? { description: `${count} ${count === 1 ? 'note' : 'notes'}`, tooltip: `${count} ${count === 1 ? 'note' : 'notes'} on this paragraph.` } : undefined;
+    },
+  };
+}

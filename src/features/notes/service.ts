@@ -1,0 +1,248 @@
+import * as vscode from 'vscode';
+import type { CardNote } from '../../core/cards';
+import { type Anchor, anchorNote } from '../../core/notes/anchor';
+import type { Note, NoteTarget } from '../../core/notes/model';
+import { NoteStore, type NotesFs, RenameUnsupported, type StoreEvent } from '../../core/notes/store';
+import type { SearchEngine } from '../../core/search/engine';
+import { dataFingerprint } from '../../core/search/prebuild';
+import type { Summary } from '../../core/summary';
+import type { Settings } from '../settings';
+
+/** vscode.workspace.fs as the store's file system (works in the desktop, the server and the web worker). */
+export function workspaceNotesFs(): NotesFs {
+  const uri = (path: string) => vscode.Uri.parse(path);
+  return {
+    async read(path) {
+      try {
+        return await vscode.workspace.fs.readFile(uri(path));
+      } catch (e) {
+        if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+        throw e;
+      }
+    },
+    write: async (path, data) => vscode.workspace.fs.writeFile(uri(path), data),
+    async rename(from, to) {
+      try {
+        await vscode.workspace.fs.rename(uri(from), uri(to), { overwrite: true });
+      } catch (e) {
+        // Some file systems cannot rename: the store then writes in place and reads back.
+        throw new RenameUnsupported(e instanceof Error ? e.message : String(e));
+      }
+    },
+    async remove(path) {
+      try {
+        await vscode.workspace.fs.delete(uri(path), { useTrash: false });
+      } catch (e) {
+        if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
+      }
+    },
+  };
+}
+
+export interface NotesLocation {
+  file: vscode.Uri;
+  recovery: vscode.Uri;
+  /** For messages: the path as the user set it, or "global storage". */
+  label: string;
+}
+
+/** The notes file: the setting's path in the first workspace folder, else the extension's global storage. */
+export function notesLocation(settings: Settings, globalStorage: vscode.Uri): NotesLocation {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const rel = settings.notesFile().replace(/^[/\\]+/, '') || '.cnd/notes.json';
+  const file = folder ? vscode.Uri.joinPath(folder.uri, ...rel.split(/[/\\]/)) : vscode.Uri.joinPath(globalStorage, 'notes.json');
+  const recovery = file.with({ path: file.path.replace(/(\.json)?$/, '.recovery.json') });
+  return { file, recovery, label: folder ? rel : 'the extension’s global storage' };
+}
+
+function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * The notes of this workspace for every feature: the store, where each note stands in the summary now,
+ * the search index entries, and messages when the file is invalid or a conflict was kept.
+ */
+export class NotesService implements vscode.Disposable {
+  private store!: NoteStore;
+  location!: NotesLocation;
+  private anchors = new Map<string, Anchor>();
+  /** The note object each anchor was computed for (notes are replaced, never mutated, on change). */
+  private anchoredFrom = new Map<string, Note>();
+  private readonly indexed = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private watcher: vscode.Disposable | undefined;
+  private storeListener: { dispose(): void } | undefined;
+  /** Resolves when the notes file has been read. */
+  ready!: Promise<void>;
+  private warnedCorrupt = false;
+  /** The last message shown to the user about the notes (for tests and the notes view). */
+  lastMessage: string | undefined;
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly engine: SearchEngine,
+    private readonly settings: Settings,
+    private readonly globalStorage: vscode.Uri,
+  ) {
+    this.open();
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cndSummary.notes.file')) this.open();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.open()),
+    );
+  }
+
+  private open(): void {
+    this.watcher?.dispose();
+    this.storeListener?.dispose();
+    this.location = notesLocation(this.settings, this.globalStorage);
+    this.store = new NoteStore(workspaceNotesFs(), {
+      file: this.location.file.toString(),
+      recovery: this.location.recovery.toString(),
+      source: dataFingerprint(),
+      newId,
+      now: () => new Date().toISOString(),
+    });
+    this.storeListener = this.store.onDidChange((e) => this.onStoreEvent(e));
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const pattern = folder ? new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(this.location.file, false)) : new vscode.RelativePattern(this.globalStorage, 'notes.json');
+    const w = vscode.workspace.createFileSystemWatcher(pattern);
+    const sync = () => void this.store.sync().catch((err: unknown) => this.reportError('read', err));
+    this.watcher = vscode.Disposable.from(w, w.onDidChange(sync), w.onDidCreate(sync), w.onDidDelete(sync));
+    this.warnedCorrupt = false;
+    this.ready = this.store.load().then(
+      () => undefined,
+      (err: unknown) => this.reportError('read', err),
+    );
+  }
+
+  private onStoreEvent(e: StoreEvent): void {
+    this.reanchor();
+    this.changed.fire();
+    if (e.status.kind === 'corrupt') {
+      if (!this.warnedCorrupt) {
+        this.warnedCorrupt = true;
+        this.lastMessage = `CND Summary: the notes file ${this.location.label} cannot be read (${e.status.error}). It has been left untouched; notes are read-only, and new notes are saved to ${this.recoveryLabel()} until the file is fixed.`;
+        void vscode.window
+          .showErrorMessage(this.lastMessage, 'Open File')
+          .then((choice) => choice && vscode.window.showTextDocument(this.location.file));
+      }
+    } else this.warnedCorrupt = false;
+    if (e.recovered) {
+      void vscode.window.showInformationMessage(`CND Summary: ${e.recovered} ${e.recovered === 1 ? 'note' : 'notes'} from ${this.recoveryLabel()} moved back into ${this.location.label}.`);
+    }
+    for (const c of e.conflicts) {
+      const n = this.store.get(c.id);
+      const where = n ? `on ¶ ${n.target.paragraph}` : '';
+      const what =
+        c.kind === 'edited-both'
+          ? `was changed here and in the file at the same time; both versions are kept`
+          : c.kind === 'edited-here-deleted-there'
+            ? 'was deleted in the file but changed here; it is kept'
+            : 'was deleted here but changed in the file; it is kept';
+      void vscode.window.showWarningMessage(`CND Summary: a note ${where} ${what}.`);
+    }
+  }
+
+  private recoveryLabel(): string {
+    return this.location.recovery.path.split('/').pop() ?? 'the recovery file';
+  }
+
+  private reportError(what: 'read' | 'write', err: unknown): void {
+    void vscode.window.showErrorMessage(`CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  /** Recomputes where every note stands, and keeps the search index in step (one document per note). */
+  private reanchor(): void {
+    const paragraphs = this.summary.doc.paragraphs.map((p) => ({ number: p.number, text: p.text }));
+    const next = new Map<string, Anchor>();
+    const from = new Map<string, Note>();
+    const seen = new Set<string>();
+    for (const n of this.store.list()) {
+      const old = this.anchors.get(n.id);
+      const unchanged = old !== undefined && this.anchoredFrom.get(n.id) === n;
+      const a = unchanged ? old : anchorNote(n, paragraphs);
+      next.set(n.id, a);
+      from.set(n.id, n);
+      seen.add(n.id);
+      // Only new and changed notes touch the search index.
+      if (!unchanged || !this.indexed.has(n.id)) {
+        this.engine.upsert({ id: `n:${n.id}`, kind: 'note', number: a.paragraph, text: n.body, tags: n.tags.join(' ') });
+        this.indexed.add(n.id);
+      }
+    }
+    for (const id of [...this.indexed]) {
+      if (!seen.has(id)) {
+        this.engine.remove(`n:${id}`);
+        this.indexed.delete(id);
+      }
+    }
+    this.anchors = next;
+    this.anchoredFrom = from;
+  }
+
+  get readOnly(): boolean {
+    return this.store.readOnly;
+  }
+
+  get status(): NoteStore['status'] {
+    return this.store.status;
+  }
+
+  list(): Note[] {
+    return this.store.list();
+  }
+
+  get(id: string): Note | undefined {
+    return this.store.get(id);
+  }
+
+  anchor(id: string): Anchor | undefined {
+    return this.anchors.get(id);
+  }
+
+  /** Notes that stand on paragraph `n` now. */
+  notesOn(n: number): Note[] {
+    return this.store.list().filter((note) => this.anchors.get(note.id)?.paragraph === n);
+  }
+
+  cardNotes(n: number): CardNote[] {
+    return this.notesOn(n).map((note) => {
+      const a = this.anchors.get(note.id);
+      const text = this.summary.paragraph(n)?.text ?? '';
+      const quote = note.target.scope === 'passage' ? (a && a.status !== 'orphaned' ? text.slice(a.start, a.end) : note.target.selector[0].exact) : undefined;
+      return { author: note.author, body: note.body, tags: note.tags, ...(quote ? { quote } : {}), orphaned: a?.status === 'orphaned' };
+    });
+  }
+
+  async add(target: NoteTarget, body: string): Promise<Note> {
+    await this.ready;
+    return this.store.add({ target, body, author: this.settings.notesAuthor() });
+  }
+
+  async update(id: string, patch: { body?: string; resolved?: boolean }): Promise<Note> {
+    await this.ready;
+    return this.store.update(id, patch);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.ready;
+    return this.store.remove(id);
+  }
+
+  /** Re-reads the notes file now (the watcher does this by itself; tests and commands may ask). */
+  sync(): Promise<StoreEvent> {
+    return this.store.sync();
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    this.storeListener?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
