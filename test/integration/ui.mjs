@@ -17,6 +17,7 @@ const workspace = freshWorkspace(`ui-${label}`);
 const host = nodeHost ? await startServerHost({ workspace }) : await startWebHost({ workspace });
 const { context, close } = await launchBrowser({ viewport: { width: 1500, height: 920 } });
 const page = context.pages()[0] ?? (await context.newPage());
+page.on('console', (m) => { if (m.text().includes('[cnd-test]')) console.log(m.text()); });
 const shot = async (name) => {
   const path = join(OUT, `${label}-${name}.png`);
   await page.screenshot({ path });
@@ -56,20 +57,27 @@ async function endOfFile() {
   await page.keyboard.press('Control+End');
 }
 
-/** Moves the mouse over the first occurrence of `text` in the editor, `charOffset` characters in. */
-/** The screen box of the first occurrence of `text` in the editor's rendered lines. */
+/** The screen position of character `charOffset` of the first occurrence of `text` in the editor's lines. */
 async function textBox(text, charOffset) {
   return page.evaluate(([needle, offset]) => {
     for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      // Monaco splits a line into many text nodes: search their concatenation, then find the node.
+      const nodes = [];
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const i = node.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, i + offset);
-        range.setEnd(node, i + offset + 1);
-        const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      const whole = nodes.map((n) => n.textContent).join('').replace(/\u00a0/g, ' ');
+      const i = whole.indexOf(needle);
+      if (i < 0) continue;
+      let at = i + offset;
+      for (const node of nodes) {
+        if (at < node.textContent.length) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        at -= node.textContent.length;
       }
     }
     return null;
@@ -140,6 +148,49 @@ const scenarios = {
     await page.waitForTimeout(800);
     await shot('11-completion');
     await page.keyboard.press('Escape');
+  },
+  async notes() {
+    await command('CND Summary: Go to Paragraph', '24');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1200);
+    // Select "less than 1 per cent of criminal proceeds" in the reader with the mouse.
+    const from = await textBox('less than 1 per cent', 0);
+    const to = await textBox('criminal proceeds was', 16);
+
+    await page.mouse.move(from.x - 3, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    await command('CND Summary: Add a Note');
+    await page.waitForTimeout(600);
+    await page.keyboard.type('Our Minister’s line on asset recovery — quote this in the plenary #quote #follow-up');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await openContainer();
+    await page.waitForTimeout(800);
+    await shot('12-note-thread');
+    // Open the thread from the Comments panel, then edit it: the pencil, new text, Save.
+    await page.locator('.comments-panel .monaco-list-row', { hasText: 'Minister' }).first().click();
+    await page.waitForTimeout(1200);
+    await shot('12b-note-thread-open');
+    const comment = page.locator('.review-widget .review-comment').first();
+    await comment.hover();
+    await page.locator('.review-widget [aria-label="Edit Note"]').first().click({ force: true });
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Our Minister’s line on asset recovery (revised) #quote');
+    await page.locator('.review-widget .monaco-button', { hasText: 'Save' }).first().click();
+    await page.waitForTimeout(1500);
+    await shot('13-note-edited');
+    await command('CND Summary: Export Notes');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await shot('14-export-dialog');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await shot('15-exported');
   },
   async search() {
     await openFile('statement-draft.md');

@@ -111,10 +111,13 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
   };
 
   const editNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
-    if (arg instanceof NoteComment && bodyArg === undefined) {
-      arg.mode = vscode.CommentMode.Editing;
-      arg.body = new vscode.MarkdownString(arg.note.body);
-      arg.thread.comments = [...arg.thread.comments];
+    // From the reader's comment thread (VS Code passes the comment or its thread): edit in place.
+    const first = arg && typeof arg === 'object' && 'comments' in arg ? (arg as vscode.CommentThread).comments[0] : undefined;
+    const comment = arg instanceof NoteComment ? arg : first instanceof NoteComment ? first : undefined;
+    if (comment && typeof bodyArg !== 'string') {
+      comment.mode = vscode.CommentMode.Editing;
+      comment.body = new vscode.MarkdownString(comment.note.body);
+      comment.thread.comments = [...comment.thread.comments];
       return undefined;
     }
     const id = noteIdOf(arg);
@@ -146,7 +149,8 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     const text = format === 'markdown' ? exportMarkdown(summary, service.list(), new Date().toISOString()) : `${JSON.stringify(exportWebAnnotation(summary, service.list()), null, 2)}\n`;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     if (targetArg === undefined) {
-      void vscode.window.showInformationMessage(`Exported ${service.list().length} notes to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((c) => c && vscode.window.showTextDocument(target));
+      const count = service.list().length;
+      void vscode.window.showInformationMessage(`Exported ${count} ${count === 1 ? 'note' : 'notes'} to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((c) => c && vscode.window.showTextDocument(target));
     }
     return target;
   };
