@@ -130,9 +130,11 @@ function searchSection(): void {
 }
 
 const only = process.argv.slice(2);
-const sections: Record<string, () => void> = { search: searchSection, citations: citationSection, notes: notesSection };
+const sections: Record<string, () => void | Promise<void>> = { search: searchSection, citations: citationSection, notes: notesSection };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
-for (const [name, run] of Object.entries(sections)) {
-  if (only.length && !only.includes(name)) continue;
-  run();
-}
+void (async () => {
+  for (const [name, run] of Object.entries(sections)) {
+    if (only.length && !only.includes(name)) continue;
+    await run();
+  }
+})();
