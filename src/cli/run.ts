@@ -2,7 +2,8 @@ import { checkDraft } from '../core/citations/diagnostics';
 import { formatCitation } from '../core/citations/format';
 import { findCitations } from '../core/citations/grammar';
 import { entityLabel } from '../core/directory';
-import type { Paragraph } from '../core/model';
+import { lineAndCharacter, lineStarts } from '../core/lines';
+import { type Paragraph, walkDocument } from '../core/model';
 import { loadShippedSearch } from '../core/search/shipped';
 import { longDate, type Summary } from '../core/summary';
 
@@ -97,23 +98,17 @@ const list: CliCommand = {
       return 0;
     }
     const lines: string[] = [doc.metadata.title, `${doc.metadata.body}, ${doc.metadata.session.name} · ${doc.metadata.dateText}`, ''];
-    let section = 0;
-    let session = -1;
-    for (const p of doc.paragraphs) {
-      if (p.section !== null && p.section !== section) {
-        section = p.section;
-        const s = doc.sections[section - 1];
-        lines.push(`${s.numeral}. ${s.title}`);
-      }
-      if (p.session !== null && p.session !== session) {
-        session = p.session;
-        const s = doc.sessions[session];
+    walkDocument(doc, {
+      section: (s) => lines.push(`${s.numeral}. ${s.title}`),
+      session: (s, challenge) => {
         lines.push(`  (${s.letter}) ${s.title}, ${longDate(s.date)}`);
-        if (s.challenge !== null) lines.push(`      Challenge: ${doc.challenges[s.challenge].text}`);
-      }
-      const indent = p.session !== null ? '        ' : p.section !== null ? '    ' : '';
-      lines.push(`${indent}¶ ${String(p.number).padStart(2)}  ${summary.headline(p, 70)}`);
-    }
+        if (challenge) lines.push(`      Challenge: ${challenge.text}`);
+      },
+      paragraph: (p) => {
+        const indent = p.session !== null ? '        ' : p.section !== null ? '    ' : '';
+        lines.push(`${indent}¶ ${String(p.number).padStart(2)}  ${summary.headline(p, 70)}`);
+      },
+    });
     io.out(`${lines.join('\n')}\n`);
     return 0;
   },
@@ -274,22 +269,10 @@ const check: CliCommand = {
   },
 };
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
 /** 1-based line and column (UTF-16 code units) of an offset. */
 function lineColumn(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  const { line, character } = lineAndCharacter(starts, offset);
+  return { line: line + 1, column: character + 1 };
 }
 
 export const COMMANDS: Record<string, CliCommand> = { list, show, search, cites, check };

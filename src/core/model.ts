@@ -140,3 +140,27 @@ export function challengeOf(doc: SummaryDocument, p: Paragraph): Challenge | und
 export function sectionOf(doc: SummaryDocument, p: Paragraph): Section | undefined {
   return p.section === null ? undefined : doc.sections.find((s) => s.number === p.section);
 }
+
+export interface DocumentVisitor {
+  section?(s: Section): void;
+  session?(s: Session, challenge: Challenge | undefined): void;
+  paragraph(p: Paragraph): void;
+}
+
+/** Visits the paragraphs in order, announcing each section and each session as it begins. */
+export function walkDocument(doc: SummaryDocument, visit: DocumentVisitor): void {
+  let section = 0;
+  let session = -1;
+  for (const p of doc.paragraphs) {
+    if (p.section !== null && p.section !== section) {
+      section = p.section;
+      visit.section?.(doc.sections[section - 1]);
+    }
+    if (p.session !== null && p.session !== session) {
+      session = p.session;
+      const s = doc.sessions[session];
+      visit.session?.(s, s.challenge === null ? undefined : doc.challenges[s.challenge]);
+    }
+    visit.paragraph(p);
+  }
+}

@@ -1,4 +1,4 @@
-import type { Paragraph } from './model';
+import { type Paragraph, walkDocument } from './model';
 import { longDate, type Summary } from './summary';
 
 /** Where a paragraph's text stands in the reader: one reader line per line of the text. */
@@ -36,30 +36,26 @@ export class ReaderLayout {
     push(`> Read-only. Thematic discussions chaired by ${m.chair.title} ${m.chair.name} (${m.chair.country}), ${m.meeting.text}.`);
     push();
 
-    let section = 0;
-    let session = -1;
-    for (const p of doc.paragraphs) {
-      if (p.section !== null && p.section !== section) {
-        section = p.section;
-        const s = doc.sections[section - 1];
+    walkDocument(doc, {
+      section: (s) => {
         push(`## ${s.numeral}. ${s.title}`);
         push();
-      }
-      if (p.session !== null && p.session !== session) {
-        session = p.session;
-        const s = doc.sessions[session];
+      },
+      session: (s, challenge) => {
         push(`### (${s.letter}) ${s.title} · ${longDate(s.date)}`);
         push();
-        if (s.challenge !== null) {
-          push(`> **2019 Ministerial Declaration challenge:** “${doc.challenges[s.challenge].text}”`);
+        if (challenge) {
+          push(`> **2019 Ministerial Declaration challenge:** “${challenge.text}”`);
           push();
         }
-      }
-      const start = out.length;
-      this.renderParagraph(p, out);
-      this.ranges.set(p.number, { start, end: out.length - 1 });
-      push();
-    }
+      },
+      paragraph: (p) => {
+        const start = out.length;
+        this.renderParagraph(p, out);
+        this.ranges.set(p.number, { start, end: out.length - 1 });
+        push();
+      },
+    });
     push('---');
     push();
     for (const f of doc.footnotes) {

@@ -1,5 +1,6 @@
 import { longDate, type Summary } from '../summary';
 import { type Anchor, anchorNote } from './anchor';
+import { walkDocument } from '../model';
 import type { Note } from './model';
 
 export const SUMMARY_IRI = 'urn:x-cnd-summary:chair-summary:thematic-discussions:2021-10';
@@ -37,22 +38,14 @@ export function exportMarkdown(summary: Summary, notes: Note[], exportedAt: stri
     const head = `**Note** — ${n.author || 'anonymous'}, ${n.modified.slice(0, 10)}${n.resolved ? ' (resolved)' : ''}${passage}${n.tags.length ? ` · ${n.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
     return [quoteBlock(`${head}\n\n${n.body}`), ''];
   };
-  let section = 0;
-  let session = -1;
-  for (const p of summary.doc.paragraphs) {
-    if (p.section !== null && p.section !== section) {
-      section = p.section;
-      const s = summary.doc.sections[section - 1];
-      out.push(`## ${s.numeral}. ${s.title}`, '');
-    }
-    if (p.session !== null && p.session !== session) {
-      session = p.session;
-      const s = summary.doc.sessions[session];
-      out.push(`### (${s.letter}) ${s.title}, ${longDate(s.date)}`, '');
-    }
-    out.push(`**${p.number}.** ${p.text.replace(/\n/g, '\n\n- ')}`, '');
-    for (const n of byParagraph.get(p.number) ?? []) out.push(...noteLines(n, where.get(n.id)));
-  }
+  walkDocument(summary.doc, {
+    section: (s) => out.push(`## ${s.numeral}. ${s.title}`, ''),
+    session: (s) => out.push(`### (${s.letter}) ${s.title}, ${longDate(s.date)}`, ''),
+    paragraph: (p) => {
+      out.push(`**${p.number}.** ${p.text.replace(/\n/g, '\n\n- ')}`, '');
+      for (const n of byParagraph.get(p.number) ?? []) out.push(...noteLines(n, where.get(n.id)));
+    },
+  });
   if (orphans.length) {
     out.push('## Notes whose passage is no longer in the summary', '');
     for (const n of orphans) out.push(`*Made on paragraph ${n.target.paragraph}.*`, '', ...noteLines(n, undefined));

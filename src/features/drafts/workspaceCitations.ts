@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findCitations } from '../../core/citations/grammar';
+import { lineAndCharacter, lineStarts } from '../../core/lines';
 import type { Summary } from '../../core/summary';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
@@ -19,21 +20,9 @@ interface Cite {
   range: vscode.Range;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
 function positionIn(starts: number[], offset: number): vscode.Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return new vscode.Position(lo, offset - starts[lo]);
+  const { line, character } = lineAndCharacter(starts, offset);
+  return new vscode.Position(line, character);
 }
 
 /** Where every citation of the summary in the workspace's drafts stands: open drafts and draft files on disk. */
