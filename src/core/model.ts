@@ -121,26 +121,6 @@ export interface SummaryDocument {
   footnotes: Footnote[];
 }
 
-export const FIRST_PARAGRAPH = 1;
-
-export function paragraphByNumber(doc: SummaryDocument, n: number): Paragraph | undefined {
-  const p = doc.paragraphs[n - 1];
-  return p && p.number === n ? p : doc.paragraphs.find((q) => q.number === n);
-}
-
-export function sessionOf(doc: SummaryDocument, p: Paragraph): Session | undefined {
-  return p.session === null ? undefined : doc.sessions[p.session];
-}
-
-export function challengeOf(doc: SummaryDocument, p: Paragraph): Challenge | undefined {
-  const s = sessionOf(doc, p);
-  return s && s.challenge !== null ? doc.challenges[s.challenge] : undefined;
-}
-
-export function sectionOf(doc: SummaryDocument, p: Paragraph): Section | undefined {
-  return p.section === null ? undefined : doc.sections.find((s) => s.number === p.section);
-}
-
 export interface DocumentVisitor {
   section?(s: Section): void;
   session?(s: Session, challenge: Challenge | undefined): void;

@@ -50,11 +50,6 @@ export function formatNumbers(numbers: Iterable<number>, rangeDash: CitationForm
   return joinList(toRuns(numbers).map((r) => (r.from === r.to ? String(r.from) : `${r.from}${rangeDash}${r.to}`)));
 }
 
-/** True when the numbers are more than one paragraph. */
-export function isPlural(numbers: Iterable<number>): boolean {
-  return new Set(numbers).size > 1;
-}
-
 /**
  * A citation of the summary in UN style: `para. 24`, `paras. 13–15 and 22`,
  * `paragraph 24 of the Chair's summary`, `(paras. 30–32)`, `paragraphs 13 and 14`. Returns '' for no numbers.

@@ -324,11 +324,6 @@ export function findCitations(text: string): Citation[] {
   return out;
 }
 
-/** Citations of the summary only (external references left out). */
-export function findSummaryCitations(text: string): Citation[] {
-  return findCitations(text).filter((c) => !c.external);
-}
-
 /** The citation of the summary that covers `offset` (inclusive of both ends). */
 export function citationAt(citations: Citation[], offset: number): Citation | undefined {
   return citations.find((c) => offset >= c.start && offset <= c.end);

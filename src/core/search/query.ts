@@ -1,7 +1,6 @@
 /** The search box's little language: words, "quoted phrases" and filters such as `org:interpol`. */
 
-export const FILTER_KEYS = ['org', 'session', 'date', 'para', 'note', 'tag'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+export type FilterKey = 'org' | 'session' | 'date' | 'para' | 'note' | 'tag';
 
 const ALIASES: Record<string, FilterKey> = {
   org: 'org',
@@ -34,7 +33,7 @@ export interface ParsedQuery {
   warnings: string[];
 }
 
-export const MAX_QUERY_WORDS = 32;
+const MAX_QUERY_WORDS = 32;
 export const MAX_RELATED_WORDS = 200;
 
 /** `key:value`, `key:"a value"`, `"a phrase"`, or a word; the last alternative eats stray characters. */
