@@ -29,6 +29,8 @@ export interface Organization {
   parentId?: string;
   description: string;
   aliases: string[];
+  /** Aliases that name this body only inside the summary ("the Commission"), not in drafts. */
+  contextAliases?: string[];
 }
 
 export interface MemberState {
@@ -128,9 +130,15 @@ function isWordChar(c: string | undefined): boolean {
 export class MentionFinder {
   private readonly entries: AliasEntry[];
 
-  constructor(dir: Directory) {
+  /** `inSummary`: also the aliases that only mean the entity inside the summary ("the Commission"). */
+  constructor(dir: Directory, options: { inSummary: boolean } = { inSummary: true }) {
     const entries: AliasEntry[] = [];
-    for (const o of dir.organizations) for (const a of o.aliases) entries.push({ alias: a, id: o.id, kind: 'organization' });
+    for (const o of dir.organizations) {
+      for (const a of o.aliases) {
+        if (!options.inSummary && o.contextAliases?.includes(a)) continue;
+        entries.push({ alias: a, id: o.id, kind: 'organization' });
+      }
+    }
     for (const s of dir.states) for (const a of s.aliases) entries.push({ alias: a, id: s.id, kind: 'state' });
     entries.sort((a, b) => b.alias.length - a.alias.length);
     this.entries = entries;

@@ -260,3 +260,14 @@ describe('parser: bad input gives errors naming the line', () => {
     assert.deepEqual(again.paragraphs.map((p) => p.text), doc.paragraphs.map((p) => p.text));
   });
 });
+
+describe('mentions in drafts', () => {
+  test('"Commission" alone means the CND inside the summary, not in a draft', async () => {
+    const { MentionFinder } = await import('../../src/core/directory');
+    const inSummary = new MentionFinder(directory).find('the Commission adopted');
+    assert.deepEqual(inSummary.map((m) => m.id), ['cnd']);
+    const inDraft = new MentionFinder(directory, { inSummary: false }).find('the European Commission and the CND');
+    assert.deepEqual(inDraft.map((m) => m.id), ['cnd']);
+    assert.equal(inDraft[0].text, 'CND');
+  });
+});

@@ -21,7 +21,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     private readonly summary: Summary,
     private readonly cardOptions: () => CardOptions,
   ) {
-    this.finder = new MentionFinder(summary.directory);
+    this.finder = new MentionFinder(summary.directory, { inSummary: false });
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
