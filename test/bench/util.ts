@@ -25,9 +25,9 @@ export function time(fn: () => unknown, runs: number): number {
   return (performance.now() - t0) / runs;
 }
 
-/** Median wall time of `fn` in ms over `runs` runs. */
-export function median(fn: () => unknown, runs: number): number {
-  fn();
+/** Median wall time of `fn` in ms over `runs` runs, after `warmup` runs (JIT and heap in steady state). */
+export function median(fn: () => unknown, runs: number, warmup = 1): number {
+  for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
