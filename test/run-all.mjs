@@ -11,8 +11,8 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['unit tests', 'node', ['--test', '--test-reporter=spec', 'out/unit/']],
   ['test hosts', 'node', ['test/hosts/setup.mjs']],
-  ['integration: web workbench (web worker host)', 'node', ['test/integration/run-web.mjs']],
-  ['integration: VS Code server (Node host)', 'node', ['test/integration/run-server.mjs']],
+  ['integration: web workbench (web worker host)', 'node', ['test/integration/run-suite.mjs', 'web']],
+  ['integration: VS Code server (Node host)', 'node', ['test/integration/run-suite.mjs', 'node']],
 ];
 if (process.env.CND_TEST_ELECTRON === '1') steps.push(['integration: desktop VS Code', 'node', ['test/integration/run-electron.mjs']]);
 

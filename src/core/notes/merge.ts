@@ -46,28 +46,18 @@ export function mergeNotes(base: NotesState, ours: NotesState, theirs: NotesStat
         notes.set(copy.id, copy);
         conflicts.push({ id, kind: 'edited-both', kept: [id, copy.id] });
       }
-    } else if (o) {
-      // Theirs lacks it: a note of ours they never saw, or one they deleted.
-      const theyDeleted = b !== undefined || theirs.deleted.has(id);
-      if (!theyDeleted) notes.set(id, o);
-      else if (b && sameNote(o, b)) {
-        if (!deleted.has(id)) deleted.set(id, { id, deleted: o.modified });
-        continue;
-      }
-      else {
-        notes.set(id, o);
-        conflicts.push({ id, kind: 'edited-here-deleted-there', kept: [id] });
-      }
-    } else if (t) {
-      const weDeleted = b !== undefined || ours.deleted.has(id);
-      if (!weDeleted) notes.set(id, t);
-      else if (b && sameNote(t, b)) {
-        if (!deleted.has(id)) deleted.set(id, { id, deleted: t.modified });
-        continue;
-      }
-      else {
-        notes.set(id, t);
-        conflicts.push({ id, kind: 'deleted-here-edited-there', kept: [id] });
+    } else {
+      // One side lacks it: a note the other side never saw, or one it deleted.
+      const present = o ?? t;
+      if (!present) continue;
+      const otherSide = o ? theirs : ours;
+      const deletedThere = b !== undefined || otherSide.deleted.has(id);
+      if (!deletedThere) notes.set(id, present);
+      else if (b && sameNote(present, b)) {
+        if (!deleted.has(id)) deleted.set(id, { id, deleted: present.modified });
+      } else {
+        notes.set(id, present);
+        conflicts.push({ id, kind: o ? 'edited-here-deleted-there' : 'deleted-here-edited-there', kept: [id] });
       }
     }
   }
