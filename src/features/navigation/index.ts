@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseParagraphNumber } from '../../core/numbers';
 import type { Summary } from '../../core/summary';
+import { askParagraph, checkParagraphArg } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import { OrganizationsTree } from './organizationsTree';
 import { type OutlineNode, type ParagraphBadges, SessionsTree } from './sessionsTree';
@@ -29,29 +29,12 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
 
   const goToParagraph = async (arg?: unknown): Promise<number | undefined> => {
     let n: number | undefined;
-    if (typeof arg === 'number' || typeof arg === 'string') {
-      const parsed = parseParagraphNumber(String(arg), summary.count);
-      if (!parsed.ok) {
-        void vscode.window.showErrorMessage(parsed.error);
-        return undefined;
-      }
-      n = parsed.value;
-    } else {
+    if (typeof arg === 'number' || typeof arg === 'string') n = checkParagraphArg(summary, arg);
+    else {
       const current = vscode.window.activeTextEditor && reader.paragraphAt(vscode.window.activeTextEditor);
-      const input = await vscode.window.showInputBox({
-        title: 'Go to Paragraph of the Chair’s Summary',
-        prompt: `Paragraph number (1–${summary.count})`,
-        value: current ? String(current) : '',
-        validateInput: (v) => {
-          const r = parseParagraphNumber(v, summary.count);
-          return r.ok ? undefined : { message: r.error, severity: vscode.InputBoxValidationSeverity.Error };
-        },
-      });
-      if (input === undefined) return undefined;
-      const r = parseParagraphNumber(input, summary.count);
-      if (!r.ok) return undefined;
-      n = r.value;
+      n = await askParagraph(summary, 'Go to Paragraph of the Chair’s Summary', current ? String(current) : '');
     }
+    if (n === undefined) return undefined;
     await reader.show(n);
     return n;
   };

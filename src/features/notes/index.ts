@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { makeTarget, type Note } from '../../core/notes/model';
 import { exportMarkdown, exportWebAnnotation } from '../../core/notes/export';
-import { parseParagraphNumber } from '../../core/numbers';
 import type { SearchEngine } from '../../core/search/engine';
 import type { Summary } from '../../core/summary';
+import { askParagraph, checkParagraphArg } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { NoteComment, NotesComments } from './comments';
@@ -74,25 +74,9 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
         end = to.offset;
       }
     }
-    if (paragraph === undefined) {
-      const input = await vscode.window.showInputBox({
-        title: 'Add a Note',
-        prompt: `Paragraph number (1–${summary.count})`,
-        validateInput: (v) => {
-          const r = parseParagraphNumber(v, summary.count);
-          return r.ok ? undefined : r.error;
-        },
-      });
-      if (input === undefined) return undefined;
-      const r = parseParagraphNumber(input, summary.count);
-      if (!r.ok) return undefined;
-      paragraph = r.value;
-    }
-    const p = summary.paragraph(paragraph);
-    if (!p) {
-      void vscode.window.showErrorMessage(`There is no paragraph ${paragraph}: the summary has paragraphs 1 to ${summary.count}.`);
-      return undefined;
-    }
+    paragraph = paragraph === undefined ? await askParagraph(summary, 'Add a Note') : checkParagraphArg(summary, paragraph);
+    if (paragraph === undefined) return undefined;
+    const p = summary.paragraph(paragraph)!;
     const passage = end > start ? p.text.slice(start, end) : undefined;
     const body =
       typeof bodyArg === 'string'

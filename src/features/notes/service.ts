@@ -69,6 +69,8 @@ export class NotesService implements vscode.Disposable {
   private anchors = new Map<string, Anchor>();
   /** The note object each anchor was computed for (notes are replaced, never mutated, on change). */
   private anchoredFrom = new Map<string, Note>();
+  /** Notes by the paragraph they stand on now, in store order (derived on every change). */
+  private byParagraph = new Map<number, Note[]>();
   private readonly indexed = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -163,12 +165,16 @@ export class NotesService implements vscode.Disposable {
     const next = new Map<string, Anchor>();
     const from = new Map<string, Note>();
     const seen = new Set<string>();
+    const byParagraph = new Map<number, Note[]>();
     for (const n of this.store.list()) {
       const old = this.anchors.get(n.id);
       const unchanged = old !== undefined && this.anchoredFrom.get(n.id) === n;
       const a = unchanged ? old : anchorNote(n, paragraphs);
       next.set(n.id, a);
       from.set(n.id, n);
+      const on = byParagraph.get(a.paragraph);
+      if (on) on.push(n);
+      else byParagraph.set(a.paragraph, [n]);
       seen.add(n.id);
       // Only new and changed notes touch the search index.
       if (!unchanged || !this.indexed.has(n.id)) {
@@ -184,6 +190,7 @@ export class NotesService implements vscode.Disposable {
     }
     this.anchors = next;
     this.anchoredFrom = from;
+    this.byParagraph = byParagraph;
   }
 
   get readOnly(): boolean {
@@ -208,7 +215,7 @@ export class NotesService implements vscode.Disposable {
 
   /** Notes that stand on paragraph `n` now. */
   notesOn(n: number): Note[] {
-    return this.store.list().filter((note) => this.anchors.get(note.id)?.paragraph === n);
+    return this.byParagraph.get(n) ?? [];
   }
 
   cardNotes(n: number): CardNote[] {

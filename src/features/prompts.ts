@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { parseParagraphNumber } from '../core/numbers';
+import type { Summary } from '../core/summary';
+
+/** Asks for a paragraph number, checked as it is typed; undefined when the user cancels. */
+export async function askParagraph(summary: Summary, title: string, value = ''): Promise<number | undefined> {
+  const input = await vscode.window.showInputBox({
+    title,
+    prompt: `Paragraph number (1–${summary.count})`,
+    value,
+    validateInput: (v) => {
+      const r = parseParagraphNumber(v, summary.count);
+      return r.ok ? undefined : { message: r.error, severity: vscode.InputBoxValidationSeverity.Error };
+    },
+  });
+  if (input === undefined) return undefined;
+  const r = parseParagraphNumber(input, summary.count);
+  return r.ok ? r.value : undefined;
+}
+
+/** A paragraph number passed to a command: the number, or undefined after telling the user why not. */
+export function checkParagraphArg(summary: Summary, arg: number | string): number | undefined {
+  const r = parseParagraphNumber(String(arg), summary.count);
+  if (!r.ok) void vscode.window.showErrorMessage(r.error);
+  return r.ok ? r.value : undefined;
+}
