@@ -28,7 +28,7 @@ const common = {
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
-  loader: { '.txt': 'text' },
+  loader: { '.txt': 'text', '.md': 'text' },
   target: 'es2022',
 };
 

@@ -9,3 +9,9 @@ declare module 'cnd:search-index' {
   export const hash: string;
   export const index: string;
 }
+
+/** Markdown files bundled as text (the sample draft the walkthrough opens). */
+declare module '*.md' {
+  const content: string;
+  export default content;
+}

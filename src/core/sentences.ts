@@ -7,7 +7,7 @@ export interface Range {
 
 const ABBREVIATIONS = /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|para|paras|par|párr|párrs|art|arts|cf|vol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
 
-/** Splits `text` into sentences (ranges trimmed of surrounding space). Line breaks between paragraphs end sentences too. */
+/** Splits `text` into sentences (ranges trimmed of surrounding space). Blank lines, list items and headings end sentences too. */
 export function sentences(text: string): Range[] {
   const out: Range[] = [];
   let start = 0;
@@ -18,7 +18,8 @@ export function sentences(text: string): Range[] {
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (e > s) out.push({ start: s, end: e });
   };
-  const re = /([.!?]["”’)]*)(\s+)(?=["“‘(]?[\p{Lu}\d])|\n\s*\n/gu;
+  // A sentence also ends at a blank line and before a Markdown list item or heading on the next line.
+  const re = /([.!?]["”’)]*)(\s+)(?=["“‘(]?[\p{Lu}\d])|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t])/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[1] !== undefined) {

@@ -24,3 +24,11 @@ export function checkParagraphArg(summary: Summary, arg: number | string): numbe
   if (!r.ok) void vscode.window.showErrorMessage(r.error);
   return r.ok ? r.value : undefined;
 }
+
+/** The paragraph a command argument names: a number, a numeric string, or a paragraph item of a view. */
+export function paragraphOf(arg: unknown): number | undefined {
+  if (typeof arg === 'number') return arg;
+  if (typeof arg === 'string' && /^\d+$/.test(arg)) return Number(arg);
+  if (arg && typeof arg === 'object' && 'kind' in arg && arg.kind === 'paragraph' && 'number' in arg && typeof arg.number === 'number') return arg.number;
+  return undefined;
+}

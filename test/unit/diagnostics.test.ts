@@ -116,9 +116,33 @@ describe('checks and their quick fixes', () => {
 });
 
 describe('quotations', () => {
-  test('found in straight and curly quotes, not across lines', () => {
-    assert.deepEqual(findQuotations('a "b c" d “e f” g "h\ni"').map((q) => q.text), ['b c', 'e f']);
+  test('found in straight and curly quotes, wrapped onto following lines but not across a blank line', () => {
+    assert.deepEqual(findQuotations('a "b c" d “e f” g "h\ni"').map((q) => q.text), ['b c', 'e f', 'h\ni']);
+    assert.deepEqual(findQuotations('"h\n\ni" and "j\n   \nk"').map((q) => q.text), [' and '], 'the first mark pairs with nothing');
     assert.deepEqual(findQuotations('"123" and "—"'), [], 'no letters, no quotation');
+  });
+
+  test('hard-wrapped Markdown: each quotation pairs with its own closing mark', () => {
+    const text = 'We share the view that "evidence regarding the links\n   was limited". Better data first, and\n   we support "comparable and reliable data at the\n   national, regional, and international levels" (para. 14).';
+    assert.deepEqual(findQuotations(text).map((q) => q.text.replace(/\s+/g, ' ')), ['evidence regarding the links was limited', 'comparable and reliable data at the national, regional, and international levels']);
+    assert.deepEqual(check(text).filter((p) => p.code === 'misquotation'), []);
+    const wrong = 'UNODC said that "less than 2 per cent of\n  criminal proceeds was confiscated" (para. 24).';
+    assert.deepEqual(check(wrong).map((p) => p.code), ['misquotation']);
+    const quoted = '> "less than 2 per cent of\n> criminal proceeds was confiscated" (para. 24).';
+    assert.deepEqual(check(quoted).map((p) => p.code), ['misquotation'], 'inside a block quote');
+  });
+
+  test('a list item or heading on the next line starts a new sentence: its citation does not vouch for the line before', () => {
+    const text = '- UNODC said "less than 1 per cent of criminal proceeds was confiscated" (para. 24)\n- ICTs were discussed (paras. 30–32).\n1. Then\n# Heading (para. 9)';
+    assert.deepEqual(check(text), []);
+    const wrong = '- UNODC said "less than 2 per cent of criminal proceeds was confiscated" (para. 24)\n- ICTs were discussed (paras. 30–32).';
+    const [p] = check(wrong);
+    assert.match(p.message, /^These words are not in para\. 24\./);
+  });
+
+  test('a stray mark does not swallow the rest of the draft', () => {
+    const text = `He said "${'word '.repeat(500)}\nand then "real quote" here`;
+    assert.deepEqual(findQuotations(text).map((q) => q.text), ['real quote']);
   });
   test('matching is by words, in order', () => {
     assert.ok(quotationMatches('Less than 1 per cent', 'currently less than 1 per cent of criminal proceeds'));

@@ -8,12 +8,23 @@ export interface Quotation {
   end: number;
 }
 
-const QUOTE = /"([^"\n]{1,2000})"|“([^”\n]{1,2000})”/g;
+/**
+ * A quotation may wrap onto following lines (drafts are often hard-wrapped) but not cross a blank line.
+ * Each alternative is one run of non-quote characters per line: no backtracking between them.
+ */
+const QUOTE = /"([^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*)*)"|“([^”\n]*(?:\n(?![ \t>]*\n)[^”\n]*)*)”/g;
+const MAX_QUOTATION = 2000;
 
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
-  for (const m of text.matchAll(QUOTE)) {
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
     const inner = m[1] ?? m[2];
+    if (inner.length > MAX_QUOTATION) {
+      // Not a quotation (a stray mark): try again from the next character, as an opening mark there.
+      QUOTE.lastIndex = m.index + 1;
+      continue;
+    }
     if (!/\p{L}/u.test(inner)) continue;
     out.push({ text: inner, start: m.index + 1, end: m.index + 1 + inner.length });
   }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { formatCitation } from '../../core/citations/format';
 import type { Summary } from '../../core/summary';
-import { askParagraph, checkParagraphArg } from '../prompts';
+import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
+import type { Settings } from '../settings';
 import { OrganizationsTree } from './organizationsTree';
 import { type OutlineNode, type ParagraphBadges, SessionsTree } from './sessionsTree';
 
@@ -16,6 +18,7 @@ export interface Navigation {
 export interface NavigationDeps {
   summary: Summary;
   reader: Reader;
+  settings: Settings;
   badges: ParagraphBadges;
 }
 
@@ -39,6 +42,33 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     return n;
   };
 
+  /** The paragraph a command is about: its argument (a number or a view item), else the reader's cursor. */
+  const targetParagraph = async (arg: unknown, title: string): Promise<number | undefined> => {
+    const given = paragraphOf(arg);
+    if (given !== undefined) return checkParagraphArg(summary, given);
+    const editor = vscode.window.activeTextEditor;
+    const current = editor && reader.paragraphAt(editor);
+    return current ?? askParagraph(summary, title);
+  };
+
+  const copyCitation = async (arg?: unknown): Promise<string | undefined> => {
+    const n = await targetParagraph(arg, 'Copy the Citation of a Paragraph');
+    if (n === undefined) return undefined;
+    const text = formatCitation([n], deps.settings.citationFormat());
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
+    return text;
+  };
+
+  /** Shows a paragraph in the Sessions view (the status bar item in the reader runs this). */
+  const revealInSessions = async (arg?: unknown): Promise<number | undefined> => {
+    const n = await targetParagraph(arg, 'Show a Paragraph in the Sessions View');
+    const node = n === undefined ? undefined : sessions.paragraphNode(n);
+    if (!node) return undefined;
+    await sessionsView.reveal(node, { select: true, focus: true, expand: true });
+    return n;
+  };
+
   let syncing: ReturnType<typeof setTimeout> | undefined;
   const syncTree = (editor: vscode.TextEditor) => {
     if (!isReader(editor.document) || !sessionsView.visible) return;
@@ -58,6 +88,9 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
       await reader.show();
     }),
     vscode.commands.registerCommand('cndSummary.goToParagraph', goToParagraph),
+    vscode.commands.registerCommand('cndSummary.openParagraph', (arg?: unknown) => goToParagraph(paragraphOf(arg))),
+    vscode.commands.registerCommand('cndSummary.copyCitation', copyCitation),
+    vscode.commands.registerCommand('cndSummary.revealInSessions', revealInSessions),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (!isReader(e.textEditor.document)) return;
       if (syncing) clearTimeout(syncing);

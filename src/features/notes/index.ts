@@ -3,7 +3,7 @@ import { makeTarget, type Note } from '../../core/notes/model';
 import { exportMarkdown, exportWebAnnotation } from '../../core/notes/export';
 import type { SearchEngine } from '../../core/search/engine';
 import type { Summary } from '../../core/summary';
-import { askParagraph, checkParagraphArg } from '../prompts';
+import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { NoteComment, NotesComments } from './comments';
@@ -26,13 +26,6 @@ export interface Notes {
 }
 
 /** The paragraph an argument names: a number, a tree item, a `[n]` from a hover link. */
-function paragraphOf(arg: unknown): number | undefined {
-  if (typeof arg === 'number') return arg;
-  if (typeof arg === 'string' && /^\d+$/.test(arg)) return Number(arg);
-  if (arg && typeof arg === 'object' && 'kind' in arg && (arg as { kind: string }).kind === 'paragraph' && 'number' in arg) return (arg as { number: number }).number;
-  return undefined;
-}
-
 /** The note an argument names: an id, a notes-view item, a comment. */
 function noteIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;

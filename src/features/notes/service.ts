@@ -46,10 +46,14 @@ export interface NotesLocation {
   label: string;
 }
 
+export const DEFAULT_NOTES_FILE = '.cnd/notes.json';
+
 /** The notes file: the setting's path in the first workspace folder, else the extension's global storage. */
 export function notesLocation(settings: Settings, globalStorage: vscode.Uri): NotesLocation {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const rel = settings.notesFile().replace(/^[/\\]+/, '') || '.cnd/notes.json';
+  // Inside the folder only: a path that climbs out of it (`../x`) falls back to the default.
+  const asked = settings.notesFile().replace(/^[/\\]+/, '');
+  const rel = !asked || asked.split(/[/\\]/).includes('..') ? DEFAULT_NOTES_FILE : asked;
   const file = folder ? vscode.Uri.joinPath(folder.uri, ...rel.split(/[/\\]/)) : vscode.Uri.joinPath(globalStorage, 'notes.json');
   const recovery = file.with({ path: file.path.replace(/(\.json)?$/, '.recovery.json') });
   return { file, recovery, label: folder ? rel : 'the extension’s global storage' };

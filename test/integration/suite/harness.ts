@@ -5,7 +5,7 @@ import type { CndSummaryApi } from '../../../src/extension';
 
 /** Lines starting with this mark are the suite's; the runner shows only those (unless DEBUG_HOST). */
 const MARK = '[cnd-test] ';
-const log = (s: string) => console.log(MARK + s);
+export const log = (s: string) => console.log(MARK + s);
 const logError = (s: string) => console.error(MARK + s);
 
 const TEST_TIMEOUT_MS = 45000;

@@ -5,6 +5,7 @@ import './navigation';
 import './search';
 import './drafts';
 import './notes';
+import './product';
 
 export async function run(): Promise<void> {
   await runAll();

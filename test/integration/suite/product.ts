@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { api, assert, assertEqual, log, test, waitFor } from './harness';
+import { openDraft } from './search';
+
+test('activation and first hover times (printed by the runner)', async () => {
+  const { activation } = await api();
+  assert(activation.totalMs > 0 && activation.activateMs > 0, `activation recorded: ${JSON.stringify(activation)}`);
+  log(`metric activation: ${activation.totalMs.toFixed(1)} ms (loading the bundle ${activation.loadMs.toFixed(1)} ms, activate() ${activation.activateMs.toFixed(1)} ms)`);
+  const t0 = performance.now();
+  const editor = await openDraft('first-hover.md', 'Criminal proceeds remain low (para. 24).');
+  const at = editor.document.positionAt(editor.document.getText().indexOf('para. 24') + 2);
+  const text = await waitFor(async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    return md.includes('UNODC emphasized') ? md : undefined;
+  }, 'the hover card');
+  assert(text.startsWith('**¶ 24**'), text.slice(0, 40));
+  log(`metric first hover card after opening a draft: ${(performance.now() - t0).toFixed(1)} ms`);
+});
+
+test('status bar: citations and problems in a draft, the paragraph in the reader; its click shows the paragraph in the Sessions view', async () => {
+  const { status, navigation } = await api();
+  await openDraft('status.md', 'See para. 24 and paras. 30–32.\nAlso para. 38. Not operative paragraph 3 of resolution 64/1.');
+  const draft = await waitFor(() => (status.item.text.includes('3 citations') && status.item.text.endsWith(' 1') ? status.item.text : undefined), `the draft's counts (now “${status.item.text}”)`);
+  assertEqual(draft, '$(book) 3 citations $(error) 1', 'status text');
+  assertEqual(status.item.command && typeof status.item.command !== 'string' ? status.item.command.command : status.item.command, 'workbench.actions.view.problems', 'click opens the Problems panel');
+
+  await vscode.commands.executeCommand('cndSummary.goToParagraph', 27);
+  await waitFor(() => status.item.text === '$(book) ¶ 27', `the reader's paragraph (now “${status.item.text}”)`);
+  const command = status.item.command as vscode.Command;
+  assertEqual(command.command, 'cndSummary.revealInSessions', 'click command');
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  const selected = await waitFor(() => navigation.sessionsView.selection[0], 'a selection in the Sessions view');
+  assertEqual(selected.kind === 'paragraph' ? selected.number : -1, 27, 'paragraph selected in the Sessions view');
+});
+
+test('Markdown preview: citations become links with the opening words as tooltip; external references stay plain', async () => {
+  const { preview } = await api();
+  const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'As noted in para. 24 and *paras. 30–32*; see operative paragraph 3 of resolution 64/1 and para. 38.');
+  const links = [...html.matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)].map((m) => ({ attrs: m[1], text: m[2] }));
+  assertEqual(links.map((l) => l.text), ['para. 24', 'paras. 30–32'], `linked citations in ${html}`);
+  assert(links[0].attrs.includes(`href="${preview.href(24)}"`), `href to paragraph 24: ${links[0].attrs}`);
+  assert(links[0].attrs.includes('class="cnd-citation"'), 'class');
+  assert(/title="¶ 24: UNODC emphasized the importance of comparing/.test(links[0].attrs), `tooltip: ${links[0].attrs}`);
+  assert(html.includes('operative paragraph 3 of resolution 64/1') && html.includes('para. 38'), 'external reference and missing paragraph stay as text');
+});
+
+test('a preview link opens the reader at its paragraph (URI handler; desktop only)', async () => {
+  const { preview, status } = await api();
+  if (vscode.env.uiKind !== vscode.UIKind.Desktop) {
+    // In the browser, VS Code hands vscode:// links to the operating system, so the preview links to anchors.
+    assertEqual(preview.href(30), '#cnd-paragraph-30', 'anchor link in the browser');
+    return;
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(preview.href(30)));
+  const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'cnd-summary' ? vscode.window.activeTextEditor : undefined), 'the reader to open');
+  assertEqual(status.view(editor)?.text, '$(book) ¶ 30', 'reader at paragraph 30');
+});
+
+test('view items: Copy Citation copies the paragraph citation in the configured style', async () => {
+  const { navigation } = await api();
+  const node = navigation.sessions.paragraphNode(13);
+  assert(node, 'paragraph 13 in the Sessions view');
+  const copied = await vscode.commands.executeCommand<string>('cndSummary.copyCitation', node);
+  assertEqual(copied, 'para. 13', 'citation');
+  assertEqual(await vscode.env.clipboard.readText(), 'para. 13', 'clipboard');
+  await vscode.commands.executeCommand('cndSummary.openParagraph', node);
+  await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'cnd-summary', 'the reader');
+});
+
+test('the walkthrough sample draft opens with its citations counted', async () => {
+  const { status } = await api();
+  const editor = await vscode.commands.executeCommand<vscode.TextEditor>('cndSummary.openSampleDraft');
+  assert(editor.document.isUntitled && editor.document.languageId === 'markdown', 'an untitled Markdown draft');
+  assert(editor.document.getText().includes('(para. 24)'), 'the sample statement');
+  await waitFor(() => /^\$\(book\) \d+ citations \$\(check\) 0$/.test(status.item.text), `counts for the sample (now “${status.item.text}”)`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});

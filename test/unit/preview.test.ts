@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import MarkdownIt from 'markdown-it';
+import { ORGANIZATIONS_JSON } from '../../src/core/bundled';
+import { citationPreviewPlugin, previewTooltip } from '../../src/core/preview';
+import { Summary } from '../../src/core/summary';
+import { lineOf, summary, withLine } from './fixtures';
+
+const links = { href: (n: number) => `vscode://cnd-tools.cnd-chair-summary/paragraph?n=${n}` };
+
+/** The HTML the Markdown preview shows for `markdown`, rendered by markdown-it with our plugin. */
+function render(markdown: string, s: Summary = summary): string {
+  return new MarkdownIt().use(citationPreviewPlugin(s, links)).render(markdown);
+}
+
+/** [href, title, text] of every link in `html`. */
+function anchors(html: string): [string, string, string][] {
+  return [...html.matchAll(/<a href="([^"]*)"(?: title="([^"]*)")?[^>]*>(.*?)<\/a>/g)].map((m) => [m[1], m[2] ?? '', m[3]]);
+}
+
+describe('Markdown preview plugin', () => {
+  test('a citation becomes a link to its paragraph with the opening words as the tooltip', () => {
+    const html = render('As noted in para. 24, proceeds remain low.');
+    assert.equal(html, `<p>As noted in <a href="vscode://cnd-tools.cnd-chair-summary/paragraph?n=24" title="¶ 24: UNODC emphasized the importance of comparing confiscated proceeds of drug crime with drug profits and related…" class="cnd-citation">para. 24</a>, proceeds remain low.</p>\n`);
+  });
+
+  test('each item of a list of paragraphs links on its own; a range links to its first paragraph', () => {
+    const got = anchors(render('See paras. 13–15 and 22.'));
+    assert.deepEqual(got.map(([href, , text]) => [href.replace(/.*n=/, ''), text]), [['13', 'paras. 13–15'], ['22', '22']]);
+    assert.match(got[0][1], /^¶ 13: .+\n¶ 14: .+\n¶ 15: /);
+    assert.match(got[1][1], /^¶ 22: Many speakers stressed/);
+  });
+
+  test('forms in other languages and with an entity for the dash are linked', () => {
+    assert.deepEqual(anchors(render('párrs. 30 a 32')).map((a) => a[2]), ['párrs. 30 a 32']);
+    assert.deepEqual(anchors(render('paras. 13&ndash;15')).map((a) => a[2]), ['paras. 13–15']);
+    assert.deepEqual(anchors(render('*see* para. 9')).map((a) => a[2]), ['para. 9']);
+  });
+
+  test('external references, missing paragraphs, code and existing links stay as they are', () => {
+    for (const md of [
+      'operative paragraph 3 of resolution 64/1',
+      'E/CN.7/2021/2, para. 12',
+      'para. 38',
+      '`para. 24`',
+      '    para. 24 in an indented code block',
+      '```\npara. 24\n```',
+      '[para. 24](https://example.org)',
+    ]) {
+      const html = render(md);
+      assert.ok(!html.includes('cnd-citation'), `${md} → ${html}`);
+      assert.equal(html, new MarkdownIt().render(md), md);
+    }
+  });
+
+  test('a list with one missing number links only the numbers that exist', () => {
+    assert.deepEqual(anchors(render('paras. 24 and 40')).map((a) => a[2]), ['paras. 24']);
+  });
+
+  test('paragraph text in the tooltip is escaped: no HTML from the data reaches the page', () => {
+    const line = lineOf('24. ');
+    const evil = Summary.parse(withLine(line, '24. UNODC <img src=x onerror="alert(1)"> & "quoted" text.'), ORGANIZATIONS_JSON);
+    const html = render('para. 24', evil);
+    assert.ok(!html.includes('<img'), html);
+    assert.match(html, /title="¶ 24: UNODC &lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; &quot;quoted&quot; text\."/);
+  });
+
+  test('tooltips of long ranges are cut after three paragraphs', () => {
+    const t = previewTooltip(summary, 10, 20);
+    assert.equal(t.split('\n').length, 4);
+    assert.match(t, /… 11 paragraphs in all$/);
+  });
+});
