@@ -4,9 +4,10 @@ declare module '*.txt' {
   export default content;
 }
 
-/** The search index built by esbuild.js at build time (see src/core/search/prebuild.ts). */
-declare module 'cnd:search-index' {
+/** The parsed summary and its search index, built by esbuild.js at build time (see src/core/search/prebuild.ts). */
+declare module 'cnd:prebuilt' {
   export const hash: string;
+  export const model: string;
   export const index: string;
 }
 

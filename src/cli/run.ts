@@ -4,7 +4,7 @@ import { findCitations } from '../core/citations/grammar';
 import { entityLabel } from '../core/directory';
 import { lineAndCharacter, lineStarts } from '../core/lines';
 import { type Paragraph, walkDocument } from '../core/model';
-import { loadShippedSearch } from '../core/search/shipped';
+import { loadShippedSearch } from '../core/shipped';
 import { longDate, type Summary } from '../core/summary';
 
 /** What the CLI may touch; main.ts passes Node's, tests pass in-memory fakes. */

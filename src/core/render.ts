@@ -66,6 +66,17 @@ export class ReaderLayout {
 
   private renderParagraph(p: Paragraph, out: string[]): void {
     const textLines = p.text.split('\n');
+    // The Markdown inserted before the character at each offset: closing marks, then opening ones.
+    const closeAt = new Map<number, string>();
+    const openAt = new Map<number, string>();
+    const put = (map: Map<number, string>, at: number, markup: string) => map.set(at, (map.get(at) ?? '') + markup);
+    for (const kp of p.keyPhrases) put(closeAt, kp.end, '**');
+    for (const it of p.italics) put(closeAt, it.end, '*');
+    for (const l of p.links) put(closeAt, l.end, `](${l.url})`);
+    for (const f of p.footnoteRefs) put(closeAt, f.offset, `[^${f.id}]`);
+    for (const l of p.links) put(openAt, l.start, '[');
+    for (const it of p.italics) put(openAt, it.start, '*');
+    for (const kp of p.keyPhrases) put(openAt, kp.start, '**');
     let offset = 0;
     textLines.forEach((lineText, i) => {
       const prefix = i === 0 ? `**${p.number}.** ` : '   - ';
@@ -77,16 +88,13 @@ export class ReaderLayout {
       };
       for (let k = 0; k <= lineText.length; k++) {
         const at = offset + k;
-        for (const kp of p.keyPhrases) if (kp.end === at) add('**');
-        for (const it of p.italics) if (it.end === at) add('*');
-        for (const l of p.links) if (l.end === at) add(`](${l.url})`);
-        for (const f of p.footnoteRefs) if (f.offset === at) add(`[^${f.id}]`);
+        const close = closeAt.get(at);
+        if (close) add(close);
         if (k === lineText.length) break;
-        for (const l of p.links) if (l.start === at) add('[');
-        for (const it of p.italics) if (it.start === at) add('*');
-        for (const kp of p.keyPhrases) if (kp.start === at) add('**');
+        const open = openAt.get(at);
+        if (open) add(open);
         const c = lineText[k];
-        if (/[*_<>[\]\\`]/.test(c)) add('\\');
+        if (ESCAPED.has(c)) add('\\');
         s += c;
         offsets.push(at);
       }
@@ -136,6 +144,9 @@ export class ReaderLayout {
     return best ?? { line: range.start, character: 0 };
   }
 }
+
+/** Characters Markdown would read as markup: escaped with a backslash in the reader. */
+const ESCAPED = new Set(['*', '_', '<', '>', '[', ']', '\\', '`']);
 
 function escapeMd(s: string): string {
   return s.replace(/([*_<>[\]\\`])/g, '\\$1');

@@ -2,11 +2,14 @@ import { type Directory, type Entity, entityById, loadDirectory } from './direct
 import type { Paragraph, Session, SummaryDocument } from './model';
 import { parseSummary } from './parser';
 
-const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// By hand rather than Intl.DateTimeFormat, whose first use loads locale data (~15 ms at start-up).
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2021-10-20" → "20 October 2021". */
+/** "2021-10-20" → "20 October 2021" (UN style: day, month, year). */
 export function longDate(iso: string): string {
-  return DAY_MONTH.format(new Date(`${iso}T00:00:00Z`));
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
 /** Cuts a text after at most `max` characters, at a word boundary, with an ellipsis. */

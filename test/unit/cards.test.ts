@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { citationCard, entityCard, escapeMarkdown, paragraphCard } from '../../src/core/cards';
 import { findCitations } from '../../src/core/citations/grammar';
 import { completionSpot } from '../../src/core/citations/complete';
-import { Summary } from '../../src/core/summary';
+import { longDate, Summary } from '../../src/core/summary';
 import { ORGANIZATIONS_JSON, SOURCE_TEXT } from '../../src/core/bundled';
 import { summary } from './fixtures';
 
@@ -90,4 +90,13 @@ describe('completion spots', () => {
     ['the 2021 ', undefined],
   ];
   for (const [prefix, expected] of cases) test(JSON.stringify(prefix), () => assert.deepEqual(completionSpot(prefix), expected));
+});
+
+describe('dates', () => {
+  test('ISO dates read as day, month, year; anything else is left as it is', () => {
+    assert.equal(longDate('2021-10-20'), '20 October 2021');
+    assert.equal(longDate('2021-01-09'), '9 January 2021');
+    assert.equal(longDate('2021-13-01'), '2021-13-01');
+    assert.equal(longDate('soon'), 'soon');
+  });
 });

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SearchEngine } from '../../src/core/search/engine';
+import { LazySearchEngine } from '../../src/core/search/lazy';
 import { parseQuery } from '../../src/core/search/query';
-import { loadShippedSearch } from '../../src/core/search/shipped';
+import { loadShippedSearch, loadShippedSummary, SHIPPED_FINGERPRINT } from '../../src/core/shipped';
+import { dataFingerprint } from '../../src/core/search/prebuild';
 import { processTerm, stem } from '../../src/core/search/terms';
 import { summary } from './fixtures';
 
@@ -171,6 +173,11 @@ describe('search: related paragraphs, prebuilt index, incremental documents', ()
     assert.ok(r.hits.map((h) => h.number).includes(25));
   });
 
+  test('the summary parsed at build time is the summary parsed now, from the same data', () => {
+    assert.deepEqual(loadShippedSummary().doc, summary.doc);
+    assert.equal(SHIPPED_FINGERPRINT, dataFingerprint());
+  });
+
   test('the index built at build time loads and answers like a fresh one', () => {
     const { engine: shipped, prebuilt } = loadShippedSearch(summary);
     assert.equal(prebuilt, true, 'the shipped index matches the data');
@@ -199,5 +206,27 @@ describe('search: related paragraphs, prebuilt index, incremental documents', ()
     assert.equal(e.documentCount, 37);
     assert.deepEqual(notes('plenary'), []);
     assert.deepEqual(e.search('plenary').hits, []);
+  });
+});
+
+describe('search: loaded on first use', () => {
+  test('nothing is loaded until a search; notes added or removed before then are in the loaded index', () => {
+    let loads = 0;
+    const lazy = new LazySearchEngine(() => {
+      loads++;
+      return SearchEngine.build(summary);
+    });
+    lazy.upsert({ id: 'n:1', kind: 'note', number: 24, text: 'zanzibar first version', tags: '' });
+    lazy.upsert({ id: 'n:2', kind: 'note', number: 27, text: 'zanzibar second note', tags: '' });
+    lazy.upsert({ id: 'n:1', kind: 'note', number: 24, text: 'quixotic revised version', tags: '' });
+    lazy.remove('n:2');
+    assert.equal(loads, 0);
+    assert.equal(lazy.isLoaded, false);
+    assert.deepEqual(lazy.search('note:zanzibar').hits, []);
+    assert.equal(loads, 1);
+    assert.deepEqual(lazy.search('note:quixotic').hits.map((h) => h.number), [24]);
+    lazy.upsert({ id: 'n:3', kind: 'note', number: 9, text: 'zanzibar after loading', tags: '' });
+    assert.deepEqual(lazy.search('note:zanzibar').hits.map((h) => h.number), [9]);
+    assert.equal(loads, 1, 'loaded once');
   });
 });

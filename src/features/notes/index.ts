@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { makeTarget, type Note } from '../../core/notes/model';
 import { exportMarkdown, exportWebAnnotation } from '../../core/notes/export';
-import type { SearchEngine } from '../../core/search/engine';
+import type { SearchIndex } from '../../core/search/lazy';
 import type { Summary } from '../../core/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
@@ -13,7 +13,7 @@ import { NotesTree } from './tree';
 export interface NotesDeps {
   summary: Summary;
   reader: Reader;
-  engine: SearchEngine;
+  engine: SearchIndex;
   settings: Settings;
 }
 

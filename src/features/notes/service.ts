@@ -3,8 +3,8 @@ import type { CardNote } from '../../core/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
 import type { Note, NoteTarget } from '../../core/notes/model';
 import { NoteStore, type NotesFs, RenameUnsupported, type StoreEvent } from '../../core/notes/store';
-import type { SearchEngine } from '../../core/search/engine';
-import { dataFingerprint } from '../../core/search/prebuild';
+import type { SearchIndex } from '../../core/search/lazy';
+import { SHIPPED_FINGERPRINT } from '../../core/shipped';
 import type { Summary } from '../../core/summary';
 import type { Settings } from '../settings';
 
@@ -89,7 +89,7 @@ export class NotesService implements vscode.Disposable {
 
   constructor(
     private readonly summary: Summary,
-    private readonly engine: SearchEngine,
+    private readonly engine: SearchIndex,
     private readonly settings: Settings,
     private readonly globalStorage: vscode.Uri,
   ) {
@@ -110,7 +110,7 @@ export class NotesService implements vscode.Disposable {
     this.store = new NoteStore(workspaceNotesFs(), {
       file: this.location.file.toString(),
       recovery: this.location.recovery.toString(),
-      source: dataFingerprint(),
+      source: SHIPPED_FINGERPRINT,
       newId,
       now: () => new Date().toISOString(),
     });

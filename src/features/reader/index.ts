@@ -20,7 +20,15 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
     overviewRulerLane: vscode.OverviewRulerLane.Full,
   });
 
-  constructor(readonly layout: ReaderLayout) {}
+  private built: ReaderLayout | undefined;
+
+  /** `layout` is built on first use (opening the reader, a citation's location), not at activation. */
+  constructor(private readonly makeLayout: () => ReaderLayout) {}
+
+  get layout(): ReaderLayout {
+    this.built ??= this.makeLayout();
+    return this.built;
+  }
 
   provideTextDocumentContent(): string {
     return this.layout.text;
@@ -67,8 +75,8 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
   }
 }
 
-export function registerReader(context: vscode.ExtensionContext, layout: ReaderLayout): Reader {
-  const reader = new Reader(layout);
+export function registerReader(context: vscode.ExtensionContext, makeLayout: () => ReaderLayout): Reader {
+  const reader = new Reader(makeLayout);
   context.subscriptions.push(reader, vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, reader));
   return reader;
 }

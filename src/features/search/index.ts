@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../../core/citations/format';
 import { parseParagraphList } from '../../core/numbers';
-import type { SearchEngine, SearchHit, SearchResponse } from '../../core/search/engine';
+import type { SearchHit, SearchResponse } from '../../core/search/engine';
+import type { SearchIndex } from '../../core/search/lazy';
 import { sentenceAt } from '../../core/sentences';
 import type { Summary } from '../../core/summary';
 import { insertCitation, insertQuotation } from '../citations/insert';
@@ -10,7 +11,7 @@ import type { Settings } from '../settings';
 
 export interface SearchDeps {
   summary: Summary;
-  engine: SearchEngine;
+  engine: SearchIndex;
   reader: Reader;
   settings: Settings;
 }

@@ -4,8 +4,9 @@ import { openDraft } from './search';
 
 test('activation and first hover times (printed by the runner)', async () => {
   const { activation } = await api();
-  assert(activation.totalMs > 0 && activation.activateMs > 0, `activation recorded: ${JSON.stringify(activation)}`);
-  log(`metric activation: ${activation.totalMs.toFixed(1)} ms (loading the bundle ${activation.loadMs.toFixed(1)} ms, activate() ${activation.activateMs.toFixed(1)} ms)`);
+  assert(activation.ownMs > 0 && activation.activateMs > 0, `activation recorded: ${JSON.stringify(activation)}`);
+  const phases = Object.entries(activation.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  log(`metric activation: ${activation.ownMs.toFixed(1)} ms = evaluating the bundle ${activation.evaluateMs.toFixed(1)} ms + activate() ${activation.activateMs.toFixed(1)} ms (${phases}); not counted, VS Code's own work: creating the vscode API object ${activation.apiMs.toFixed(1)} ms, then before calling activate() ${activation.hostMs.toFixed(1)} ms`);
   const t0 = performance.now();
   const editor = await openDraft('first-hover.md', 'Criminal proceeds remain low (para. 24).');
   const at = editor.document.positionAt(editor.document.getText().indexOf('para. 24') + 2);

@@ -1,0 +1,4 @@
+import { activationClock } from './activationClock';
+import 'vscode';
+
+activationClock.apiReady = activationClock.now();
