@@ -1,5 +1,6 @@
-// `npm test`: everything, in order — build, type-check, lint, unit tests, then the integration suite in
-// two real VS Code builds (web worker host and Node host). Desktop VS Code (@vscode/test-electron) runs
+// `npm test`: everything, in order — build, type-check, lint, unit tests, the integration suite in two
+// real VS Code builds (web worker host and Node host), an end-to-end test through the workbench UI, and
+// the packaged .vsix installed and used in code-server. Desktop VS Code (@vscode/test-electron) runs
 // too when CND_TEST_ELECTRON=1 (it needs a download this machine cannot make).
 import { spawnSync } from 'node:child_process';
 
@@ -14,6 +15,8 @@ const steps = [
   ['test hosts', 'node', ['test/hosts/setup.mjs']],
   ['integration: web workbench (web worker host)', 'node', ['test/integration/run-suite.mjs', 'web']],
   ['integration: VS Code server (Node host)', 'node', ['test/integration/run-suite.mjs', 'node']],
+  ['end to end: the web workbench driven through its UI', 'node', ['test/integration/e2e.mjs']],
+  ['package: the .vsix, installed into code-server', 'node', ['test/integration/run-vsix.mjs']],
 ];
 if (process.env.CND_TEST_ELECTRON === '1') steps.push(['integration: desktop VS Code', 'node', ['test/integration/run-electron.mjs']]);
 

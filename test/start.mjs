@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { freshWorkspace, launchBrowser, ROOT, startServerHost, startWebHost } from './integration/hosts.mjs';
 
 const args = new Set(process.argv.slice(2));
-const workspace = freshWorkspace('sample', `${ROOT}/test/fixtures/workspace`);
+// A fresh copy of samples/ (two draft statements, one with mistakes): edits in the session do not touch the repository.
+const workspace = freshWorkspace('sample', `${ROOT}/samples`);
 
 const hasCode = !args.has('--web') && !args.has('--node-host') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasCode) {

@@ -1,7 +1,7 @@
 // Starts a real VS Code (web workbench or code-server's Node extension host), loads this extension
 // in development mode, and drives it in Debian's chromium through playwright-core. Offline.
 // Used by run-web.mjs and run-server.mjs (the test suite) and by ui.mjs (screenshots, npm start).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,14 +75,26 @@ export async function startWebHost({ port: preferred = 0, workspace, testsPath }
   return { url: `http://127.0.0.1:${port}`, stop: async () => new Promise((r) => server.close(() => r(undefined))) };
 }
 
-/** The VS Code server bundled in code-server, on Node 24; the extension runs in the Node extension host. */
-export async function startServerHost({ port: preferred = 0, workspace, testsPath }) {
+/** Installs a .vsix into an extensions folder with the VS Code server's own CLI (as `code --install-extension`). */
+export function installVsix(vsix, extensionsDir) {
+  ensureHosts(['server']);
+  const r = spawnSync(paths.node24, [paths.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8', env: scratchEnv() });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return `${r.stdout}${r.stderr}`.trim();
+}
+
+/**
+ * The VS Code server bundled in code-server, on Node 24; the extension runs in the Node extension host.
+ * By default this extension is loaded in development mode from the working tree; with `extensionsDir`
+ * and `development: false`, only what is installed in that folder runs (the .vsix test).
+ */
+export async function startServerHost({ port: preferred = 0, workspace, testsPath, extensionsDir, development = true }) {
   ensureHosts(['server']);
   const port = await freePort(preferred);
   const data = mkdtempSync(join(CACHE, 'server-data-'));
   const args = [paths.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
     '--enable-smoke-test-driver', '--disable-telemetry',
-    '--server-data-dir', join(data, 'server'), '--user-data-dir', join(data, 'user'), '--extensions-dir', join(data, 'ext')];
+    '--server-data-dir', join(data, 'server'), '--user-data-dir', join(data, 'user'), '--extensions-dir', extensionsDir ?? join(data, 'ext')];
   const proc = spawn(paths.node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: scratchEnv() });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
@@ -95,7 +107,8 @@ export async function startServerHost({ port: preferred = 0, workspace, testsPat
   }
   const host = `127.0.0.1:${port}`;
   const remote = (p) => `vscode-remote://${host}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(ROOT)], ['skipWelcome', 'true']];
+  const payload = [['skipWelcome', 'true']];
+  if (development) payload.push(['extensionDevelopmentPath', remote(ROOT)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const stop = async () => {

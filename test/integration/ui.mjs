@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE } from '../hosts/setup.mjs';
 import { freshWorkspace, launchBrowser, startServerHost, startWebHost } from './hosts.mjs';
+import { Workbench } from './workbench.mjs';
 
 const argv = process.argv.slice(2);
 const nodeHost = argv.includes('--node-host');
@@ -24,84 +25,13 @@ const shot = async (name) => {
   console.log(`screenshot ${path}`);
 };
 
-async function command(title, input) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(title);
-  await page.waitForTimeout(600);
-  await page.keyboard.press('Enter');
-  if (input !== undefined) {
-    await page.waitForTimeout(500);
-    await page.keyboard.type(input);
-    await page.waitForTimeout(300);
-  }
-}
-
-async function openFile(name) {
-  await page.keyboard.press('Control+Shift+E');
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 30000 });
-  await row.click();
-  await page.waitForTimeout(800);
-}
-
-async function openContainer() {
-  const icon = page.locator('.activitybar [aria-label^="CND Chair"]').first();
-  await icon.waitFor({ timeout: 30000 });
-  await icon.click();
-  await page.waitForTimeout(800);
-}
-
-async function endOfFile() {
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+End');
-}
-
-/** The screen position of character `charOffset` of the first occurrence of `text` in the editor's lines. */
-async function textBox(text, charOffset) {
-  return page.evaluate(([needle, offset]) => {
-    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
-      // Monaco splits a line into many text nodes: search their concatenation, then find the node.
-      const nodes = [];
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-      const whole = nodes.map((n) => n.textContent).join('').replace(/\u00a0/g, ' ');
-      const i = whole.indexOf(needle);
-      if (i < 0) continue;
-      let at = i + offset;
-      for (const node of nodes) {
-        if (at < node.textContent.length) {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + 1);
-          const r = range.getBoundingClientRect();
-          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-        }
-        at -= node.textContent.length;
-      }
-    }
-    return null;
-  }, [text, charOffset]);
-}
-
-/** Moves the mouse over `text` in the editor until a hover containing `expect` shows. */
-async function hoverOver(text, charOffset = 2, expect = undefined) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const at = await textBox(text, charOffset);
-    if (!at) throw new Error(`“${text}” is not on screen`);
-    await page.mouse.move(at.x - 4, at.y);
-    await page.mouse.move(at.x, at.y, { steps: 3 });
-    if (!expect) return;
-    try {
-      await page.locator('.monaco-hover', { hasText: expect }).first().waitFor({ timeout: 4000 });
-      return;
-    } catch {
-      await page.mouse.move(5, 5);
-      await page.waitForTimeout(300);
-    }
-  }
-  throw new Error(`no hover with “${expect}” over “${text}”`);
-}
+const wb = new Workbench(page);
+const command = (title, input) => wb.command(title, input);
+const openFile = (name) => wb.openFile(name);
+const openContainer = () => wb.openContainer();
+const endOfFile = () => wb.endOfFile();
+const textBox = (text, offset) => wb.textBox(text, offset);
+const hoverOver = (text, offset, expect) => wb.hoverOver(text, offset, expect);
 
 const scenarios = {
   async hover() {

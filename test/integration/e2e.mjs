@@ -1,0 +1,60 @@
+// End to end in the real web workbench, through the UI only (Playwright: keyboard, mouse, the page's DOM;
+// no extension API): open the sample draft, hover a citation and read the card, run the search from the
+// command palette by keyboard, accept a result, and see the citation in the editor.
+import { join } from 'node:path';
+import { CACHE } from '../hosts/setup.mjs';
+import { freshWorkspace, launchBrowser, ROOT, startWebHost } from './hosts.mjs';
+import { Workbench } from './workbench.mjs';
+
+const t0 = Date.now();
+const checks = [];
+const check = (ok, what, detail = '') => {
+  checks.push(ok);
+  console.log(`[e2e] ${ok ? '✓' : '✗'} ${what}${detail ? `: ${detail}` : ''}`);
+};
+
+const host = await startWebHost({ workspace: freshWorkspace('e2e', join(ROOT, 'samples')) });
+const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+const page = context.pages()[0] ?? (await context.newPage());
+const wb = new Workbench(page);
+let crashed;
+try {
+  await wb.open(host.url);
+  await wb.openFile('statement-plenary.md');
+
+  const card = await wb.hoverOver('(para. 24)', 3, 'UNODC emphasized');
+  check(card.startsWith('¶ 24 · Thematic session 2 · 20 October 2021'), 'hover card heading', card.split('\n')[0]);
+  check(card.includes('the importance of comparing confiscated proceeds of drug crime'), 'hover card shows the paragraph');
+  check(card.includes('UNODC — United Nations Office on Drugs and Crime'), 'hover card names the organization');
+  await page.mouse.move(5, 5);
+
+  const status = (await wb.statusItem('citations')).replace(/\s+/g, ' ').trim();
+  check(/^6 citations 0$/.test(status), 'status bar counts the draft’s citations and problems', status);
+
+  await wb.endOfFile();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Criminals sell controlled substances for cryptocurrencies ');
+  await wb.command('CND Summary: Search the Summary');
+  await wb.waitForQuickInput('Search the Chair');
+  await page.keyboard.type('cryptocurrency blockchain');
+  const first = page.locator('.quick-input-widget .monaco-list-row').first();
+  await first.waitFor({ timeout: 15000 });
+  await page.waitForTimeout(500);
+  const firstLabel = (await first.innerText()).replace(/\s+/g, ' ');
+  check(firstLabel.includes('¶ 27'), 'the first result is ¶ 27', firstLabel.slice(0, 80));
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(800);
+  const text = await wb.editorText();
+  check(text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'), 'the citation is inserted at the cursor', text.split('\n').filter((l) => l.includes('Criminals')).join(' | '));
+} catch (e) {
+  crashed = e;
+} finally {
+  if (crashed || checks.includes(false)) await page.screenshot({ path: join(CACHE, 'e2e-failure.png') }).catch(() => undefined);
+  await close();
+  await host.stop();
+}
+if (crashed) console.error(`[e2e] ✗ ${crashed instanceof Error ? crashed.message : crashed}`);
+const ok = !crashed && checks.length > 0 && !checks.includes(false);
+console.log(`[e2e] ${ok ? 'passed' : 'FAILED (screenshot: .vscode-test/e2e-failure.png)'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,74 @@
+// The packaged extension, as a user gets it: `npm run package` builds the .vsix, this checks what is in it,
+// installs it into code-server's VS Code server (as `code --install-extension` would), starts that server
+// WITHOUT the working tree (no development path: only the installed copy can run), opens the sample
+// workspace in Chromium and checks through the UI that the extension activated and that a hover works.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE } from '../hosts/setup.mjs';
+import { zipEntries } from '../tools/zip.mjs';
+import { freshWorkspace, installVsix, launchBrowser, ROOT, startServerHost } from './hosts.mjs';
+import { Workbench } from './workbench.mjs';
+
+const VSIX = join(ROOT, 'cnd-chair-summary.vsix');
+const MAX_BUNDLE = 250 * 1024;
+const t0 = Date.now();
+const fail = (message) => {
+  console.error(`[vsix] FAILED: ${message}`);
+  process.exit(1);
+};
+
+if (!process.argv.includes('--no-build')) {
+  const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) fail('npm run package failed');
+}
+
+// 1. Only what the extension needs.
+const allowed = [
+  /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
+  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/dist\/(web\/)?extension\.js$/,
+  /^extension\/data\/(chair-summary-2021-10-thematic-discussions\.txt|organizations\.json)$/,
+  /^extension\/media\/[\w./-]+\.(png|svg|json|md)$/,
+];
+const entries = zipEntries(VSIX);
+const stray = entries.filter((e) => !allowed.some((re) => re.test(e.name)));
+if (stray.length) fail(`unexpected files in the .vsix: ${stray.map((e) => e.name).join(', ')}`);
+for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/media/icon.png']) {
+  if (!entries.some((e) => e.name === needed)) fail(`${needed} is missing from the .vsix`);
+}
+for (const e of entries.filter((x) => x.name.endsWith('extension.js'))) {
+  console.log(`[vsix] ${e.name.replace('extension/', '')}: ${(e.size / 1024).toFixed(0)} KB minified, data included (target < ${MAX_BUNDLE / 1024} KB)`);
+  if (e.size > MAX_BUNDLE) fail(`${e.name} is ${e.size} bytes`);
+}
+console.log(`[vsix] ${entries.length} files, nothing but the bundles, data/, media/, README, CHANGELOG, LICENSE and the manifest`);
+
+// 2. Install it, and run VS Code with only the installed copy.
+const extensionsDir = mkdtempSync(join(CACHE, 'vsix-extensions-'));
+let host;
+let browser;
+try {
+  console.log(`[vsix] ${installVsix(VSIX, extensionsDir).split('\n').pop()}`);
+  host = await startServerHost({ workspace: freshWorkspace('vsix', join(ROOT, 'samples')), extensionsDir, development: false });
+  browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const wb = new Workbench(page);
+  await wb.open(host.url);
+  await wb.openFile('statement-plenary.md');
+  // Activation: the status bar item appears with the draft's counts.
+  const status = await wb.statusItem('citations');
+  if (!/\d+ citations/.test(status)) fail(`status bar item: “${status}”`);
+  console.log(`[vsix] activated; status bar: “${status.replace(/\s+/g, ' ').trim()}”`);
+  // A hover card, read from the page.
+  const card = await wb.hoverOver('(para. 24)', 3, 'UNODC emphasized');
+  if (!card.includes('Thematic session 2') || !card.includes('United Nations Office on Drugs and Crime')) fail(`hover card: ${card.slice(0, 300)}`);
+  console.log(`[vsix] hover card on “(para. 24)”: “${card.split('\n')[0]}” …`);
+  console.log(`[vsix] passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+} catch (e) {
+  if (browser) await browser.context.pages()[0]?.screenshot({ path: join(CACHE, 'vsix-failure.png') }).catch(() => undefined);
+  fail(`${e instanceof Error ? e.message : e} (screenshot: .vscode-test/vsix-failure.png)${host?.log ? `\n${host.log().split('\n').slice(-30).join('\n')}` : ''}`);
+} finally {
+  await browser?.close();
+  await host?.stop();
+  rmSync(extensionsDir, { recursive: true, force: true });
+}

@@ -1,0 +1,125 @@
+// Drives the real workbench UI through Playwright the way a person does: the command palette by keyboard,
+// the mouse over editor text, the DOM read back. Used by the end-to-end tests (e2e.mjs, run-vsix.mjs) and
+// the screenshot script (ui.mjs).
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 120000 });
+  }
+
+  /** Runs a command from the palette (F1, its title typed, Enter), then types `input` into what it opens. */
+  async command(title, input) {
+    const { page } = this;
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    if (input !== undefined) {
+      await page.waitForTimeout(500);
+      await page.keyboard.type(input);
+      await page.waitForTimeout(300);
+    }
+  }
+
+  /** Waits until a quick pick or input box whose title contains `title` is open (so typing goes into it). */
+  async waitForQuickInput(title) {
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await this.page.waitForTimeout(200);
+  }
+
+  /** Opens a file of the workspace from the Explorer. */
+  async openFile(name) {
+    const { page } = this;
+    await page.keyboard.press('Control+Shift+E');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: 60000 });
+    await row.click();
+    await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(800);
+  }
+
+  async openContainer() {
+    const icon = this.page.locator('.activitybar [aria-label^="CND Chair"]').first();
+    await icon.waitFor({ timeout: 30000 });
+    await icon.click();
+    await this.page.waitForTimeout(800);
+  }
+
+  async endOfFile() {
+    await this.page.locator('.monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+End');
+  }
+
+  /** The text of the active editor's visible lines, as shown. */
+  async editorText() {
+    return this.page.evaluate(() => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines') ?? document.querySelector('.monaco-editor .view-lines');
+      if (!editor) return '';
+      const lines = [...editor.querySelectorAll('.view-line')]
+        .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top);
+      return lines.map((l) => l.text).join('\n');
+    });
+  }
+
+  /** The screen position of character `charOffset` of the first occurrence of `text` in the editor's lines. */
+  async textBox(text, charOffset) {
+    return this.page.evaluate(([needle, offset]) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+        // Monaco splits a line into many text nodes: search their concatenation, then find the node.
+        const nodes = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+        const whole = nodes.map((n) => n.textContent).join('').replace(/\u00a0/g, ' ');
+        const i = whole.indexOf(needle);
+        if (i < 0) continue;
+        let at = i + offset;
+        for (const node of nodes) {
+          if (at < node.textContent.length) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          at -= node.textContent.length;
+        }
+      }
+      return null;
+    }, [text, charOffset]);
+  }
+
+  /** Moves the mouse over `text` in the editor until a hover containing `expect` shows; returns its text. */
+  async hoverOver(text, charOffset = 2, expect = undefined) {
+    const { page } = this;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const at = await this.textBox(text, charOffset);
+      if (!at) throw new Error(`“${text}” is not on screen`);
+      await page.mouse.move(at.x - 4, at.y);
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      const hover = page.locator('.monaco-hover', { hasText: expect ?? '' }).first();
+      try {
+        await hover.waitFor({ timeout: 4000 });
+        return await hover.innerText();
+      } catch {
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(300);
+      }
+    }
+    throw new Error(`no hover${expect ? ` with “${expect}”` : ''} over “${text}”`);
+  }
+
+  /** The text of the status bar item with this name (its accessible label starts with `prefix`). */
+  async statusItem(hasText) {
+    const item = this.page.locator('.statusbar-item', { hasText }).first();
+    await item.waitFor({ timeout: 30000 });
+    return item.innerText();
+  }
+}
