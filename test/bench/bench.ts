@@ -8,6 +8,7 @@ import { paragraphDocs, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../
 import { loadShippedSearch, loadShippedSummary } from '../../src/core/shipped';
 import { citationSection } from './citations';
 import { notesSection } from './notes';
+import { productSection } from './product';
 import { mulberry32, percentile, table, time } from './util';
 
 const summary = loadBundledSummary();
@@ -133,7 +134,7 @@ function searchSection(): void {
 }
 
 const only = process.argv.slice(2);
-const sections: Record<string, () => void | Promise<void>> = { search: searchSection, citations: citationSection, notes: notesSection };
+const sections: Record<string, () => void | Promise<void>> = { product: productSection, search: searchSection, citations: citationSection, notes: notesSection };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {
   for (const [name, run] of Object.entries(sections)) {

@@ -31,6 +31,17 @@ try {
   const status = (await wb.statusItem('citations')).replace(/\s+/g, ' ').trim();
   check(/^6 citations 0$/.test(status), 'status bar counts the draft’s citations and problems', status);
 
+  // The built-in Markdown preview: citations are links whose tooltip is the paragraph's opening words.
+  await wb.command('Markdown: Open Preview to the Side');
+  const preview = page.frameLocator('iframe.webview').frameLocator('iframe');
+  await preview.locator('a.cnd-citation').first().waitFor({ timeout: 30000 });
+  const links = await preview.locator('a.cnd-citation').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('title')]));
+  const texts = links.map((l) => l[0]).join(', ');
+  check(texts === 'para. 13, para. 14, para. 24, paras. 24–26, para. 27, paras. 30–32, 34', 'preview links every citation', texts);
+  const p24 = links.find((l) => l[0] === 'para. 24');
+  check(!!p24 && p24[1].startsWith('¶ 24: UNODC emphasized the importance of comparing'), 'preview tooltip: the paragraph’s opening words', p24?.[1]);
+  await wb.openFile('statement-plenary.md');
+
   await wb.endOfFile();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
@@ -45,8 +56,10 @@ try {
   check(firstLabel.includes('¶ 27'), 'the first result is ¶ 27', firstLabel.slice(0, 80));
   await page.keyboard.press('Enter');
   await page.waitForTimeout(800);
-  const text = await wb.editorText();
-  check(text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'), 'the citation is inserted at the cursor', text.split('\n').filter((l) => l.includes('Criminals')).join(' | '));
+  // Visible lines joined: a long line wrapped in the narrow editor reads as one again.
+  const text = (await wb.editorText()).replace(/\n/g, '');
+  const at = text.indexOf('Criminals sell');
+  check(text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'), 'the citation is inserted at the cursor', text.slice(at, at + 80));
 } catch (e) {
   crashed = e;
 } finally {

@@ -3,7 +3,7 @@
 // Used by run-web.mjs and run-server.mjs (the test suite) and by ui.mjs (screenshots, npm start).
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,10 @@ export function freePort(preferred = 0) {
 export async function launchBrowser({ headless = true, viewport = { width: 1440, height: 900 } } = {}) {
   const { chromium } = require(paths.playwright);
   const profile = mkdtempSync(join(CACHE, 'chrome-profile-'));
+  // Webviews (the Markdown preview) are iframes on another origin that register a service worker, which
+  // Chromium refuses while third-party cookies are blocked: allow them in this throwaway profile.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ profile: { block_third_party_cookies: false, cookie_controls_mode: 0 } }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     env: scratchEnv(),
@@ -72,7 +76,9 @@ export async function startWebHost({ port: preferred = 0, workspace, testsPath }
     coi: false,
     esm: true,
   });
-  return { url: `http://127.0.0.1:${port}`, stop: async () => new Promise((r) => server.close(() => r(undefined))) };
+  // `localhost`, not 127.0.0.1: webviews (the Markdown preview) load from http://<uuid>.<host>/, and
+  // Chromium resolves every *.localhost name to the loopback address, offline.
+  return { url: `http://localhost:${port}`, stop: async () => new Promise((r) => server.close(() => r(undefined))) };
 }
 
 /** Installs a .vsix into an extensions folder with the VS Code server's own CLI (as `code --install-extension`). */
@@ -124,6 +130,7 @@ export async function startServerHost({ port: preferred = 0, workspace, testsPat
  * codeAutomationLog and the result through codeAutomationExit. Resolves with the suite's exit code.
  */
 export async function runSuite(url, { label, timeoutMs = 300000 }) {
+  const metrics = [];
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -134,6 +141,7 @@ export async function runSuite(url, { label, timeoutMs = 300000 }) {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
       const ours = line.startsWith(SUITE_MARK);
+      if (ours && line.startsWith(`${SUITE_MARK}metric `)) metrics.push(line.slice(SUITE_MARK.length + 'metric '.length));
       if (!ours && !process.env.DEBUG_HOST) return;
       const text = `[${label}] ${ours ? line.slice(SUITE_MARK.length) : line}`;
       if (type === 'error') console.error(text);
@@ -150,6 +158,8 @@ export async function runSuite(url, { label, timeoutMs = 300000 }) {
       await page.screenshot({ path: join(CACHE, `${label}-failure.png`) }).catch(() => undefined);
       console.error(`[${label}] suite ended with ${code}; screenshot in .vscode-test/${label}-failure.png`);
     }
+    // For `npm run bench`, which prints the latest figures measured inside VS Code.
+    if (code === 0 && metrics.length) writeFileSync(join(CACHE, `metrics-${label}.json`), JSON.stringify({ at: new Date().toISOString(), lines: metrics }, null, 2));
     return code === 0 ? 0 : 1;
   } finally {
     await close();

@@ -1,165 +1,145 @@
-// Drives the real workbench UI with Playwright and takes screenshots of the extension at work, for
-// people to look at (README pictures, issue evidence). Not part of `npm test`.
-// Usage: node test/integration/ui.mjs [--node-host] [scenario…]   → .vscode-test/screenshots/*.png
+// `npm run screenshots`: drives the real workbench UI with Playwright against the sample workspace
+// (samples/) and takes the README's screenshots, media/screenshots/*.png. Not part of `npm test`.
+// Usage: node test/integration/ui.mjs [--node-host] [--out DIR] [scenario…]
+//   --node-host  code-server's VS Code server (Node extension host) instead of the web workbench
+//   --out DIR    write the PNGs elsewhere (default: media/screenshots for the web workbench,
+//                .vscode-test/screenshots/node for the Node host)
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CACHE } from '../hosts/setup.mjs';
-import { freshWorkspace, launchBrowser, startServerHost, startWebHost } from './hosts.mjs';
+import { freshWorkspace, launchBrowser, ROOT, startServerHost, startWebHost } from './hosts.mjs';
 import { Workbench } from './workbench.mjs';
 
 const argv = process.argv.slice(2);
 const nodeHost = argv.includes('--node-host');
-const wanted = argv.filter((a) => !a.startsWith('--'));
-const OUT = join(CACHE, 'screenshots');
+const outAt = argv.indexOf('--out');
+const OUT = outAt >= 0 ? resolve(argv[outAt + 1]) : nodeHost ? join(CACHE, 'screenshots/node') : join(ROOT, 'media/screenshots');
+const wanted = argv.filter((a, i) => !a.startsWith('--') && !(outAt >= 0 && i === outAt + 1));
 mkdirSync(OUT, { recursive: true });
-const label = nodeHost ? 'node' : 'web';
 
-const workspace = freshWorkspace(`ui-${label}`);
+const workspace = freshWorkspace(`ui-${nodeHost ? 'node' : 'web'}`, join(ROOT, 'samples'));
 const host = nodeHost ? await startServerHost({ workspace }) : await startWebHost({ workspace });
-const { context, close } = await launchBrowser({ viewport: { width: 1500, height: 920 } });
+const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 860 } });
 const page = context.pages()[0] ?? (await context.newPage());
-page.on('console', (m) => { if (m.text().includes('[cnd-test]')) console.log(m.text()); });
+const wb = new Workbench(page);
 const shot = async (name) => {
-  const path = join(OUT, `${label}-${name}.png`);
+  const path = join(OUT, `${name}.png`);
   await page.screenshot({ path });
   console.log(`screenshot ${path}`);
 };
 
-const wb = new Workbench(page);
-const command = (title, input) => wb.command(title, input);
-const openFile = (name) => wb.openFile(name);
-const openContainer = () => wb.openContainer();
-const endOfFile = () => wb.endOfFile();
-const textBox = (text, offset) => wb.textBox(text, offset);
-const hoverOver = (text, offset, expect) => wb.hoverOver(text, offset, expect);
-
 const scenarios = {
-  async hover() {
-    await openFile('statement-draft.md');
+  /** The Sessions view down to a paragraph, the reader at it; the Organizations view. */
+  async navigate() {
+    await wb.openContainer();
+    await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
+    await page.waitForTimeout(500);
+    await page.locator('.monaco-list-row', { hasText: '¶ 24 ·' }).first().click();
     await page.waitForTimeout(1500);
-    await hoverOver('(paras. ', 3, 'UNODC emphasized');
-    await page.waitForTimeout(500);
-    await shot('6-hover-citation');
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(500);
-    await hoverOver('INTERPOL', 2, 'International Criminal Police Organization');
-    await page.waitForTimeout(500);
-    await shot('7-hover-organization');
+    await shot('sessions-reader');
+    await page.locator('.monaco-list-row', { hasText: 'Intergovernmental organization' }).first().click();
+    await page.waitForTimeout(400);
+    await page.locator('.monaco-list-row', { hasText: 'INTERPOL' }).first().click();
+    await page.waitForTimeout(800);
+    await shot('organizations');
   },
-  async diagnostics() {
-    await openFile('statement-draft.md');
-    await endOfFile();
+  /** The search picker over a draft, as typed. */
+  async search() {
+    await wb.openFile('statement-plenary.md');
+    await wb.endOfFile();
     await page.keyboard.press('Enter');
-    await page.keyboard.type('As para. 38 shows, UNODC said "less than 2 per cent of proceeds is confiscated" (para. 24).');
-    await page.waitForTimeout(1500);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Criminals sell controlled substances for cryptocurrencies ');
+    await wb.command('CND Summary: Search the Summary');
+    await wb.waitForQuickInput('Search the Chair');
+    await page.keyboard.type('cryptocurency blockchain');
+    await page.waitForTimeout(1200);
+    await shot('search');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+  },
+  /** A hover card on a citation, with the status bar counts. */
+  async hover() {
+    await wb.openFile('statement-plenary.md');
+    await page.waitForTimeout(1000);
+    await wb.hoverOver('(para. 24)', 3, 'UNODC emphasized');
+    await page.waitForTimeout(600);
+    await shot('hover');
+  },
+  /** The draft with mistakes: the Problems panel and a quick fix. */
+  async diagnostics() {
+    await wb.openFile('briefing-note-draft.md');
+    await page.waitForTimeout(1200);
     await page.keyboard.press('Control+Shift+M');
     await page.waitForTimeout(800);
-    await shot('8-diagnostics');
-    await hoverOver('38 shows', 0, 'There is no paragraph 38');
+    await wb.hoverOver('para. 38', 7, 'There is no paragraph 38');
     await page.waitForTimeout(400);
     await page.locator('.monaco-hover a', { hasText: 'Quick Fix' }).first().click();
-    await page.waitForTimeout(800);
-    await shot('9-quick-fix');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1200);
-    await shot('10-fixed');
+    await page.waitForTimeout(900);
+    await shot('quick-fix');
+    await page.keyboard.press('Escape');
   },
   async completion() {
-    await openFile('briefing-note.txt');
-    await endOfFile();
+    await wb.openFile('briefing-note-draft.md');
+    await wb.endOfFile();
     await page.keyboard.press('Enter');
-    await page.keyboard.type('4. On asset recovery, see para. ');
+    await page.keyboard.type('On asset recovery, see para. 2');
     await page.waitForTimeout(300);
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ timeout: 15000 });
-    await page.keyboard.type('2');
-    await page.waitForTimeout(600);
-    await page.keyboard.press('Control+Space');
     await page.waitForTimeout(800);
-    await shot('11-completion');
+    await shot('completion');
     await page.keyboard.press('Escape');
   },
+  /** The built-in Markdown preview of a draft: citations are links. */
+  async preview() {
+    await wb.openFile('statement-plenary.md');
+    await wb.command('Markdown: Open Preview to the Side');
+    // The preview is a webview: an iframe in an iframe. Wait for our links in it.
+    const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
+    await inner.locator('a.cnd-citation').first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(800);
+    await shot('preview');
+    // Focus back in the editor: keys pressed in the preview's webview do not reach the workbench.
+    await page.locator('.monaco-editor .view-lines').first().click();
+  },
+  /** A note on a passage, as a comment thread in the reader and in the Notes view. */
   async notes() {
-    await command('CND Summary: Go to Paragraph', '24');
+    await wb.command('CND Summary: Go to Paragraph', '24');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1200);
-    // Select "less than 1 per cent of criminal proceeds" in the reader with the mouse.
-    const from = await textBox('less than 1 per cent', 0);
-    const to = await textBox('criminal proceeds was', 16);
-
+    const from = await wb.textBox('less than 1 per cent', 0);
+    const to = await wb.textBox('criminal proceeds was', 16);
     await page.mouse.move(from.x - 3, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 8 });
     await page.mouse.up();
     await page.waitForTimeout(300);
-    await command('CND Summary: Add a Note');
+    await wb.command('CND Summary: Add a Note');
     await page.waitForTimeout(600);
     await page.keyboard.type('Our Minister’s line on asset recovery — quote this in the plenary #quote #follow-up');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
-    await openContainer();
-    await page.waitForTimeout(800);
-    await shot('12-note-thread');
-    // Open the thread from the Comments panel, then edit it: the pencil, new text, Save.
-    await page.locator('.comments-panel .monaco-list-row', { hasText: 'Minister' }).first().click();
-    await page.waitForTimeout(1200);
-    await shot('12b-note-thread-open');
-    const comment = page.locator('.review-widget .review-comment').first();
-    await comment.hover();
-    await page.locator('.review-widget [aria-label="Edit Note"]').first().click({ force: true });
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('Our Minister’s line on asset recovery (revised) #quote');
-    await page.locator('.review-widget .monaco-button', { hasText: 'Save' }).first().click();
+    await wb.openContainer();
+    await page.locator('.comments-panel .monaco-list-row', { hasText: 'Minister' }).first().click().catch(() => undefined);
     await page.waitForTimeout(1500);
-    await shot('13-note-edited');
-    await command('CND Summary: Export Notes');
+    await shot('notes');
+  },
+  /** The Getting Started walkthrough. */
+  async walkthrough() {
+    await wb.command('Welcome: Open Walkthrough');
+    await page.waitForTimeout(600);
+    await page.keyboard.type('CND');
     await page.waitForTimeout(600);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(1000);
-    await shot('14-export-dialog');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1500);
-    await shot('15-exported');
-  },
-  async search() {
-    await openFile('statement-draft.md');
-    await endOfFile();
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Criminals sell controlled substances for cryptocurrencies ');
-    await command('CND Summary: Search the Summary');
-    await page.waitForTimeout(400);
-    await page.keyboard.type('cryptocurrency blockchain');
-    await page.waitForTimeout(1000);
-    await shot('3-search-quickpick');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1000);
-    await shot('4-search-inserted');
-    await command('CND Summary: Search the Summary');
-    await page.waitForTimeout(400);
-    await page.keyboard.type('org:interpol');
-    await page.waitForTimeout(1000);
-    await shot('5-search-filter');
-  },
-  async navigate() {
-    await openContainer();
-    await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
-    await page.waitForTimeout(500);
-    await page.locator('.monaco-list-row', { hasText: '¶ 24 ·' }).first().click();
-    await page.waitForTimeout(1200);
-    await shot('1-sessions-reader');
-    await page.locator('.monaco-list-row', { hasText: 'Intergovernmental organization' }).first().click();
-    await page.waitForTimeout(400);
-    await page.locator('.monaco-list-row', { hasText: 'INTERPOL' }).first().click();
-    await page.waitForTimeout(800);
-    await shot('2-organizations');
+    await page.waitForTimeout(2500);
+    await shot('walkthrough');
   },
 };
 
 let failed = false;
 try {
-  await page.goto(host.url);
-  await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
+  await wb.open(host.url);
   await page.waitForTimeout(4000);
   for (const [name, run] of Object.entries(scenarios)) {
     if (wanted.length && !wanted.includes(name)) continue;
@@ -168,11 +148,17 @@ try {
     } catch (e) {
       failed = true;
       console.error(`scenario ${name} failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
-      await shot(`error-${name}`);
+      await page.screenshot({ path: join(CACHE, `screenshot-error-${name}.png`) });
     }
-    await page.keyboard.press('Escape');
-    await command('View: Close All Editors');
-    await page.waitForTimeout(400);
+    try {
+      await page.keyboard.press('Escape');
+      // Leave the samples as they were for the next scenario, without a "Save changes?" dialog.
+      await wb.command('File: Revert File');
+      await wb.command('View: Close All Editors');
+      await page.waitForTimeout(400);
+    } catch (e) {
+      console.error(`cleaning up after ${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    }
   }
 } finally {
   await close();
