@@ -33,9 +33,17 @@ export interface PickerOutcome {
 }
 
 /** The search QuickPick, find-related and insert-citation commands. */
-export function registerSearch(context: vscode.ExtensionContext, deps: SearchDeps): { isPickerOpen(): boolean } {
+/** What tests (and other extensions) can see of the search picker. */
+export interface SearchFeature {
+  isPickerOpen(): boolean;
+  /** The paragraph numbers of the picker's active and checked items, as the workbench last reported them. */
+  pickerState(): { value: string; active: number[]; selected: number[] } | undefined;
+}
+
+export function registerSearch(context: vscode.ExtensionContext, deps: SearchDeps): SearchFeature {
   const { summary, engine, reader, settings } = deps;
   let open = false;
+  let current: vscode.QuickPick<HitItem> | undefined;
 
   const toItems = (response: SearchResponse): HitItem[] => {
     if (response.error) return [{ label: `$(warning) ${response.error}`, alwaysShow: true }];
@@ -81,13 +89,23 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       let outcome: PickerOutcome = { action: 'cancelled', numbers: [] };
       // The action started by accept or a button; the picker's promise waits for it.
       let pending: Promise<unknown> = Promise.resolve();
+      let shownFor: string | undefined;
       const show = (response: SearchResponse) => {
-        qp.items = toItems(response);
+        // Checked results stay checked while the query changes: check one, refine, check another, Enter.
+        const checked = qp.selectedItems.filter((i) => i.hit);
+        const fresh = toItems(response).map((item) => checked.find((c) => c.hit!.id === item.hit?.id) ?? item);
+        qp.items = [...checked.filter((c) => !fresh.includes(c)), ...fresh];
+        if (checked.length) qp.selectedItems = checked;
         const note = response.error ?? response.message;
         qp.title = note ? `${baseTitle} — ${note}` : baseTitle;
       };
       const disposables: vscode.Disposable[] = [
-        qp.onDidChangeValue((value) => show(engine.search(value))),
+        qp.onDidChangeValue((value) => {
+          // The workbench also reports the initial value back: nothing to search again.
+          if (value === shownFor) return;
+          shownFor = value;
+          show(engine.search(value));
+        }),
         qp.onDidTriggerItemButton((e) => {
           pending = onButton(e);
         }),
@@ -96,6 +114,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         }),
         qp.onDidHide(() => {
           open = false;
+          if (current === qp) current = undefined;
           // Accept and the buttons hide the picker before they finish: wait for them.
           setTimeout(() => {
             void pending
@@ -154,8 +173,10 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         }
       };
       if (initial.value) qp.value = initial.value;
-      show(initial.response ?? engine.search(initial.value ?? ''));
+      shownFor = initial.value ?? '';
+      show(initial.response ?? engine.search(shownFor));
       open = true;
+      current = qp;
       qp.show();
     });
 
@@ -214,5 +235,8 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       return insertCitation(editor, r.value, settings.citationFormat());
     }),
   );
-  return { isPickerOpen: () => open };
+  return {
+    isPickerOpen: () => open,
+    pickerState: () => current && { value: current.value, active: current.activeItems.flatMap((i) => (i.hit ? [i.hit.number] : [])), selected: current.selectedItems.flatMap((i) => (i.hit ? [i.hit.number] : [])) },
+  };
 }

@@ -20,8 +20,11 @@ async function runPicker(query: string, keys: string[]): Promise<unknown> {
   await waitFor(() => search.isPickerOpen(), 'the search picker to open');
   await new Promise((r) => setTimeout(r, 300));
   for (const k of keys) {
+    const before = JSON.stringify(search.pickerState());
     await vscode.commands.executeCommand(k);
-    await new Promise((r) => setTimeout(r, 100));
+    // Each key changes what is active or checked (except accept, which closes the picker): wait for the
+    // workbench to report it, so the next key acts on the new state (the Node host is a round trip away).
+    if (k !== 'quickInput.accept') await waitFor(() => JSON.stringify(search.pickerState()) !== before || !search.isPickerOpen(), `the picker to take “${k}”`, 3000).catch(() => undefined);
   }
   return done;
 }
