@@ -21,6 +21,7 @@ export interface DraftsDeps {
 export interface Drafts {
   checker: DraftChecker;
   citations: WorkspaceCitations;
+  hover: CitationHoverProvider;
 }
 
 /** Citations in drafts: hover cards, completion, go to definition, links, checks with quick fixes, references. */
@@ -28,10 +29,11 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
   const { summary, reader, settings } = deps;
   const checker = new DraftChecker(summary, settings);
   const citations = new WorkspaceCitations(summary, reader, settings);
+  const hover = new CitationHoverProvider(summary, deps.cardOptions);
   context.subscriptions.push(
     citations,
     registerForDrafts(settings, (selector) => [
-      vscode.languages.registerHoverProvider(selector, new CitationHoverProvider(summary, deps.cardOptions)),
+      vscode.languages.registerHoverProvider(selector, hover),
       vscode.languages.registerCompletionItemProvider(selector, new ParagraphCompletionProvider(summary), ' ', '.', '¶', '–', '-', ','),
       vscode.languages.registerDefinitionProvider(selector, new CitationDefinitionProvider(summary, reader)),
       vscode.languages.registerDocumentLinkProvider(selector, new CitationLinkProvider(summary, reader)),
@@ -40,5 +42,5 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
     vscode.languages.registerReferenceProvider({ scheme: READER_SCHEME }, citations),
   );
   registerDiagnostics(context, checker);
-  return { checker, citations };
+  return { checker, citations, hover };
 }

@@ -7,26 +7,30 @@ test('activation and first hover times (printed by the runner)', async () => {
   assert(activation.ownMs > 0 && activation.activateMs > 0, `activation recorded: ${JSON.stringify(activation)}`);
   const phases = Object.entries(activation.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   log(`metric activation: ${activation.ownMs.toFixed(1)} ms = evaluating the bundle ${activation.evaluateMs.toFixed(1)} ms + activate() ${activation.activateMs.toFixed(1)} ms (${phases}); not counted, VS Code's own work: creating the vscode API object ${activation.apiMs.toFixed(1)} ms, then before calling activate() ${activation.hostMs.toFixed(1)} ms`);
+  const { drafts } = await api();
   const t0 = performance.now();
   const editor = await openDraft('first-hover.md', 'Criminal proceeds remain low (para. 24).');
   const opened = performance.now();
   const at = editor.document.positionAt(editor.document.getText().indexOf('para. 24') + 2);
-  let attempts = 0;
-  let lastCall = 0;
+  // Our part: the extension's hover provider, called directly on code that has not run yet.
+  const ours = drafts.hover.provideHover(editor.document, at);
+  const computed = performance.now();
+  const oursText = ours?.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n') ?? '';
+  assert(oursText.startsWith('**¶ 24**'), `our card: ${oursText.slice(0, 40)}`);
+  // The whole of it: VS Code asks every hover provider of the document (ours and the Markdown language server's).
+  let requests = 0;
   const text = await waitFor(async () => {
-    attempts++;
-    const callStart = performance.now();
+    requests++;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
     const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    lastCall = performance.now() - callStart;
     return md.includes('UNODC emphasized') ? md : undefined;
   }, 'the hover card');
-  assert(text.startsWith('**¶ 24**'), text.slice(0, 40));
   const done = performance.now();
+  assert(text.includes('**¶ 24**'), text.slice(0, 40));
   const again = performance.now();
   await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
   const warm = performance.now() - again;
-  log(`metric first hover card after opening a draft: ${(done - t0).toFixed(1)} ms (writing and opening the draft ${(opened - t0).toFixed(1)} ms, then the hover ${(done - opened).toFixed(1)} ms: ${attempts} request(s), the last ${lastCall.toFixed(1)} ms; a second hover request ${warm.toFixed(1)} ms)`);
+  log(`metric first hover card: our hover provider ${(computed - opened).toFixed(1)} ms on first use; through VS Code ${(done - computed).toFixed(1)} ms (${requests} request(s), all hover providers; ${warm.toFixed(1)} ms the second time); writing and opening the draft before that ${(opened - t0).toFixed(1)} ms`);
 });
 
 test('status bar: citations and problems in a draft, the paragraph in the reader; its click shows the paragraph in the Sessions view', async () => {
