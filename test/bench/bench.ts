@@ -139,6 +139,9 @@ console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()
 void (async () => {
   for (const [name, run] of Object.entries(sections)) {
     if (only.length && !only.includes(name)) continue;
+    // Each section starts on a collected heap: the garbage of the one before (the 1,000× corpora) is not
+    // collected in the middle of the next one's timings. (`npm run bench` runs node with --expose-gc.)
+    (globalThis as { gc?: () => void }).gc?.();
     await run();
   }
 })();
