@@ -65,6 +65,8 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     const n = await targetParagraph(arg, 'Show a Paragraph in the Sessions View');
     const node = n === undefined ? undefined : sessions.paragraphNode(n);
     if (!node) return undefined;
+    // Open the view first: revealing in a view that has never been shown can leave it unselected.
+    if (!sessionsView.visible) await vscode.commands.executeCommand('cndSummary.sessions.focus');
     await sessionsView.reveal(node, { select: true, focus: true, expand: true });
     return n;
   };
