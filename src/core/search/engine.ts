@@ -101,7 +101,8 @@ export function paragraphDocs(summary: Summary): SearchDoc[] {
  * quoted phrases, and filters. Adding or removing a document touches only that document.
  */
 export class SearchEngine {
-  private readonly texts = new Map<string, { number: number; kind: SearchDoc['kind']; text: string; phrase?: string; words?: Word[]; tags: string[] }>();
+  /** Per document: its text, and `flat`, the same text with every whitespace character a space (snippets show it; kept so that no search copies it again). */
+  private readonly texts = new Map<string, { number: number; kind: SearchDoc['kind']; text: string; flat: string; phrase?: string; words?: Word[]; tags: string[] }>();
 
   private constructor(
     private readonly summary: Summary,
@@ -138,7 +139,7 @@ export class SearchEngine {
   }
 
   private remember(d: SearchDoc): void {
-    this.texts.set(d.id, { number: d.number, kind: d.kind, text: d.text, tags: d.tags ? d.tags.split(/\s+/).filter(Boolean) : [] });
+    this.texts.set(d.id, { number: d.number, kind: d.kind, text: d.text, flat: /[\n\r\t\v\f]/.test(d.text) ? d.text.replace(/\s/g, ' ') : d.text, tags: d.tags ? d.tags.split(/\s+/).filter(Boolean) : [] });
   }
 
   /** Adds or replaces one document (a note, say) without touching the others. */
@@ -175,7 +176,7 @@ export class SearchEngine {
       const hits: SearchHit[] = [];
       for (const [id, t] of this.texts) {
         if (!scope.accept(id, t.number, t.kind)) continue;
-        hits.push({ id, kind: t.kind, number: t.number, score: 0, snippet: makeSnippet(t.text, [], []) });
+        hits.push({ id, kind: t.kind, number: t.number, score: 0, snippet: makeSnippet(t.flat, [], []) });
       }
       hits.sort((a, b) => a.number - b.number || (a.kind === b.kind ? 0 : a.kind === 'paragraph' ? -1 : 1));
       return this.respond(hits.slice(0, limit), hits.length, notices);
@@ -244,7 +245,7 @@ export class SearchEngine {
       kind: t.kind,
       number: t.number,
       score: Math.round(r.score * 1000) / 1000,
-      snippet: makeSnippet(t.text, r.terms, q.phrases, undefined, (t.words ??= wordsOf(t.text))),
+      snippet: makeSnippet(t.flat, r.terms, q.phrases, undefined, (t.words ??= wordsOf(t.flat))),
     };
   }
 
