@@ -46,14 +46,9 @@ const scenarios = {
   /** The search picker over a draft, as typed. */
   async search() {
     await wb.openFile('statement-plenary.md');
-    await wb.endOfFile();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Criminals sell controlled substances for cryptocurrencies ');
-    await wb.command('CND Summary: Search the Summary');
-    await wb.waitForQuickInput('Search the Chair');
-    await page.keyboard.type('cryptocurency blockchain');
-    await page.waitForTimeout(1200);
+    await wb.appendParagraph('Criminals sell controlled substances for cryptocurrencies ');
+    await wb.search('cryptocurency blockchain');
+    await page.waitForTimeout(700);
     await shot('search');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(800);

@@ -28,6 +28,25 @@ export class Workbench {
     }
   }
 
+  /** Types a new paragraph at the end of the active editor (after a blank line). */
+  async appendParagraph(text) {
+    await this.endOfFile();
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Opens the extension's search from the Command Palette and types `query`; resolves with the first result row. */
+  async search(query) {
+    await this.command('CND Summary: Search the Summary');
+    await this.waitForQuickInput('Search the Chair');
+    await this.page.keyboard.type(query);
+    const first = this.page.locator('.quick-input-widget .monaco-list-row').first();
+    await first.waitFor({ timeout: 15000 });
+    await this.page.waitForTimeout(500);
+    return first;
+  }
+
   /** Waits until a quick pick or input box whose title contains `title` is open (so typing goes into it). */
   async waitForQuickInput(title) {
     await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15000 });
