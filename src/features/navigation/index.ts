@@ -65,8 +65,21 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     const n = await targetParagraph(arg, 'Show a Paragraph in the Sessions View');
     const node = n === undefined ? undefined : sessions.paragraphNode(n);
     if (!node) return undefined;
-    // Open the view first: revealing in a view that has never been shown can leave it unselected.
-    if (!sessionsView.visible) await vscode.commands.executeCommand('cndSummary.sessions.focus');
+    // Open the view first and wait until it is shown: a reveal sent to a view that is still being created
+    // is lost (seen in code-server).
+    if (!sessionsView.visible) {
+      const shown = new Promise<void>((resolve) => {
+        const done = () => {
+          listener.dispose();
+          clearTimeout(timer);
+          resolve();
+        };
+        const listener = sessionsView.onDidChangeVisibility((e) => e.visible && done());
+        const timer = setTimeout(done, 3000);
+      });
+      await vscode.commands.executeCommand('cndSummary.sessions.focus');
+      await shown;
+    }
     await sessionsView.reveal(node, { select: true, focus: true, expand: true });
     return n;
   };

@@ -44,6 +44,8 @@ export interface NotesLocation {
   recovery: vscode.Uri;
   /** For messages: the path as the user set it, or "global storage". */
   label: string;
+  /** The setting's value when it was refused (a path out of the workspace folder). */
+  refused?: string;
 }
 
 export const DEFAULT_NOTES_FILE = '.cnd/notes.json';
@@ -53,10 +55,11 @@ export function notesLocation(settings: Settings, globalStorage: vscode.Uri): No
   const folder = vscode.workspace.workspaceFolders?.[0];
   // Inside the folder only: a path that climbs out of it (`../x`) falls back to the default.
   const asked = settings.notesFile().replace(/^[/\\]+/, '');
-  const rel = !asked || asked.split(/[/\\]/).includes('..') ? DEFAULT_NOTES_FILE : asked;
+  const escapes = asked.split(/[/\\]/).includes('..');
+  const rel = !asked || escapes ? DEFAULT_NOTES_FILE : asked;
   const file = folder ? vscode.Uri.joinPath(folder.uri, ...rel.split(/[/\\]/)) : vscode.Uri.joinPath(globalStorage, 'notes.json');
   const recovery = file.with({ path: file.path.replace(/(\.json)?$/, '.recovery.json') });
-  return { file, recovery, label: folder ? rel : 'the extension’s global storage' };
+  return { file, recovery, label: folder ? rel : 'the extension’s global storage', ...(folder && escapes ? { refused: asked } : {}) };
 }
 
 function newId(): string {
@@ -107,6 +110,9 @@ export class NotesService implements vscode.Disposable {
     this.watcher?.dispose();
     this.storeListener?.dispose();
     this.location = notesLocation(this.settings, this.globalStorage);
+    if (this.location.refused) {
+      void vscode.window.showWarningMessage(`CND Summary: the setting cndSummary.notes.file (“${this.location.refused}”) points outside the workspace folder, so notes are kept in ${DEFAULT_NOTES_FILE}.`);
+    }
     this.store = new NoteStore(workspaceNotesFs(), {
       file: this.location.file.toString(),
       recovery: this.location.recovery.toString(),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../../src/core/notes/model';
 import { unescaped } from './drafts';
-import { api, assert, assertEqual, test, waitFor, workspaceUri } from './harness';
+import { api, assert, assertEqual, hostKind, log, test, waitFor, workspaceUri } from './harness';
 import { openDraft } from './search';
 
 const decoder = new TextDecoder();
@@ -110,4 +110,31 @@ test('notes: a corrupt file gives the error and is left untouched; new notes go 
     return t?.includes('Written while the file was broken') ? t : undefined;
   }, 'the recovered note in the notes file', 15000))) as { notes: Note[] };
   assert(fixed.notes.some((n) => n.body === 'Written while the file was broken'), 'recovered');
+});
+
+test('notes: the notes file setting is followed inside the workspace folder, refused outside it, ignored from an untrusted workspace', async () => {
+  const { notes } = await api();
+  const cfg = () => vscode.workspace.getConfiguration('cndSummary');
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const defaultFile = vscode.Uri.joinPath(folder, '.cnd', 'notes.json').toString();
+  try {
+    await cfg().update('notes.file', 'team/shared-notes.json', vscode.ConfigurationTarget.Workspace);
+    if (!vscode.workspace.isTrusted) {
+      // Restricted Mode: `restrictedConfigurations` in package.json makes VS Code ignore the workspace's value.
+      log(`workspace not trusted in ${hostKind()}: checking that the workspace's notes.file is ignored`);
+      await new Promise((r) => setTimeout(r, 1500));
+      assertEqual(cfg().get('notes.file'), '.cnd/notes.json', 'the workspace value is not applied');
+      assertEqual(notes.service.location.file.toString(), defaultFile, 'notes stay in the default file');
+      return;
+    }
+    await waitFor(() => notes.service.location.file.path.endsWith('/team/shared-notes.json'), `the new notes file (now ${notes.service.location.file.path})`);
+    assert(notes.service.location.file.path.startsWith(folder.path), 'inside the workspace folder');
+    await cfg().update('notes.file', '../../outside/notes.json', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => notes.service.location.refused === '../../outside/notes.json', 'the refused path');
+    assertEqual(notes.service.location.file.toString(), defaultFile, 'the default file instead');
+  } finally {
+    await cfg().update('notes.file', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor(() => notes.service.location.file.toString() === defaultFile && !notes.service.location.refused, 'back to the default');
+  await notes.service.ready;
 });
