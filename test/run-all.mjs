@@ -1,6 +1,6 @@
 // `npm test`: everything, in order — build, type-check, lint, unit tests, the integration suite in two
 // real VS Code builds (web worker host and Node host), an end-to-end test through the workbench UI, and
-// the packaged .vsix installed and used in code-server. Desktop VS Code (@vscode/test-electron) runs
+// the packaged .vsix used in code-server and in the web workbench. Desktop VS Code (@vscode/test-electron) runs
 // too when CND_TEST_ELECTRON=1 (it needs a download this machine cannot make).
 import { spawnSync } from 'node:child_process';
 
