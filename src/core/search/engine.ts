@@ -35,8 +35,8 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
 /** Changing how documents are indexed must change this, so stale prebuilt indexes are rebuilt. */
 export const INDEX_SCHEMA = 'cnd-search-1';
 
-const BOOST = { keyPhrases: 3, names: 2, text: 1, tags: 2, session: 0.5, challenge: 0.3 };
-const PRIMARY_FIELDS = ['text', 'keyPhrases', 'names', 'tags'];
+export const BOOST = { keyPhrases: 3, names: 2, text: 1, tags: 2, session: 0.5, challenge: 0.3 };
+export const PRIMARY_FIELDS = ['text', 'keyPhrases', 'names', 'tags'];
 const ALL_FIELDS = [...PRIMARY_FIELDS, 'session', 'challenge'];
 
 export interface SearchHit {
