@@ -22,6 +22,20 @@ export interface NavigationDeps {
   badges: ParagraphBadges;
 }
 
+/** Resolves with true when `event` fires and `test` holds (or holds already), with false after `ms`. */
+function until<T>(event: vscode.Event<T>, test: () => boolean, ms: number): Promise<boolean> {
+  if (test()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (ok: boolean) => {
+      listener.dispose();
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    const listener = event(() => test() && finish(true));
+    const timer = setTimeout(() => finish(test()), ms);
+  });
+}
+
 /** The sessions and organizations views, the reader commands, and reader ↔ tree sync. */
 export function registerNavigation(context: vscode.ExtensionContext, deps: NavigationDeps): Navigation {
   const { summary, reader } = deps;
@@ -65,22 +79,18 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     const n = await targetParagraph(arg, 'Show a Paragraph in the Sessions View');
     const node = n === undefined ? undefined : sessions.paragraphNode(n);
     if (!node) return undefined;
-    // Open the view first and wait until it is shown: a reveal sent to a view that is still being created
-    // is lost (seen in code-server).
+    // Open the view first and wait until it is shown; then reveal, and reveal again if the selection does
+    // not follow: a reveal sent while the view is still being created is lost (seen in code-server, cold).
     if (!sessionsView.visible) {
-      const shown = new Promise<void>((resolve) => {
-        const done = () => {
-          listener.dispose();
-          clearTimeout(timer);
-          resolve();
-        };
-        const listener = sessionsView.onDidChangeVisibility((e) => e.visible && done());
-        const timer = setTimeout(done, 3000);
-      });
+      const shown = until(sessionsView.onDidChangeVisibility, () => sessionsView.visible, 3000);
       await vscode.commands.executeCommand('cndSummary.sessions.focus');
       await shown;
     }
-    await sessionsView.reveal(node, { select: true, focus: true, expand: true });
+    const options = { select: true, focus: true, expand: true };
+    const selected = () => sessionsView.selection[0] === node;
+    const selection = until(sessionsView.onDidChangeSelection, selected, 1500);
+    await sessionsView.reveal(node, options);
+    if (!(await selection)) await sessionsView.reveal(node, options);
     return n;
   };
 

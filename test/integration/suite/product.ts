@@ -44,8 +44,9 @@ test('status bar: citations and problems in a draft, the paragraph in the reader
   await waitFor(() => status.item.text === '$(book) ¶ 27', `the reader's paragraph (now “${status.item.text}”)`);
   const command = status.item.command as vscode.Command;
   assertEqual(command.command, 'cndSummary.revealInSessions', 'click command');
-  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-  const selected = await waitFor(() => navigation.sessionsView.selection[0], 'a selection in the Sessions view');
+  const revealed = await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  const view = navigation.sessionsView;
+  const selected = await waitFor(() => view.selection[0], `a selection in the Sessions view (command returned ${String(revealed)}, view visible: ${view.visible})`);
   assertEqual(selected.kind === 'paragraph' ? selected.number : -1, 27, 'paragraph selected in the Sessions view');
 });
 
