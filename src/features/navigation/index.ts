@@ -56,6 +56,20 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     return n;
   };
 
+  /**
+   * Selects a node in the Sessions view, and reveals it again if the selection does not follow within
+   * 1.5 s: a reveal sent while the view is still being created is lost (seen in code-server, cold).
+   * Only the latest request is retried (the cursor may have moved on meanwhile).
+   */
+  let revealRequest = 0;
+  const revealNode = async (node: OutlineNode, focus: boolean): Promise<void> => {
+    const request = ++revealRequest;
+    const options = { select: true, focus, expand: true };
+    const selection = until(sessionsView.onDidChangeSelection, () => sessionsView.selection[0] === node, 1500);
+    await sessionsView.reveal(node, options);
+    if (!(await selection) && request === revealRequest) await sessionsView.reveal(node, options);
+  };
+
   /** The paragraph a command is about: its argument (a number or a view item), else the reader's cursor. */
   const targetParagraph = async (arg: unknown, title: string): Promise<number | undefined> => {
     const given = paragraphOf(arg);
@@ -79,18 +93,13 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     const n = await targetParagraph(arg, 'Show a Paragraph in the Sessions View');
     const node = n === undefined ? undefined : sessions.paragraphNode(n);
     if (!node) return undefined;
-    // Open the view first and wait until it is shown; then reveal, and reveal again if the selection does
-    // not follow: a reveal sent while the view is still being created is lost (seen in code-server, cold).
+    // Open the view first and wait until it is shown.
     if (!sessionsView.visible) {
       const shown = until(sessionsView.onDidChangeVisibility, () => sessionsView.visible, 3000);
       await vscode.commands.executeCommand('cndSummary.sessions.focus');
       await shown;
     }
-    const options = { select: true, focus: true, expand: true };
-    const selected = () => sessionsView.selection[0] === node;
-    const selection = until(sessionsView.onDidChangeSelection, selected, 1500);
-    await sessionsView.reveal(node, options);
-    if (!(await selection)) await sessionsView.reveal(node, options);
+    await revealNode(node, true);
     return n;
   };
 
@@ -101,7 +110,7 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     const node = n === undefined ? undefined : sessions.paragraphNode(n);
     if (!node) return;
     if (sessionsView.selection[0] === node) return;
-    void sessionsView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+    void revealNode(node, false).then(undefined, () => undefined);
   };
 
   context.subscriptions.push(
