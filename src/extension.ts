@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   context.subscriptions.push(drafts.citations.onDidChange(refreshViews), notes.service.onDidChange(refreshViews));
   timer.phase('navigation');
   const search = registerSearch(context, { summary, engine: index.lazy, reader, settings });
-  const status = registerStatus(context, { reader, settings });
+  const status = registerStatus(context, { reader, checker: drafts.checker });
   const preview = registerPreview(context, { summary, reader });
   registerWalkthrough(context);
   timer.phase('search, status, preview');

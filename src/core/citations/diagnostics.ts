@@ -54,6 +54,8 @@ function keywordFix(c: Citation, table: Record<string, string>, title: string): 
 
 export interface CheckOptions {
   format: CitationFormat;
+  /** `findCitations(text)`, when the caller has it already (the editor counts them too). */
+  citations?: Citation[];
 }
 
 /**
@@ -63,7 +65,7 @@ export interface CheckOptions {
  */
 export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const citations = findCitations(text).filter((c) => !c.external);
+  const citations = (options.citations ?? findCitations(text)).filter((c) => !c.external);
   const max = summary.count;
   for (const c of citations) {
     for (const n of c.numbers) {

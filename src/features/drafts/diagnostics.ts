@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkDraft, type Problem } from '../../core/citations/diagnostics';
+import { findCitations } from '../../core/citations/grammar';
 import type { Summary } from '../../core/summary';
 import type { Settings } from '../settings';
 import { isDraft } from './selector';
@@ -22,7 +23,11 @@ const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
 export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
   readonly collection = vscode.languages.createDiagnosticCollection('cndSummary');
-  private readonly problems = new Map<string, { version: number; problems: Problem[] }>();
+  /** Per checked document: its problems and how many citations of the summary it has (none when too large to check). */
+  private readonly problems = new Map<string, { version: number; problems: Problem[]; citations?: number }>();
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document was checked, or forgotten (the status bar follows it). */
+  readonly onDidCheck = this.checked.event;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -57,17 +62,25 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
       d.source = SOURCE;
       this.collection.set(doc.uri, [d]);
       this.problems.set(key, { version: doc.version, problems: [] });
+      this.checked.fire(doc.uri);
       return [];
     }
-    const problems = checkDraft(text, this.summary, { format: this.settings.citationFormat() });
-    this.problems.set(key, { version: doc.version, problems });
+    const citations = findCitations(text);
+    const problems = checkDraft(text, this.summary, { format: this.settings.citationFormat(), citations });
+    this.problems.set(key, { version: doc.version, problems, citations: citations.filter((c) => !c.external).length });
     this.collection.set(doc.uri, problems.map((p) => {
       const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)), p.message, SEVERITY[p.severity]);
       d.source = SOURCE;
       d.code = p.code;
       return d;
     }));
+    this.checked.fire(doc.uri);
     return problems;
+  }
+
+  /** The last check of a document: its problems and citation count (undefined: not a checked draft). */
+  lastCheck(uri: vscode.Uri): { problems: Problem[]; citations?: number } | undefined {
+    return this.problems.get(uri.toString());
   }
 
   forget(uri: vscode.Uri): void {
@@ -75,8 +88,8 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
-    this.problems.delete(key);
     this.collection.delete(uri);
+    if (this.problems.delete(key)) this.checked.fire(uri);
   }
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -107,6 +120,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.collection.dispose();
+    this.checked.dispose();
   }
 }
 

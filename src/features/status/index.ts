@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
-import { findCitations } from '../../core/citations/grammar';
-import { SOURCE } from '../drafts/diagnostics';
-import { isDraft } from '../drafts/selector';
+import type { DraftChecker } from '../drafts/diagnostics';
 import { isReader, type Reader } from '../reader';
-import type { Settings } from '../settings';
 
 export interface StatusDeps {
   reader: Reader;
-  settings: Settings;
+  /** Its last check of each draft gives the counts: the status bar scans nothing itself. */
+  checker: DraftChecker;
 }
-
-/** Drafts over this size show no citation count (counting is linear, but the status bar updates often). */
-const MAX_COUNTED_CHARS = 5_000_000;
 
 /** What the status bar item shows for an editor: text, tooltip and click command; undefined hides it. */
 export interface StatusView {
@@ -36,12 +31,8 @@ export class SummaryStatus implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor === vscode.window.activeTextEditor && isReader(e.textEditor.document)) this.update();
       }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && e.uris.some((u) => u.toString() === active)) this.update();
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cndSummary')) this.update();
+      this.deps.checker.onDidCheck((uri) => {
+        if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
       }),
     );
     this.update();
@@ -60,10 +51,11 @@ export class SummaryStatus implements vscode.Disposable {
         command: { title: 'Show in the Sessions View', command: 'cndSummary.revealInSessions', arguments: [n] },
       };
     }
-    if (!isDraft(doc, this.deps.settings) || doc.getText().length > MAX_COUNTED_CHARS) return undefined;
-    const citations = findCitations(doc.getText()).filter((c) => !c.external).length;
-    const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE);
-    const errors = problems.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const check = this.deps.checker.lastCheck(doc.uri);
+    if (check?.citations === undefined) return undefined;
+    const citations = check.citations;
+    const problems = check.problems;
+    const errors = problems.filter((p) => p.severity === 'error').length;
     const icon = errors > 0 ? '$(error)' : problems.length > 0 ? '$(warning)' : '$(check)';
     const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
     return {
