@@ -149,5 +149,7 @@ export class ReaderLayout {
 const ESCAPED = new Set(['*', '_', '<', '>', '[', ']', '\\', '`']);
 
 function escapeMd(s: string): string {
-  return s.replace(/([*_<>[\]\\`])/g, '\\$1');
+  let out = '';
+  for (const c of s) out += ESCAPED.has(c) ? `\\${c}` : c;
+  return out;
 }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { type CitationFormat, type CitationStyle, RANGE_DASH_SETTING } from '../core/citations/format';
 
+/** Where notes are kept, relative to the first workspace folder, unless the setting says otherwise. */
+export const DEFAULT_NOTES_FILE = '.cnd/notes.json';
+
 /** Settings under `cndSummary.*`, read when needed (passed to features as getters). */
 export interface Settings {
   citationFormat(): CitationFormat;
@@ -23,7 +26,7 @@ export function workspaceSettings(): Settings {
       };
     },
     draftLanguages: () => cfg().get<string[]>('draftLanguages', ['markdown', 'plaintext']),
-    notesFile: () => cfg().get<string>('notes.file', '.cnd/notes.json'),
+    notesFile: () => cfg().get<string>('notes.file', DEFAULT_NOTES_FILE),
     notesAuthor: () => cfg().get<string>('notes.author', ''),
   };
 }

@@ -6,7 +6,7 @@ import { NoteStore, type NotesFs, RenameUnsupported, type StoreEvent } from '../
 import type { SearchIndex } from '../../core/search/lazy';
 import { SHIPPED_FINGERPRINT } from '../../core/shipped';
 import type { Summary } from '../../core/summary';
-import type { Settings } from '../settings';
+import { DEFAULT_NOTES_FILE, type Settings } from '../settings';
 
 /** vscode.workspace.fs as the store's file system (works in the desktop, the server and the web worker). */
 export function workspaceNotesFs(): NotesFs {
@@ -47,8 +47,6 @@ export interface NotesLocation {
   /** The setting's value when it was refused (a path out of the workspace folder). */
   refused?: string;
 }
-
-export const DEFAULT_NOTES_FILE = '.cnd/notes.json';
 
 /** The notes file: the setting's path in the first workspace folder, else the extension's global storage. */
 export function notesLocation(settings: Settings, globalStorage: vscode.Uri): NotesLocation {
