@@ -67,17 +67,22 @@ function measure(run: (q: string, i: number) => number, queries: string[], repea
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), hits, spans };
 }
 
-/** Per query at 1,000×: our engine against a bare MiniSearch with the same options, for the slow ones. */
+/**
+ * Per query at 1,000×, for the broad ones (over 1,000 paragraphs matched): our whole search (top-k
+ * ranking, filters, phrases, snippets) against MiniSearch's own `search()` with the same index and query
+ * options, which scores, materialises and sorts every match.
+ */
 function breakdown(engine: SearchEngine, docs: SearchDoc[]): string[][] {
   const raw = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
   raw.addAll(docs);
   const rows: string[][] = [];
+  const options = { fields: PRIMARY_FIELDS, boost: BOOST, combineWith: 'AND', prefix: (term: string, k: number, all: string[]) => k === all.length - 1 && term.length >= 3 } as const;
   QUERIES.forEach((q, i) => {
+    const matched = raw.search(PLAIN[i], options).length;
+    if (matched <= 1000) return;
     const ours = median(() => engine.search(q), 7, 0);
-    if (ours < 5) return;
-    const options = { fields: PRIMARY_FIELDS, boost: BOOST, combineWith: 'AND', prefix: (term: string, k: number, all: string[]) => k === all.length - 1 && term.length >= 3 } as const;
     const alone = median(() => raw.search(PLAIN[i], options), 7, 0);
-    rows.push([q, String(raw.search(PLAIN[i], options).length), ours.toFixed(1), alone.toFixed(1), `${(ours / alone).toFixed(2)}×`]);
+    rows.push([q, String(matched), ours.toFixed(1), alone.toFixed(1), `${(alone / ours).toFixed(1)}×`]);
   });
   return rows;
 }
@@ -89,19 +94,22 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 async function searchSection(): Promise<void> {
-  let slowQueries: string[][] = [];
+  let broadQueries: string[][] = [];
   console.log('\n## Search: query latency (ms), MiniSearch vs Fuse.js vs a lower-case substring scan\n');
   // The machine's own jitter (a virtual machine here): the same sampling around a trivial call.
   const floor = measure((q) => q.length, QUERIES, 50);
   console.log(`timing noise floor (sampling a trivial call ${QUERIES.length * 50} times): p50 ${floor.p50.toFixed(4)} ms, p99 ${floor.p99.toFixed(4)} ms`);
   const rows: Row[] = [];
   const ratios: string[][] = [];
-  for (const [label, factor, repeats, fuseRepeats] of [['summary (1×)', 1, 50, 20], ['100×', 100, 5, 2], ['1,000×', 1000, 3, 1]] as const) {
+  for (const [label, factor, repeats, fuseRepeats] of [['summary (1×)', 1, 50, 20], ['100×', 100, 20, 2], ['1,000×', 1000, 10, 1]] as const) {
     const extra = factor > 1 ? corpus(factor) : [];
     const engine = SearchEngine.build(summary, extra);
     const docs = [...paragraphDocs(summary), ...extra];
-    const warm = factor === 1 ? 50 : 3;
-    for (let w = 0; w < warm; w++) for (const q of QUERIES) engine.search(q); // warm up the JIT
+    // Warm up the JIT first: on the summary, the first thousand queries still run while V8 compiles and
+    // recompiles the search code (spikes of several ms); those are measured too and printed apart.
+    const cold = factor === 1 ? measure((q) => engine.search(q).hits.length, QUERIES, 50) : undefined;
+    const warm = factor === 1 ? 250 : 3;
+    for (let w = 0; w < warm; w++) for (const q of QUERIES) engine.search(q);
     const mini = measure((q) => engine.search(q).hits.length, QUERIES, repeats);
     const fuse = new Fuse(docs, { keys: [{ name: 'keyPhrases', weight: 3 }, { name: 'text', weight: 1 }], threshold: 0.3, ignoreLocation: true, includeScore: true });
     fuse.search(PLAIN[0]);
@@ -117,13 +125,14 @@ async function searchSection(): Promise<void> {
     rows.push({ corpus: label, docs: docs.length, engine: 'Fuse.js', ...fz });
     rows.push({ corpus: label, docs: docs.length, engine: 'substring scan', ...scan });
     ratios.push([label, `${(fz.p50 / mini.p50).toFixed(1)}×`, `${(fz.p99 / mini.p99).toFixed(1)}×`, `${(scan.p50 / mini.p50).toFixed(1)}×`]);
-    if (factor === 1000) slowQueries = breakdown(engine, docs);
+    if (factor === 1000) broadQueries = breakdown(engine, docs);
     if (factor === 1000) {
       console.log(`target p99 < 15 ms at 1,000×: ${mini.p99 < 15 ? 'met' : 'NOT met'} (${mini.p99.toFixed(2)} ms)`);
       console.log(`target ≥ 10× faster than Fuse.js at 1,000×: ${fz.p50 / mini.p50 >= 10 ? 'met' : 'NOT met'} (${(fz.p50 / mini.p50).toFixed(0)}× at p50)\n`);
     }
     if (factor === 1) {
-      console.log(`target p99 < 1 ms on the summary: ${mini.p99 < 1 ? 'met' : 'NOT met'} (${mini.p99.toFixed(3)} ms)`);
+      console.log(`target p99 < 1 ms on the summary: ${mini.p99 < 1 ? 'met' : 'NOT met'} (${mini.p99.toFixed(3)} ms, after 6,000 queries of warm-up)`);
+      if (cold) console.log(`  the first 1,000 queries after loading, while the JIT compiles: p50 ${cold.p50.toFixed(3)} ms, p99 ${cold.p99.toFixed(3)} ms`);
       // For information (the target counts every sample): how much of that tail is garbage collection.
       await new Promise((r) => setTimeout(r, 100)); // GC entries are delivered asynchronously
       const clean = mini.spans.filter(([a, b]) => !collections.some(([s, e]) => s < b && e > a)).map(([a, b]) => b - a);
@@ -142,8 +151,8 @@ async function searchSection(): Promise<void> {
   console.log('\nHow much slower the alternatives are than MiniSearch (same queries, same run):\n');
   table(['corpus', 'Fuse.js p50', 'Fuse.js p99', 'substring scan p50'], ratios);
   console.log(`\n${QUERIES.length} queries: ${QUERIES.join(', ')}. Fuse.js and the scan get the same words without filters or quotes.`);
-  console.log('\nAt 1,000×, the queries slower than 5 ms, against MiniSearch alone (same index options, same query options, no snippets, no filters):\n');
-  table(['query', 'paragraphs matched', 'ours median ms', 'MiniSearch alone median ms', 'ours / alone'], slowQueries);
+  console.log("\nAt 1,000×, the broad queries (over 1,000 paragraphs matched): our search (top-k ranking, then filters, phrases and snippets for\nthe 20 shown) against MiniSearch's own search() with the same index and query options, which scores, builds and sorts every match:\n");
+  table(['query', 'paragraphs matched', 'ours median ms', 'MiniSearch search() median ms', 'MiniSearch / ours'], broadQueries);
 
   console.log('\n## Search: building the index vs loading the one built at build time\n');
   const json = SearchEngine.build(summary).toJSON();

@@ -1,9 +1,10 @@
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { parseParagraphList } from '../numbers';
 import { longDate, type Summary } from '../summary';
 import { type Filter, isEmptyQuery, MAX_RELATED_WORDS, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Snippet, type Word, wordsOf } from './snippet';
 import { normalizeForPhrase, processTerm, tokenize } from './terms';
+import { type RankedHit, type RankOptions, type Ranking, TopK } from './topk';
 
 /** One indexed document: a paragraph of the summary, or a user's note on a paragraph. */
 export interface SearchDoc {
@@ -104,12 +105,21 @@ export class SearchEngine {
   /** Per document: its text, and `flat`, the same text with every whitespace character a space (snippets show it; kept so that no search copies it again). */
   private readonly texts = new Map<string, { number: number; kind: SearchDoc['kind']; text: string; flat: string; phrase?: string; words?: Word[]; tags: string[] }>();
 
+  /** Keeps only the best results of a search (MiniSearch's own `search` scores and sorts every match). */
+  private readonly ranker: TopK | undefined;
+
   private constructor(
     private readonly summary: Summary,
     private readonly index: MiniSearch<SearchDoc>,
     docs: SearchDoc[],
   ) {
     for (const d of docs) this.remember(d);
+    this.ranker = TopK.over(index, tokenize, processTerm);
+  }
+
+  /** Whether searches take the top-k path (false only if MiniSearch's inside changed: then `index.search` is used). */
+  get ranksTopK(): boolean {
+    return this.ranker !== undefined;
   }
 
   /** Indexes the summary from scratch. */
@@ -189,36 +199,43 @@ export class SearchEngine {
       return { hits: [], message: 'Those words are too common to search for; add a more specific word.' };
     }
     const needsFilter = !scope.all || phraseNorms.length > 0;
-    const filter = (r: SearchResult) => {
-      const t = this.texts.get(r.id as string);
-      if (!t || !scope.accept(r.id as string, t.number, t.kind)) return false;
+    const accept = (id: string) => {
+      const t = this.texts.get(id);
+      if (!t || !scope.accept(id, t.number, t.kind)) return false;
       if (phraseNorms.length === 0) return true;
       const norm = (t.phrase ??= normalizeForPhrase(t.text));
       return phraseNorms.every((p) => norm.includes(p));
     };
     // The words of the paragraph, its key phrases, the names it mentions and a note's tags; the
     // session and challenge titles (shared by many paragraphs) only when those find nothing.
-    const base: SearchOptions = {
+    const base: RankOptions = {
       fields: PRIMARY_FIELDS,
       boost: BOOST,
       // Search as you type: only the last word may be unfinished.
       prefix: (term, i, all) => i === all.length - 1 && term.length >= 3,
       combineWith: 'AND',
-      ...(needsFilter ? { filter } : {}),
     };
     const query = terms.join(' ');
-    let results = this.index.search(query, base);
-    if (results.length === 0) results = this.index.search(query, { ...base, fields: ALL_FIELDS });
-    if (results.length === 0) {
+    const filter = needsFilter ? accept : undefined;
+    let ranking = this.rank(query, base, limit, filter);
+    if (ranking.total === 0) ranking = this.rank(query, { ...base, fields: ALL_FIELDS }, limit, filter);
+    if (ranking.total === 0) {
       // Nothing exact or by prefix: allow typos.
-      results = this.index.search(query, { ...base, fields: ALL_FIELDS, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 });
+      ranking = this.rank(query, { ...base, fields: ALL_FIELDS, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }, limit, filter);
     }
-    if (results.length === 0 && usable.length > 1 && phraseNorms.length === 0) {
-      results = this.index.search(query, { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 });
-      if (results.length > 0) notices.push('No paragraph has all of those words; showing paragraphs with some of them.');
+    if (ranking.total === 0 && usable.length > 1 && phraseNorms.length === 0) {
+      ranking = this.rank(query, { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 }, limit, filter);
+      if (ranking.total > 0) notices.push('No paragraph has all of those words; showing paragraphs with some of them.');
     }
-    const hits = results.slice(0, limit).map((r) => this.hit(r, q));
-    return this.respond(hits, results.length, notices);
+    const hits = ranking.hits.map((r) => this.hit(r, q));
+    return this.respond(hits, ranking.total, notices);
+  }
+
+  /** The best `limit` documents and how many matched: top-k ranking, or MiniSearch's full search when that is not available. */
+  private rank(query: string, options: RankOptions, limit: number, accept?: (id: string) => boolean): Ranking {
+    if (this.ranker) return this.ranker.search(query, options, limit, accept);
+    const results = this.index.search(query, { ...options, fields: [...options.fields], ...(accept ? { filter: (r) => accept(r.id as string) } : {}) });
+    return { hits: results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms })), total: results.length };
   }
 
   /** "Which paragraphs support this sentence?": the passage's words, any of them, best first. */
@@ -226,22 +243,16 @@ export class SearchEngine {
     const words = [...new Set(tokenize(passage).map((t) => processTerm(t)).filter((t): t is string => !!t))];
     if (words.length === 0) return { hits: [], message: 'Select a sentence of your draft to find the paragraphs that support it.' };
     const used = words.slice(0, MAX_RELATED_WORDS);
-    const results = this.index.search(used.join(' '), {
-      boost: BOOST,
-      combineWith: 'OR',
-      prefix: false,
-      fuzzy: false,
-      filter: (r) => this.texts.get(r.id as string)?.kind === 'paragraph',
-    });
+    const ranking = this.rank(used.join(' '), { fields: ALL_FIELDS, boost: BOOST, combineWith: 'OR' }, limit, (id) => this.texts.get(id)?.kind === 'paragraph');
     const q: ParsedQuery = { words: used, phrases: [], filters: [], errors: [], warnings: [] };
-    const hits = results.slice(0, limit).map((r) => this.hit(r, q));
-    return this.respond(hits, results.length, words.length > used.length ? [`Only the first ${MAX_RELATED_WORDS} distinct words of the selection were used.`] : []);
+    const hits = ranking.hits.map((r) => this.hit(r, q));
+    return this.respond(hits, ranking.total, words.length > used.length ? [`Only the first ${MAX_RELATED_WORDS} distinct words of the selection were used.`] : []);
   }
 
-  private hit(r: SearchResult, q: ParsedQuery): SearchHit {
-    const t = this.texts.get(r.id as string)!;
+  private hit(r: RankedHit, q: ParsedQuery): SearchHit {
+    const t = this.texts.get(r.id)!;
     return {
-      id: r.id as string,
+      id: r.id,
       kind: t.kind,
       number: t.number,
       score: Math.round(r.score * 1000) / 1000,
