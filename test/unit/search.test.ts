@@ -42,6 +42,22 @@ describe('search: ranking', () => {
   for (const [query, expected] of RANKING) {
     test(`${JSON.stringify(query)} → ¶ ${expected} first`, () => assert.equal(first(query), expected, JSON.stringify(numbers(query, 5))));
   }
+
+  test('the fallback (MiniSearch ranking every match) answers the same: results, order, counts, snippets, messages', () => {
+    const fallback = SearchEngine.build(summary, [], { topK: false });
+    assert.equal(engine.ranksTopK, true);
+    assert.equal(fallback.ranksTopK, false);
+    const queries = [...RANKING.map(([q]) => q), 'cryptocurency', 'deforest', 'money', 'crypto anonymity blockchain zzzz', '"dark web"', 'org:interpol assets', 'para:30-35 financial', 'the of and', 'zzzz'];
+    for (const q of queries) {
+      for (const request of [{ limit: 3 }, { limit: 50 }, { mode: 'related' as const, limit: 5 }]) {
+        const a = engine.search(q, request);
+        const b = fallback.search(q, request);
+        assert.deepEqual(a.hits.map((h) => [h.number, h.snippet]), b.hits.map((h) => [h.number, h.snippet]), `${q} ${JSON.stringify(request)}`);
+        a.hits.forEach((h, i) => assert.ok(Math.abs(h.score - b.hits[i].score) <= 0.001, `${q}: score`));
+        assert.equal(a.message, b.message, `${q} ${JSON.stringify(request)}: message`);
+      }
+    }
+  });
 });
 
 describe('search: matching', () => {

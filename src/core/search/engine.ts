@@ -112,9 +112,10 @@ export class SearchEngine {
     private readonly summary: Summary,
     private readonly index: MiniSearch<SearchDoc>,
     docs: SearchDoc[],
+    topK = true,
   ) {
     for (const d of docs) this.remember(d);
-    this.ranker = TopK.over(index, tokenize, processTerm);
+    this.ranker = topK ? TopK.over(index, tokenize, processTerm) : undefined;
   }
 
   /** Whether searches take the top-k path (false only if MiniSearch's inside changed: then `index.search` is used). */
@@ -122,12 +123,12 @@ export class SearchEngine {
     return this.ranker !== undefined;
   }
 
-  /** Indexes the summary from scratch. */
-  static build(summary: Summary, extra: SearchDoc[] = []): SearchEngine {
+  /** Indexes the summary from scratch. `topK: false` ranks with MiniSearch's own search (the fallback; for tests). */
+  static build(summary: Summary, extra: SearchDoc[] = [], options: { topK?: boolean } = {}): SearchEngine {
     const docs = [...paragraphDocs(summary), ...extra];
     const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
     index.addAll(docs);
-    return new SearchEngine(summary, index, docs);
+    return new SearchEngine(summary, index, docs, options.topK ?? true);
   }
 
   /** Loads an index serialised by `toJSON` (built at build time). */
