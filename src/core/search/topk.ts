@@ -8,8 +8,8 @@ import type MiniSearch from 'minisearch';
  * the time of a search, while a drafter sees twenty results. This ranks with the same BM25+ scores,
  * term expansion (prefix, fuzzy) and AND/OR semantics, reading the index MiniSearch keeps (through the
  * members it declares `protected`, i.e. for subclasses), accumulating scores in typed arrays and keeping
- * only the best `k`. MiniSearch still tokenises, indexes, adds and removes documents, expands terms and
- * serialises the index. `test/unit/topk.test.ts` checks, query by query, that the ranking and scores
+ * only the best `k`. MiniSearch still tokenises, indexes, adds and removes documents, finds the index terms
+ * a prefix or a typo stands for (its radix tree) and serialises the index. `test/unit/topk.test.ts` checks, query by query, that the ranking and scores
  * equal `MiniSearch.search`'s.
  */
 
@@ -147,7 +147,8 @@ export class TopK {
             const w = weight * boost;
             postings.forEach((tf, doc) => {
               if (dirty && !docIds.has(doc)) {
-                // Discarded, not yet vacuumed: MiniSearch counts it out of the term's frequency from here on.
+                // Discarded, not yet vacuumed: MiniSearch counts it out of the term's frequency from here on
+                // (its search also deletes the entry; here the vacuum does, so searching never writes).
                 matching -= 1;
                 idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
                 return;
