@@ -161,7 +161,9 @@ export class TopK {
                 lastTerm[doc] = -1;
                 this.touched[touched++] = doc;
               } else if (and && matched[doc] < t) return;
-              const len = this.ms._fieldLength.get(doc)![fieldId];
+              const lengths = this.ms._fieldLength.get(doc);
+              if (lengths === undefined) return; // discarded although MiniSearch counts no discarded entries: skip it all the same
+              const len = lengths[fieldId];
               scores[doc] += w * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / avg)));
               if (lastTerm[doc] !== t) {
                 lastTerm[doc] = t;
