@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { BOOST, paragraphDocs, PRIMARY_FIELDS, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
-import { processTerm, tokenize } from '../../src/core/search/terms';
+import { tokenize } from '../../src/core/search/terms';
 import { type RankOptions, type Ranking, TopK } from '../../src/core/search/topk';
 import { summary } from './fixtures';
 
@@ -68,7 +68,7 @@ const QUERIES = [
 ];
 
 describe('top-k ranking: the same as MiniSearch search, cut to k', () => {
-  const ranker = { small: TopK.over(small, tokenize, processTerm)!, large: TopK.over(large, tokenize, processTerm)! };
+  const ranker = { small: TopK.over(small)!, large: TopK.over(large)! };
 
   test('it recognises MiniSearch 7\'s inside (else the engine would fall back to the slow path)', () => {
     assert.ok(ranker.small && ranker.large);
@@ -96,7 +96,7 @@ describe('top-k ranking: the same as MiniSearch search, cut to k', () => {
     index.addAll(corpus(5));
     for (const id of ['p24', 'c1-24', 'c2-3', 'p17', 'c4-10']) index.discard(id);
     index.add({ id: 'n1', kind: 'note', number: 24, text: 'money laundering through gold mining', tags: 'follow-up' });
-    const ranker = TopK.over(index, tokenize, processTerm)!;
+    const ranker = TopK.over(index)!;
     for (const q of ['money laundering', 'gold', 'assets recovery', 'follow']) {
       const got = ranker.search(q, AND, 10);
       assert.ok(!got.hits.some((h) => ['p24', 'c1-24', 'c2-3', 'p17', 'c4-10'].includes(h.id)), `discarded documents are never results ("${q}")`);
@@ -110,8 +110,23 @@ describe('top-k ranking: the same as MiniSearch search, cut to k', () => {
     stale.addAll(paragraphDocs(summary));
     stale.discard('p24');
     (stale as unknown as { _dirtCount: number })._dirtCount = 0;
-    const hits = TopK.over(stale, tokenize, processTerm)!.search('confiscated proceeds', AND, 50).hits.map((h) => h.id);
+    const hits = TopK.over(stale)!.search('confiscated proceeds', AND, 50).hits.map((h) => h.id);
     assert.ok(hits.length > 0 && !hits.includes('p24'));
+  });
+
+  test('the index\'s own search options (BM25 parameters, weights, maxFuzzy) are used; options it cannot honour mean no ranker', () => {
+    const tuned = new MiniSearch<SearchDoc>({ ...SEARCH_OPTIONS, searchOptions: { bm25: { k: 2, b: 0.3, d: 1 }, weights: { prefix: 0.8, fuzzy: 0.1 }, maxFuzzy: 1 } });
+    tuned.addAll(corpus(3));
+    const ranker = TopK.over(tuned)!;
+    for (const q of ['money laundering', 'fin', 'cryptocurency', 'deforest']) {
+      const fuzzyIndexMax = { ...FUZZY }; // the index's maxFuzzy applies
+      delete fuzzyIndexMax.maxFuzzy;
+      for (const options of [AND, OR, fuzzyIndexMax]) assertSame(ranker.search(q, options, 10), expected(tuned, q, options), 10, `tuned "${q}"`);
+    }
+    for (const searchOptions of [{ boostDocument: () => 2 }, { boostTerm: () => 2 }, { filter: () => true }]) {
+      assert.equal(TopK.over(new MiniSearch<SearchDoc>({ ...SEARCH_OPTIONS, searchOptions })), undefined, Object.keys(searchOptions)[0]);
+    }
+    assert.equal(TopK.over({} as MiniSearch<SearchDoc>), undefined);
   });
 
   test('random queries from the index\'s own words (fast-check)', () => {

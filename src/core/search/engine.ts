@@ -115,7 +115,7 @@ export class SearchEngine {
     topK = true,
   ) {
     for (const d of docs) this.remember(d);
-    this.ranker = topK ? TopK.over(index, tokenize, processTerm) : undefined;
+    this.ranker = topK ? TopK.over(index) : undefined;
   }
 
   /** Whether searches take the top-k path (false only if MiniSearch's inside changed: then `index.search` is used). */

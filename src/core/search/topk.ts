@@ -30,6 +30,20 @@ interface Internals {
   _documentCount: number;
   _nextId: number;
   _dirtCount: number;
+  _options: {
+    tokenize: (text: string) => string[];
+    processTerm: (term: string) => string | string[] | null | undefined | false;
+    searchOptions: {
+      tokenize?: Internals['_options']['tokenize'];
+      processTerm?: Internals['_options']['processTerm'];
+      maxFuzzy?: number;
+      weights?: { fuzzy?: number; prefix?: number };
+      bm25?: { k: number; b: number; d: number };
+      boostDocument?: unknown;
+      boostTerm?: unknown;
+      filter?: unknown;
+    };
+  };
 }
 
 export interface RankOptions {
@@ -57,10 +71,9 @@ export interface Ranking {
   total: number;
 }
 
-// MiniSearch's defaults (its `defaultSearchOptions`), which our options do not change.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
+// MiniSearch's defaults (its `defaultSearchOptions`), for options the index does not set.
+const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 const DEFAULT_MAX_FUZZY = 6;
 
 /** One index term a query term expands to, with its weight (1 for the term itself). */
@@ -86,25 +99,40 @@ export class TopK {
   private touched = new Int32Array(0);
   private epoch = 0;
 
-  private constructor(
-    private readonly ms: Internals,
-    private readonly tokenize: (text: string) => string[],
-    private readonly processTerm: (term: string) => string | null,
-  ) {}
+  /** The index's own query processing and scoring parameters (its search options over its options, as in MiniSearch). */
+  private readonly tokenize: (text: string) => string[];
+  private readonly processTerm: Internals['_options']['processTerm'];
+  private readonly bm25: { k: number; b: number; d: number };
+  private readonly weights: { fuzzy: number; prefix: number };
+  private readonly maxFuzzy: number;
 
-  /** A ranker over `index`, or undefined when the index does not look like MiniSearch 7's inside (then use `index.search`). */
-  static over<T>(index: MiniSearch<T>, tokenize: (text: string) => string[], processTerm: (term: string) => string | null): TopK | undefined {
+  private constructor(private readonly ms: Internals) {
+    const { tokenize, processTerm, searchOptions } = ms._options;
+    this.tokenize = searchOptions.tokenize ?? tokenize;
+    this.processTerm = searchOptions.processTerm ?? processTerm;
+    this.bm25 = searchOptions.bm25 ?? DEFAULT_BM25;
+    this.weights = { ...DEFAULT_WEIGHTS, ...searchOptions.weights };
+    this.maxFuzzy = searchOptions.maxFuzzy ?? DEFAULT_MAX_FUZZY;
+  }
+
+  /**
+   * A ranker over `index`, or undefined when the index does not look like MiniSearch 7's inside, or sets
+   * search options this does not implement (document and term boosts, a filter): then use `index.search`.
+   */
+  static over<T>(index: MiniSearch<T>): TopK | undefined {
     const ms = index as unknown as Partial<Internals>;
     const ok =
       ms._index !== undefined && typeof ms._index.get === 'function' && typeof ms._index.atPrefix === 'function' && typeof ms._index.fuzzyGet === 'function' &&
       ms._documentIds instanceof Map && ms._fieldLength instanceof Map && Array.isArray(ms._avgFieldLength) &&
-      typeof ms._fieldIds === 'object' && typeof ms._documentCount === 'number' && typeof ms._nextId === 'number' && typeof ms._dirtCount === 'number';
-    return ok ? new TopK(ms as Internals, tokenize, processTerm) : undefined;
+      typeof ms._fieldIds === 'object' && typeof ms._documentCount === 'number' && typeof ms._nextId === 'number' && typeof ms._dirtCount === 'number' &&
+      typeof ms._options?.tokenize === 'function' && typeof ms._options.processTerm === 'function' && typeof ms._options.searchOptions === 'object' &&
+      !ms._options.searchOptions.boostDocument && !ms._options.searchOptions.boostTerm && !ms._options.searchOptions.filter;
+    return ok ? new TopK(ms as Internals) : undefined;
   }
 
   /** The best `k` documents for `query` (tokenised and processed as MiniSearch does), best first; ties in document order. */
   search(query: string, options: RankOptions, k: number, accept?: (id: string) => boolean): Ranking {
-    const processed = this.tokenize(query).map((t) => this.processTerm(t)).filter((t): t is string => !!t);
+    const processed = this.tokenize(query).flatMap((t) => this.processTerm(t) || []).filter((t): t is string => !!t);
     if (processed.length === 0) return { hits: [], total: 0 };
     const fields: [fieldId: number, boost: number][] = [];
     for (const f of options.fields) {
@@ -135,6 +163,7 @@ export class TopK {
     const docIds = this.ms._documentIds;
     const dirty = this.ms._dirtCount > 0;
     const n = this.ms._documentCount;
+    const { k: K, b: B, d: D } = this.bm25;
     groups.forEach((specs, t) => {
       for (const spec of specs) {
         for (const { weight, data } of spec.expansions) {
@@ -164,7 +193,7 @@ export class TopK {
               const lengths = this.ms._fieldLength.get(doc);
               if (lengths === undefined) return; // discarded although MiniSearch counts no discarded entries: skip it all the same
               const len = lengths[fieldId];
-              scores[doc] += w * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / avg)));
+              scores[doc] += w * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * len) / avg)));
               if (lastTerm[doc] !== t) {
                 lastTerm[doc] = t;
                 matched[doc] += 1;
@@ -207,7 +236,7 @@ export class TopK {
     let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined;
     const fuzzy = options.fuzzy?.(term, i, all);
     if (fuzzy) {
-      const maxDistance = fuzzy < 1 ? Math.min(options.maxFuzzy ?? DEFAULT_MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+      const maxDistance = fuzzy < 1 ? Math.min(options.maxFuzzy ?? this.maxFuzzy, Math.round(term.length * fuzzy)) : fuzzy;
       if (maxDistance) fuzzyMatches = this.ms._index.fuzzyGet(term, maxDistance);
     }
     if (options.prefix?.(term, i, all)) {
@@ -215,13 +244,13 @@ export class TopK {
         const distance = longer.length - term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(longer);
-        expansions.push({ term: longer, weight: (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance), data });
+        expansions.push({ term: longer, weight: (this.weights.prefix * longer.length) / (longer.length + 0.3 * distance), data });
       }
     }
     if (fuzzyMatches) {
       for (const [near, [data, distance]] of fuzzyMatches) {
         if (!distance) continue;
-        expansions.push({ term: near, weight: (FUZZY_WEIGHT * near.length) / (near.length + distance), data });
+        expansions.push({ term: near, weight: (this.weights.fuzzy * near.length) / (near.length + distance), data });
       }
     }
     let postings = 0;
