@@ -1,6 +1,7 @@
 // End to end in the real web workbench, through the UI only (Playwright: keyboard, mouse, the page's DOM;
 // no extension API): open the sample draft, hover a citation and read the card, run the search from the
-// command palette by keyboard, accept a result, and see the citation in the editor.
+// command palette by keyboard, accept a result, and see the citation in the editor; select words in the
+// reader, copy them as a quotation and paste it into the draft.
 import { join } from 'node:path';
 import { CACHE } from '../hosts/setup.mjs';
 import { freshWorkspace, launchBrowser, ROOT, startWebHost } from './hosts.mjs';
@@ -15,6 +16,8 @@ const check = (ok, what, detail = '') => {
 
 const host = await startWebHost({ workspace: freshWorkspace('e2e', join(ROOT, 'samples')) });
 const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+// Copy in the reader, paste in the draft: the page may use the clipboard, as a person's browser lets it.
+await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
 const page = context.pages()[0] ?? (await context.newPage());
 const wb = new Workbench(page);
 let crashed;
@@ -52,6 +55,26 @@ try {
   const text = (await wb.editorText()).replace(/\n/g, '');
   const at = text.indexOf('Criminals sell');
   check(text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'), 'the citation is inserted at the cursor', text.slice(at, at + 80));
+
+  // Words selected with the mouse in the reader, Ctrl+Alt+C, then Ctrl+V in the draft.
+  await wb.command('CND Summary: Go to Paragraph', '24');
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: 'summary' }).first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(800);
+  const from = await wb.textBox('UNODC emphasized', 0);
+  const to = await wb.textBox('UNODC emphasized', 15);
+  await page.mouse.move(from.x - 3, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 3, to.y, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('Control+Alt+c');
+  await page.waitForTimeout(500);
+  await wb.openFile('statement-plenary.md');
+  await wb.appendParagraph('As the Chair noted, ');
+  await page.keyboard.press('Control+v');
+  await page.waitForTimeout(800);
+  const pasted = (await wb.editorText()).replace(/\n/g, '');
+  check(pasted.includes('As the Chair noted, “UNODC emphasized” (para. 24)'), 'a passage of the reader copied as a quotation and pasted into the draft', pasted.slice(pasted.indexOf('As the Chair'), pasted.indexOf('As the Chair') + 60));
 } catch (e) {
   crashed = e;
 } finally {

@@ -72,6 +72,23 @@ export function formatCitation(numbers: Iterable<number>, format: CitationFormat
   }
 }
 
+/**
+ * A quotation of the summary followed by its citation in parentheses: `“words” (para. 24)`,
+ * `“words” (paragraph 24 of the Chair's summary)`. Whitespace is collapsed (list items, line breaks) and
+ * double quotation marks inside the words become single ones, as UN editorial style nests them.
+ */
+export function formatQuotation(words: string, numbers: Iterable<number>, format: CitationFormat = DEFAULT_FORMAT): string {
+  const citation = formatCitation(numbers, format);
+  const inner = words
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/(^|[\s([{\-–—/])"/g, '$1‘')
+    .replace(/"/g, '’');
+  return `“${inner}” ${citation.startsWith('(') ? citation : `(${citation})`}`;
+}
+
 /** The numbers of two citations merged into one. */
 export function mergeNumbers(a: Iterable<number>, b: Iterable<number>): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type CitationFormat, formatCitation, mergeNumbers } from '../../core/citations/format';
+import { type CitationFormat, formatCitation, formatQuotation, mergeNumbers } from '../../core/citations/format';
 import { findCitations } from '../../core/citations/grammar';
 
 /**
@@ -38,10 +38,9 @@ export async function insertCitation(editor: vscode.TextEditor, numbers: number[
 
 /** Inserts `“words” (para. n)` — a quotation of the summary with its citation. */
 export async function insertQuotation(editor: vscode.TextEditor, words: string, number: number, format: CitationFormat): Promise<string | undefined> {
-  const citation = formatCitation([number], { ...format, style: format.style === 'short' ? 'parenthetical' : format.style });
   const pos = editor.selection.end;
   const prev = editor.document.lineAt(pos.line).text.slice(0, pos.character).slice(-1);
-  const text = `${prev && /\S/.test(prev) ? ' ' : ''}“${words}” ${citation}`;
+  const text = `${prev && /\S/.test(prev) ? ' ' : ''}${formatQuotation(words, [number], format)}`;
   const ok = await editor.edit((b) => b.insert(pos, text));
   if (!ok) return undefined;
   const end = pos.translate(0, text.length);

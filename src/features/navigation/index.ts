@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/citations/format';
+import { formatCitation, formatQuotation } from '../../core/citations/format';
 import type { Summary } from '../../core/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
@@ -88,6 +88,32 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     return text;
   };
 
+  /**
+   * Copies the words selected in the reader as a quotation with its citation — `“…” (para. 24)` — ready to
+   * paste into a draft (where the quotation check then finds them in the paragraph).
+   */
+  const copyQuotation = async (): Promise<string | undefined> => {
+    const editor = vscode.window.activeTextEditor;
+    const selected = editor && isReader(editor.document) ? reader.selection(editor) : undefined;
+    if (!selected?.passage || selected.paragraph === undefined) {
+      void vscode.window.showInformationMessage(
+        selected?.acrossParagraphs
+          ? 'A quotation is taken from one paragraph: select words within a single paragraph of the reader.'
+          : 'Select words of a paragraph in the reader, then copy them as a quotation with its citation.',
+      );
+      return undefined;
+    }
+    const words = summary.paragraph(selected.paragraph)?.text.slice(selected.passage.start, selected.passage.end) ?? '';
+    if (!/[\p{L}\p{N}]/u.test(words)) {
+      void vscode.window.showInformationMessage('The selection has no words to quote.');
+      return undefined;
+    }
+    const text = formatQuotation(words, [selected.paragraph], deps.settings.citationFormat());
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Copied ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`, 3000);
+    return text;
+  };
+
   /** Shows a paragraph in the Sessions view (the status bar item in the reader runs this). */
   const revealInSessions = async (arg?: unknown): Promise<number | undefined> => {
     const n = await targetParagraph(arg, 'Show a Paragraph in the Sessions View');
@@ -124,6 +150,7 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     vscode.commands.registerCommand('cndSummary.goToParagraph', goToParagraph),
     vscode.commands.registerCommand('cndSummary.openParagraph', (arg?: unknown) => goToParagraph(paragraphOf(arg))),
     vscode.commands.registerCommand('cndSummary.copyCitation', copyCitation),
+    vscode.commands.registerCommand('cndSummary.copyQuotation', copyQuotation),
     vscode.commands.registerCommand('cndSummary.revealInSessions', revealInSessions),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (!isReader(e.textEditor.document)) return;

@@ -59,13 +59,9 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     let end = 0;
     const editor = vscode.window.activeTextEditor;
     if (paragraph === undefined && editor && isReader(editor.document)) {
-      const from = reader.layout.toText(editor.selection.start);
-      const to = reader.layout.toText(editor.selection.end);
-      paragraph = from?.paragraph ?? reader.layout.paragraphAt(editor.selection.start.line);
-      if (from && to && from.paragraph === to.paragraph && !editor.selection.isEmpty) {
-        start = from.offset;
-        end = to.offset;
-      }
+      const selected = reader.selection(editor);
+      paragraph = selected.paragraph;
+      if (selected.passage) ({ start, end } = selected.passage);
     }
     paragraph = paragraph === undefined ? await askParagraph(summary, 'Add a Note') : checkParagraphArg(summary, paragraph);
     if (paragraph === undefined) return undefined;

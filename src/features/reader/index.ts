@@ -65,6 +65,21 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /**
+   * What is selected in a reader editor, in the summary's terms: the paragraph (where the selection starts)
+   * and, when the selection is words within that one paragraph, their offsets in its text.
+   */
+  selection(editor: vscode.TextEditor): { paragraph?: number; passage?: { start: number; end: number }; acrossParagraphs: boolean } {
+    if (!isReader(editor.document)) return { acrossParagraphs: false };
+    const from = this.layout.toText(editor.selection.start);
+    const to = this.layout.toText(editor.selection.end);
+    const paragraph = from?.paragraph ?? this.layout.paragraphAt(editor.selection.start.line);
+    const within = !!from && !!to && from.paragraph === to.paragraph;
+    const passage = within && !editor.selection.isEmpty && to.offset > from.offset ? { start: from.offset, end: to.offset } : undefined;
+    const acrossParagraphs = !editor.selection.isEmpty && (!!from || !!to) && !within;
+    return { ...(paragraph !== undefined ? { paragraph } : {}), ...(passage ? { passage } : {}), acrossParagraphs };
+  }
+
   /** The paragraph under the cursor of a reader editor. */
   paragraphAt(editor: vscode.TextEditor): number | undefined {
     return isReader(editor.document) ? this.layout.paragraphAt(editor.selection.active.line) : undefined;

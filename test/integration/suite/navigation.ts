@@ -49,6 +49,35 @@ test('go to paragraph 24 opens the reader with the cursor on paragraph 24', asyn
   assert(!editor.document.isDirty, 'reader is not dirty');
 });
 
+test('Copy as Quotation: words selected in the reader are copied as “…” (para. n), without the reader\'s markup', async () => {
+  const { drafts } = await api();
+  await vscode.commands.executeCommand('cndSummary.goToParagraph', 24);
+  const editor = await waitFor(() => {
+    const e = vscode.window.activeTextEditor;
+    return e && e.document.uri.scheme === 'cnd-summary' ? e : undefined;
+  }, 'the reader to open');
+  const text = editor.document.getText();
+  // The reader shows key phrases in bold: the selection crosses the markup, the quotation does not keep it.
+  const shown = 'UNODC emphasized **the importance of comparing';
+  const at = text.indexOf(shown);
+  assert(at > 0, 'paragraph 24 in the reader');
+  editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + shown.length));
+  const copied = await vscode.commands.executeCommand<string>('cndSummary.copyQuotation');
+  assertEqual(copied, '“UNODC emphasized the importance of comparing” (para. 24)', 'quotation');
+  assertEqual(await vscode.env.clipboard.readText(), copied, 'clipboard');
+
+  // From one paragraph into the next: not a quotation; nothing is copied.
+  editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(text.indexOf('While referring to')));
+  assertEqual(await vscode.commands.executeCommand('cndSummary.copyQuotation'), undefined, 'across paragraphs');
+  assertEqual(await vscode.env.clipboard.readText(), copied, 'clipboard unchanged');
+
+  // Pasted into a draft, the quotation check finds the words in the paragraph.
+  const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: `As the Chair noted, ${copied}.\n` });
+  const problems = drafts.checker.check(draft);
+  assertEqual(problems.map((p) => p.code).join(', '), '', 'no problems in the draft');
+  assertEqual(drafts.checker.lastCheck(draft.uri)?.citations, 1, 'one citation');
+});
+
 test('go to paragraph rejects 0, 38 and "abc" without opening anything', async () => {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const bad of [0, 38, 'abc']) {
