@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkDraft, type Problem, type TextEdit } from '../../src/core/citations/diagnostics';
+import { checkDraft, fixAllEdits, type Problem, type TextEdit } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { closestPassage, findQuotations, quotationMatches } from '../../src/core/citations/quotes';
 import { summary } from './fixtures';
@@ -155,5 +155,38 @@ describe('quotations', () => {
     assert.match(c.text, /dark web drug markets had expanded/);
     assert.ok(c.score > 0.5 && c.score <= 1);
     assert.equal(src.slice(c.start, c.end), c.text);
+  });
+});
+
+describe('fix all: the mechanical style fixes at once', () => {
+  test('dashes, para./paras. and one-paragraph ranges are fixed; wrong numbers, reversed ranges and misquotations are left', () => {
+    const draft = [
+      'As noted in paras 13-15 and in para. 24, 25, the Chair (paras. 30-30) recalled para. 38.',
+      'See also paras. 32–30 and "less than 2 per cent of criminal proceeds" (para. 24).',
+      'PARAS. 7 and Para. 9-10.',
+    ].join('\n');
+    const { edits, fixed } = fixAllEdits(check(draft));
+    const after = apply(draft, edits);
+    assert.equal(
+      after,
+      [
+        'As noted in paras 13–15 and in paras. 24, 25, the Chair (para. 30) recalled para. 38.',
+        'See also paras. 32–30 and "less than 2 per cent of criminal proceeds" (para. 24).',
+        'PARA. 7 and Paras. 9–10.',
+      ].join('\n'),
+    );
+    assert.equal(fixed, 7); // the dash of "30-30" goes with its range
+    // What is left needs the drafter: the missing paragraph, the backwards range, the misquotation.
+    assert.deepEqual(check(after).map((p) => p.code).sort(), ['misquotation', 'no-such-paragraph', 'reversed-range']);
+    assert.deepEqual(fixAllEdits(check(after)), { edits: [], fixed: 0 });
+  });
+
+  test('fixes that touch the same text are applied one round at a time, never overlapping', () => {
+    const draft = 'paras. 24-24 and para. 1-3';
+    const first = fixAllEdits(check(draft));
+    for (let i = 1; i < first.edits.length; i++) assert.ok(first.edits[i - 1].end <= first.edits[i].start, 'edits do not overlap');
+    let text = apply(draft, first.edits);
+    for (let round = 0; round < 3; round++) text = apply(text, fixAllEdits(check(text)).edits);
+    assert.equal(text, 'para. 24 and paras. 1–3');
   });
 });

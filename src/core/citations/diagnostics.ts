@@ -211,3 +211,29 @@ function judgeQuotation(words: string, valid: number[], summary: Summary): { mes
     fixes: (q) => [{ title: `Replace with the words of para. ${closest.n}`, edits: [{ start: q.start, end: q.end, newText: closest.passage.text }] }],
   };
 }
+
+/**
+ * Problems of style whose fix is mechanical and certain: a range dash, `para.`/`paras.` for the count, a
+ * one-paragraph range. The others need the drafter's judgement (which paragraph was meant, which order,
+ * which words) and are never fixed in bulk.
+ */
+export const FIXABLE_IN_BULK: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['range-dash', 'singular-with-several', 'plural-with-one', 'empty-range']);
+
+/**
+ * The edits that fix every problem of `FIXABLE_IN_BULK` at once (each problem's first fix), in document
+ * order; a fix that would touch text another fix already changes is left for the next round.
+ */
+export function fixAllEdits(problems: readonly Problem[]): { edits: TextEdit[]; fixed: number } {
+  const chosen = problems
+    .filter((p) => FIXABLE_IN_BULK.has(p.code) && p.fixes.length > 0)
+    .map((p) => p.fixes[0].edits)
+    .sort((a, b) => Math.min(...a.map((e) => e.start)) - Math.min(...b.map((e) => e.start)));
+  const edits: TextEdit[] = [];
+  let fixed = 0;
+  for (const fix of chosen) {
+    if (fix.some((e) => edits.some((o) => e.start < o.end && o.start < e.end))) continue;
+    edits.push(...fix);
+    fixed++;
+  }
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkDraft, type Problem } from '../../core/citations/diagnostics';
+import { checkDraft, FIXABLE_IN_BULK, fixAllEdits, type Problem } from '../../core/citations/diagnostics';
 import { findCitations } from '../../core/citations/grammar';
 import type { Summary } from '../../core/summary';
 import type { Settings } from '../settings';
@@ -21,7 +21,9 @@ const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
  * Keeps each document's problems (with their fixes) for the quick-fix provider.
  */
 export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvider {
-  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+  /** "Fix All" (Source Action menu, `editor.codeActionsOnSave`): the mechanical style fixes only. */
+  static readonly fixAllKind = vscode.CodeActionKind.SourceFixAll.append('cndSummary');
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, DraftChecker.fixAllKind];
   readonly collection = vscode.languages.createDiagnosticCollection('cndSummary');
   /** Per checked document: its problems and how many citations of the summary it has (none when too large to check). */
   private readonly problems = new Map<string, { version: number; problems: Problem[]; citations?: number }>();
@@ -94,9 +96,15 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === SOURCE);
-    if (ours.length === 0) return [];
+    const fixAll = !!context.only && DraftChecker.fixAllKind.intersects(context.only);
+    if (ours.length === 0 && !fixAll) return [];
+    if (!isDraft(doc, this.settings)) return [];
     let cached = this.problems.get(doc.uri.toString());
     if (!cached || cached.version !== doc.version) cached = { version: doc.version, problems: this.check(doc) };
+    if (fixAll) {
+      const all = this.fixAllAction(doc, cached.problems, DraftChecker.fixAllKind);
+      return all ? [all.action] : [];
+    }
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
@@ -113,7 +121,24 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
         actions.push(action);
       });
     }
+    // From the light bulb of a problem that can be fixed in bulk, when there are others: all of them at once.
+    if (ours.some((d) => FIXABLE_IN_BULK.has(d.code as Problem['code']))) {
+      const all = this.fixAllAction(doc, cached.problems, vscode.CodeActionKind.QuickFix);
+      if (all && all.count > 1) actions.push(all.action);
+    }
     return actions;
+  }
+
+  /** One action that applies every mechanical style fix of the draft, or undefined when there is none. */
+  private fixAllAction(doc: vscode.TextDocument, problems: Problem[], kind: vscode.CodeActionKind): { action: vscode.CodeAction; count: number } | undefined {
+    const { edits } = fixAllEdits(problems);
+    if (edits.length === 0) return undefined;
+    const count = problems.filter((p) => FIXABLE_IN_BULK.has(p.code) && p.fixes.length > 0).length;
+    const action = new vscode.CodeAction(`Fix all citation style problems in this draft (${count})`, kind);
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+    action.edit = edit;
+    return { action, count };
   }
 
   dispose(): void {

@@ -81,6 +81,24 @@ test('checks: reversed range, plural, dash and misquotation, each with its fix',
   assert(doc.getText().includes('"less than 1 per cent of criminal proceeds was confiscated" (para. 24)'), doc.getText());
 });
 
+test('Fix All fixes the style of every citation at once, and leaves what needs the drafter', async () => {
+  const editor = await openDraft('drafts-fixall.md', 'See paras 13-15, para. 24, 25 and (paras. 30-30).\nAlso paras. 32-30 and para. 38.\n');
+  const doc = editor.document;
+  await waitFor(() => (vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'CND Summary').length >= 6 ? true : undefined), 'diagnostics for the draft');
+  // The light bulb of one dash offers all of them.
+  const dash = new vscode.Range(doc.positionAt(doc.getText().indexOf('13-15') + 2), doc.positionAt(doc.getText().indexOf('13-15') + 3));
+  const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, dash, vscode.CodeActionKind.QuickFix.value);
+  assert(quick.some((a) => /^Fix all citation style problems in this draft \(\d+\)$/.test(a.title)), `fix-all among ${quick.map((a) => a.title).join(' | ')}`);
+  // The editor's own Fix All (Source Action), as a person runs it.
+  await vscode.commands.executeCommand('editor.action.fixAll');
+  await waitFor(() => (doc.getText().includes('13–15') ? true : undefined), 'the fixes to be applied');
+  assertEqual(doc.getText(), 'See paras 13–15, paras. 24, 25 and (para. 30).\nAlso paras. 32–30 and para. 38.\n', 'fixed draft');
+  await waitFor(() => {
+    const left = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'CND Summary').map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)).sort().join(', ');
+    return left === 'no-such-paragraph, reversed-range' ? true : undefined;
+  }, 'only the problems that need the drafter to be left');
+});
+
 test('completion after "para. " offers paragraphs 1–37; after "paras. 30–" only those above 30', async () => {
   const editor = await openDraft('drafts-5.md', 'See para. ');
   const doc = editor.document;
