@@ -80,9 +80,16 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
   };
 
   const copyCitation = async (arg?: unknown): Promise<string | undefined> => {
-    const n = await targetParagraph(arg, 'Copy the Citation of a Paragraph');
-    if (n === undefined) return undefined;
-    const text = formatCitation([n], deps.settings.citationFormat());
+    // Several paragraphs selected in the reader: one citation of them all (`paras. 24–26`).
+    const editor = vscode.window.activeTextEditor;
+    const selected = arg === undefined && editor && isReader(editor.document) ? reader.selection(editor).paragraphs : [];
+    let numbers = selected.length > 1 ? selected : [];
+    if (numbers.length === 0) {
+      const n = await targetParagraph(arg, 'Copy the Citation of a Paragraph');
+      if (n === undefined) return undefined;
+      numbers = [n];
+    }
+    const text = formatCitation(numbers, deps.settings.citationFormat());
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
     return text;

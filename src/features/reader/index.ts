@@ -66,18 +66,24 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
   }
 
   /**
-   * What is selected in a reader editor, in the summary's terms: the paragraph (where the selection starts)
-   * and, when the selection is words within that one paragraph, their offsets in its text.
+   * What is selected in a reader editor, in the summary's terms: the paragraph (where the selection starts),
+   * when the selection is words within that one paragraph their offsets in its text, and every paragraph
+   * the selection's lines show.
    */
-  selection(editor: vscode.TextEditor): { paragraph?: number; passage?: { start: number; end: number }; acrossParagraphs: boolean } {
-    if (!isReader(editor.document)) return { acrossParagraphs: false };
+  selection(editor: vscode.TextEditor): { paragraph?: number; passage?: { start: number; end: number }; acrossParagraphs: boolean; paragraphs: number[] } {
+    if (!isReader(editor.document)) return { acrossParagraphs: false, paragraphs: [] };
+    const paragraphs: number[] = [];
+    for (let line = editor.selection.start.line; line <= editor.selection.end.line; line++) {
+      const n = this.layout.paragraphAt(line);
+      if (n !== undefined && paragraphs[paragraphs.length - 1] !== n) paragraphs.push(n);
+    }
     const from = this.layout.toText(editor.selection.start);
     const to = this.layout.toText(editor.selection.end);
     const paragraph = from?.paragraph ?? this.layout.paragraphAt(editor.selection.start.line);
     const within = !!from && !!to && from.paragraph === to.paragraph;
     const passage = within && !editor.selection.isEmpty && to.offset > from.offset ? { start: from.offset, end: to.offset } : undefined;
     const acrossParagraphs = !editor.selection.isEmpty && (!!from || !!to) && !within;
-    return { ...(paragraph !== undefined ? { paragraph } : {}), ...(passage ? { passage } : {}), acrossParagraphs };
+    return { ...(paragraph !== undefined ? { paragraph } : {}), ...(passage ? { passage } : {}), acrossParagraphs, paragraphs };
   }
 
   /** The paragraph under the cursor of a reader editor. */

@@ -49,7 +49,7 @@ test('go to paragraph 24 opens the reader with the cursor on paragraph 24', asyn
   assert(!editor.document.isDirty, 'reader is not dirty');
 });
 
-test('Copy as Quotation: words selected in the reader are copied as “…” (para. n), without the reader\'s markup', async () => {
+test('from a selection in the reader: Copy as Quotation (“…” (para. n), without the reader\'s markup) and Copy Citation (every paragraph selected)', async () => {
   const { drafts } = await api();
   await vscode.commands.executeCommand('cndSummary.goToParagraph', 24);
   const editor = await waitFor(() => {
@@ -70,6 +70,11 @@ test('Copy as Quotation: words selected in the reader are copied as “…” (p
   editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(text.indexOf('While referring to')));
   assertEqual(await vscode.commands.executeCommand('cndSummary.copyQuotation'), undefined, 'across paragraphs');
   assertEqual(await vscode.env.clipboard.readText(), copied, 'clipboard unchanged');
+  // Copy Citation of that selection: both paragraphs; and of 24 to 26.
+  assertEqual(await vscode.commands.executeCommand('cndSummary.copyCitation'), 'paras. 24 and 25', 'citation of a selection over two paragraphs');
+  editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(text.indexOf('**26.**') + 10));
+  assertEqual(await vscode.commands.executeCommand('cndSummary.copyCitation'), 'paras. 24–26', 'citation of a selection over three paragraphs');
+  assertEqual(await vscode.env.clipboard.readText(), 'paras. 24–26', 'clipboard');
 
   // Pasted into a draft, the quotation check finds the words in the paragraph.
   const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: `As the Chair noted, ${copied}.\n` });
