@@ -73,7 +73,10 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
   selection(editor: vscode.TextEditor): { paragraph?: number; passage?: { start: number; end: number }; acrossParagraphs: boolean; paragraphs: number[] } {
     if (!isReader(editor.document)) return { acrossParagraphs: false, paragraphs: [] };
     const paragraphs: number[] = [];
-    for (let line = editor.selection.start.line; line <= editor.selection.end.line; line++) {
+    const { start, end } = editor.selection;
+    // A selection of whole lines ends at the start of the next one: that line is not selected.
+    const last = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+    for (let line = start.line; line <= last; line++) {
       const n = this.layout.paragraphAt(line);
       if (n !== undefined && paragraphs[paragraphs.length - 1] !== n) paragraphs.push(n);
     }

@@ -75,6 +75,10 @@ test('from a selection in the reader: Copy as Quotation (“…” (para. n), wi
   editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(text.indexOf('**26.**') + 10));
   assertEqual(await vscode.commands.executeCommand('cndSummary.copyCitation'), 'paras. 24–26', 'citation of a selection over three paragraphs');
   assertEqual(await vscode.env.clipboard.readText(), 'paras. 24–26', 'clipboard');
+  // Whole lines selected (the selection ends at the start of paragraph 26's line): 24 and 25 only.
+  const line26 = editor.document.positionAt(text.indexOf('**26.**')).line;
+  editor.selection = new vscode.Selection(editor.document.positionAt(at).with({ character: 0 }), new vscode.Position(line26, 0));
+  assertEqual(await vscode.commands.executeCommand('cndSummary.copyCitation'), 'paras. 24 and 25', 'whole lines of 24 and 25');
 
   // Pasted into a draft, the quotation check finds the words in the paragraph.
   const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: `As the Chair noted, ${copied}.\n` });
