@@ -21,6 +21,11 @@ interface HitItem extends vscode.QuickPickItem {
 }
 
 const OPEN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('book'), tooltip: 'Open in the reader' };
+/**
+ * How many results the picker lists: every paragraph of the summary can be a match (a broad word such as
+ * "drug" matches most of them), and a drafter scrolls for the one remembered; notes come on top of those.
+ */
+const PICKER_LIMIT = 100;
 const QUOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert a quotation with its citation' };
 const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the citation' };
 const NOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('comment-add'), tooltip: 'Add a note on this paragraph' };
@@ -104,7 +109,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
           // The workbench also reports the initial value back: nothing to search again.
           if (value === shownFor) return;
           shownFor = value;
-          show(engine.search(value));
+          show(engine.search(value, { limit: PICKER_LIMIT }));
         }),
         qp.onDidTriggerItemButton((e) => {
           pending = onButton(e);
@@ -174,7 +179,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       };
       if (initial.value) qp.value = initial.value;
       shownFor = initial.value ?? '';
-      show(initial.response ?? engine.search(shownFor));
+      show(initial.response ?? engine.search(shownFor, { limit: PICKER_LIMIT }));
       open = true;
       current = qp;
       qp.show();

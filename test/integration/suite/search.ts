@@ -48,6 +48,16 @@ test('search: multi-select two items inserts one merged citation', async () => {
   await waitFor(() => editor.document.getText() === `Confiscation remains low (see ${expected}`, `merged citation in: ${editor.document.getText()}`);
 });
 
+test('search: a broad query lists every matching paragraph, not only the best 20', async () => {
+  const { search } = await api();
+  const all = search.engine.search('drug', { limit: 100 }).hits;
+  assert(all.length > 20, `“drug” matches ${all.length} paragraphs`);
+  const editor = await openDraft('search-broad.md', 'See ');
+  const outcome = (await runPicker('drug', ['quickInput.last', 'quickInput.accept'])) as { numbers: number[] };
+  assertEqual(outcome.numbers, [all[all.length - 1].number], 'the last item is the last match');
+  await waitFor(() => editor.document.getText() === `See para. ${all[all.length - 1].number}`, `the citation in: ${editor.document.getText()}`);
+});
+
 test('search: a citation right before the cursor absorbs the new numbers', async () => {
   const editor = await openDraft('search-3.md', 'As noted in paras. 13–15');
   await runPicker('narco-planes', ['quickInput.first', 'quickInput.accept']);
