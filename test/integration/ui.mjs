@@ -74,6 +74,36 @@ const scenarios = {
     await shot('quick-fix');
     await page.keyboard.press('Escape');
   },
+  /** Several style slips in one draft: the light bulb offers to fix them all at once. */
+  async fixAll() {
+    await wb.openFile('briefing-note-draft.md');
+    await page.waitForTimeout(1200);
+    const at = await wb.textBox('(paras 24-26)', 9);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all citation style problems' }).first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(600);
+    await shot('fix-all');
+    await page.keyboard.press('Escape');
+  },
+  /** Words selected in the reader, and its context menu: Copy as Quotation with Citation. */
+  async quotation() {
+    await wb.command('CND Summary: Go to Paragraph', '24');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    const from = await wb.textBox('UNODC emphasized', 0);
+    const to = await wb.textBox('drug crime with', 14);
+    await page.mouse.move(from.x - 3, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 3, to.y, { steps: 8 });
+    await page.mouse.up();
+    await page.mouse.click(to.x, to.y + 4, { button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Copy as Quotation with Citation' }).first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(500);
+    await shot('copy-quotation');
+    await page.keyboard.press('Escape');
+  },
   async completion() {
     await wb.openFile('briefing-note-draft.md');
     await wb.endOfFile();
