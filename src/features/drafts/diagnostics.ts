@@ -159,8 +159,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext, checker: D
     vscode.workspace.onDidCloseTextDocument((doc) => checker.forget(doc.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('cndSummary')) return;
-      for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+      // The documents already open are checked just after activation, not during it.
+  const initial = setTimeout(() => {
+    for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
     }),
   );
-  for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+  // The documents already open are checked just after activation, not during it.
+  const initial = setTimeout(() => {
+    for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
 }

@@ -50,25 +50,34 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
   private countCache: Map<number, { cites: number; drafts: number }> | undefined;
   /** Resolves when the first scan of the workspace is done. */
   readonly ready: Promise<void>;
+  private disposed = false;
 
   constructor(
     private readonly summary: Summary,
     private readonly reader: Reader,
     private readonly settings: Settings,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdown,mkd,txt}');
     this.disposables.push(
       this.changed,
-      watcher,
-      watcher.onDidCreate((uri) => void this.readFile(uri)),
-      watcher.onDidChange((uri) => void this.readFile(uri)),
-      watcher.onDidDelete((uri) => this.drop(uri)),
       vscode.workspace.onDidOpenTextDocument((doc) => this.fromDocument(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => void this.readFile(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
-    this.ready = this.scan();
+    // Watching and scanning start just after activation: VS Code's first file watcher costs the extension
+    // host several ms to set up, which activation need not wait for. The watcher comes first, so no change
+    // made during the scan is missed.
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+      if (this.disposed) return;
+      const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdown,mkd,txt}');
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate((uri) => void this.readFile(uri)),
+        watcher.onDidChange((uri) => void this.readFile(uri)),
+        watcher.onDidDelete((uri) => this.drop(uri)),
+      );
+      return this.scan();
+    });
   }
 
   private draftByName(uri: vscode.Uri): boolean {
@@ -197,6 +206,7 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }

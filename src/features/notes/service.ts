@@ -119,16 +119,35 @@ export class NotesService implements vscode.Disposable {
       now: () => new Date().toISOString(),
     });
     this.storeListener = this.store.onDidChange((e) => this.onStoreEvent(e));
+    this.warnedCorrupt = false;
+    // Watching and reading the file start just after activation: VS Code's first file watcher costs the
+    // extension host 4–9 ms to set up, which activation need not wait for. The watcher comes first, so no
+    // change made after the read is missed.
+    const store = this.store;
+    let started: vscode.Disposable | undefined;
+    let cancelled = false;
+    this.watcher = {
+      dispose: () => {
+        cancelled = true;
+        started?.dispose();
+      },
+    };
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+      if (cancelled) return;
+      started = this.watch(store);
+      return store.load().then(
+        () => undefined,
+        (err: unknown) => this.reportError('read', err),
+      );
+    });
+  }
+
+  private watch(store: NoteStore): vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const pattern = folder ? new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(this.location.file, false)) : new vscode.RelativePattern(this.globalStorage, 'notes.json');
     const w = vscode.workspace.createFileSystemWatcher(pattern);
-    const sync = () => void this.store.sync().catch((err: unknown) => this.reportError('read', err));
-    this.watcher = vscode.Disposable.from(w, w.onDidChange(sync), w.onDidCreate(sync), w.onDidDelete(sync));
-    this.warnedCorrupt = false;
-    this.ready = this.store.load().then(
-      () => undefined,
-      (err: unknown) => this.reportError('read', err),
-    );
+    const sync = () => void store.sync().catch((err: unknown) => this.reportError('read', err));
+    return vscode.Disposable.from(w, w.onDidChange(sync), w.onDidCreate(sync), w.onDidDelete(sync));
   }
 
   private onStoreEvent(e: StoreEvent): void {
