@@ -57,16 +57,10 @@ try {
   check(text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'), 'the citation is inserted at the cursor', text.slice(at, at + 80));
 
   // Words selected with the mouse in the reader, Ctrl+Alt+C, then Ctrl+V in the draft.
-  await wb.command('CND Summary: Go to Paragraph', '24');
-  await page.keyboard.press('Enter');
+  await wb.goToParagraph(24);
   await page.locator('.tab.active', { hasText: 'summary' }).first().waitFor({ timeout: 15000 });
   await page.waitForTimeout(800);
-  const from = await wb.textBox('UNODC emphasized', 0);
-  const to = await wb.textBox('UNODC emphasized', 15);
-  await page.mouse.move(from.x - 3, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x + 3, to.y, { steps: 5 });
-  await page.mouse.up();
+  await wb.dragSelect(['UNODC emphasized', 0], ['UNODC emphasized', 15]);
   await page.keyboard.press('Control+Alt+c');
   await page.waitForTimeout(500);
   await wb.openFile('statement-plenary.md');

@@ -89,15 +89,9 @@ const scenarios = {
   },
   /** Words selected in the reader, and its context menu: Copy as Quotation with Citation. */
   async quotation() {
-    await wb.command('CND Summary: Go to Paragraph', '24');
-    await page.keyboard.press('Enter');
+    await wb.goToParagraph(24);
     await page.waitForTimeout(1500);
-    const from = await wb.textBox('UNODC emphasized', 0);
-    const to = await wb.textBox('drug crime with', 14);
-    await page.mouse.move(from.x - 3, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x + 3, to.y, { steps: 8 });
-    await page.mouse.up();
+    const to = await wb.dragSelect(['UNODC emphasized', 0], ['drug crime with', 14]);
     await page.mouse.click(to.x, to.y + 4, { button: 'right' });
     await page.locator('.context-view .action-label', { hasText: 'Copy as Quotation with Citation' }).first().waitFor({ timeout: 15000 });
     await page.waitForTimeout(500);
@@ -130,15 +124,9 @@ const scenarios = {
   },
   /** A note on a passage, as a comment thread in the reader and in the Notes view. */
   async notes() {
-    await wb.command('CND Summary: Go to Paragraph', '24');
-    await page.keyboard.press('Enter');
+    await wb.goToParagraph(24);
     await page.waitForTimeout(1200);
-    const from = await wb.textBox('less than 1 per cent', 0);
-    const to = await wb.textBox('criminal proceeds was', 16);
-    await page.mouse.move(from.x - 3, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 8 });
-    await page.mouse.up();
+    await wb.dragSelect(['less than 1 per cent', 0], ['criminal proceeds was', 16], 0);
     await page.waitForTimeout(300);
     await wb.command('CND Summary: Add a Note');
     await page.waitForTimeout(600);

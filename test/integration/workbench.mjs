@@ -53,6 +53,28 @@ export class Workbench {
     await this.page.waitForTimeout(200);
   }
 
+  /** Opens the reader at paragraph `n` with Go to Paragraph from the palette. */
+  async goToParagraph(n) {
+    await this.command('CND Summary: Go to Paragraph', String(n));
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Selects editor text with the mouse, as a person does: pressed just before character `from[1]` of the
+   * text `from[0]`, dragged to `overshoot` px past character `to[1]` of `to[0]`. Resolves with the end point.
+   */
+  async dragSelect(from, to, overshoot = 3) {
+    const { page } = this;
+    const a = await this.textBox(...from);
+    const b = await this.textBox(...to);
+    if (!a || !b) throw new Error(`“${a ? to[0] : from[0]}” is not on screen`);
+    await page.mouse.move(a.x - 3, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x + overshoot, b.y, { steps: 8 });
+    await page.mouse.up();
+    return b;
+  }
+
   /** Opens a file of the workspace from the Explorer. */
   async openFile(name) {
     const { page } = this;
