@@ -82,7 +82,7 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
   const copyCitation = async (arg?: unknown): Promise<string | undefined> => {
     // Several paragraphs selected in the reader: one citation of them all (`paras. 24–26`).
     const editor = vscode.window.activeTextEditor;
-    const selected = arg === undefined && editor && isReader(editor.document) ? reader.selection(editor).paragraphs : [];
+    const selected = arg === undefined && editor ? reader.selection(editor).paragraphs : [];
     let numbers = selected.length > 1 ? selected : [];
     if (numbers.length === 0) {
       const n = await targetParagraph(arg, 'Copy the Citation of a Paragraph');
@@ -101,7 +101,7 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
    */
   const copyQuotation = async (): Promise<string | undefined> => {
     const editor = vscode.window.activeTextEditor;
-    const selected = editor && isReader(editor.document) ? reader.selection(editor) : undefined;
+    const selected = editor && reader.selection(editor);
     if (!selected?.passage || selected.paragraph === undefined) {
       void vscode.window.showInformationMessage(
         selected?.acrossParagraphs
