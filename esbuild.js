@@ -34,21 +34,60 @@ const common = {
 
 const builds = [
   // Node extension host (desktop, code-server): `main` in package.json.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
   // Web worker extension host (vscode.dev, the web workbench): `browser` in package.json.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+  },
   // Command-line tool: `bin` in package.json.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 if (args.has('--tests')) {
-  const unit = fs.readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => path.join('test/unit', f));
+  const unit = fs
+    .readdirSync('test/unit')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join('test/unit', f));
   builds.push({ ...common, entryPoints: unit, outdir: 'out/unit', platform: 'node', format: 'cjs', external: ['fast-check'] });
   // One CommonJS file that runs in both hosts (the web worker cannot load node_modules).
-  builds.push({ ...common, entryPoints: ['test/integration/suite/index.ts'], outfile: 'out/integration/suite.js', platform: 'browser', format: 'cjs', external: ['vscode'] });
+  builds.push({
+    ...common,
+    entryPoints: ['test/integration/suite/index.ts'],
+    outfile: 'out/integration/suite.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  });
 }
 if (args.has('--bench')) {
-  builds.push({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js', platform: 'node', format: 'cjs', external: ['fuse.js'] });
+  builds.push({
+    ...common,
+    entryPoints: ['test/bench/bench.ts'],
+    outfile: 'out/bench/bench.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['fuse.js'],
+  });
 }
 
 /**
@@ -57,12 +96,26 @@ if (args.has('--bench')) {
  * parse fails the build, with the parser's message naming the line.
  */
 async function prebuild() {
-  const r = await esbuild.build({ ...common, entryPoints: ['src/core/search/prebuild.ts'], platform: 'node', format: 'cjs', write: false, sourcemap: false, minify: false, plugins: [] });
+  const r = await esbuild.build({
+    ...common,
+    entryPoints: ['src/core/search/prebuild.ts'],
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    sourcemap: false,
+    minify: false,
+    plugins: [],
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', r.outputFiles[0].text)(mod, mod.exports, require);
   const { hash, model, index } = mod.exports.prebuild();
   fs.mkdirSync(path.dirname(GENERATED), { recursive: true });
-  const text = [`export const hash = ${JSON.stringify(hash)};`, `export const model = ${JSON.stringify(model)};`, `export const index = ${JSON.stringify(index)};`, ''].join('\n');
+  const text = [
+    `export const hash = ${JSON.stringify(hash)};`,
+    `export const model = ${JSON.stringify(model)};`,
+    `export const index = ${JSON.stringify(index)};`,
+    '',
+  ].join('\n');
   if (!fs.existsSync(GENERATED) || fs.readFileSync(GENERATED, 'utf8') !== text) fs.writeFileSync(GENERATED, text);
 }
 
@@ -75,7 +128,14 @@ async function main() {
     let timer;
     fs.watch('data', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => prebuild().then(() => console.log('[esbuild] data changed: summary and index rebuilt'), (e) => console.error(`[esbuild] ${e.message}`)), 100);
+      timer = setTimeout(
+        () =>
+          prebuild().then(
+            () => console.log('[esbuild] data changed: summary and index rebuilt'),
+            (e) => console.error(`[esbuild] ${e.message}`),
+          ),
+        100,
+      );
     });
     console.log('[esbuild] watching…');
     return;

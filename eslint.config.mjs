@@ -3,7 +3,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url', 'http', 'https', 'net', 'stream', 'events', 'buffer', 'worker_threads', 'process', 'readline', 'zlib'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'util',
+  'url',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'events',
+  'buffer',
+  'worker_threads',
+  'process',
+  'readline',
+  'zlib',
+];
 const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`]);
 
 export default tseslint.config(
@@ -15,9 +33,12 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': ['error', {
-        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }],
-      }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }],
+        },
+      ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -27,17 +48,37 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is the pure core: no vscode import (put editor code in src/features).' }],
-        patterns: [{ group: noNode, message: 'src/core also runs in the web worker: no Node built-ins.' }, { group: ['../features/*', '../features', '../extension'], message: 'src/core must not depend on the editor layer.' }],
-      }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'No process in the pure core.' }, { name: 'require', message: 'No require in the pure core.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core is the pure core: no vscode import (put editor code in src/features).' }],
+          patterns: [
+            { group: noNode, message: 'src/core also runs in the web worker: no Node built-ins.' },
+            { group: ['../features/*', '../features', '../extension'], message: 'src/core must not depend on the editor layer.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'No process in the pure core.' },
+        { name: 'require', message: 'No require in the pure core.' },
+      ],
     },
   },
   {
     files: ['src/features/**/*.ts', 'src/extension.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: noNode, message: 'Extension code also runs in the web worker: use vscode.workspace.fs, not Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: noNode,
+              message: 'Extension code also runs in the web worker: use vscode.workspace.fs, not Node built-ins.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

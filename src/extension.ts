@@ -45,9 +45,19 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const index = shippedSearchIndex(context, summary);
   const notes = registerNotes(context, { summary, reader, engine: index.lazy, settings });
   timer.phase('notes');
-  const drafts = registerDrafts(context, { summary, reader, settings, cardOptions: () => ({ notesFor: (n) => notes.service.cardNotes(n) }) });
+  const drafts = registerDrafts(context, {
+    summary,
+    reader,
+    settings,
+    cardOptions: () => ({ notesFor: (n) => notes.service.cardNotes(n) }),
+  });
   timer.phase('drafts');
-  const navigation = registerNavigation(context, { summary, reader, settings, badges: joinBadges((n) => drafts.citations.badge(n), notes.badge) });
+  const navigation = registerNavigation(context, {
+    summary,
+    reader,
+    settings,
+    badges: joinBadges((n) => drafts.citations.badge(n), notes.badge),
+  });
   const refreshViews = debounce(() => navigation.refresh(), 300);
   context.subscriptions.push(drafts.citations.onDidChange(refreshViews), notes.service.onDidChange(refreshViews));
   timer.phase('navigation');
@@ -59,10 +69,13 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   return {
     summary,
     navigation,
-    search: Object.defineProperties({ ...search }, {
-      engine: { get: () => index.lazy.engine },
-      prebuiltIndex: { get: () => index.prebuilt() },
-    }) as CndSummaryApi['search'],
+    search: Object.defineProperties(
+      { ...search },
+      {
+        engine: { get: () => index.lazy.engine },
+        prebuiltIndex: { get: () => index.prebuilt() },
+      },
+    ) as CndSummaryApi['search'],
     drafts,
     notes,
     status,
@@ -99,7 +112,16 @@ function joinBadges(...sources: ParagraphBadges[]): ParagraphBadges {
   return (n) => {
     const parts = sources.map((s) => s(n)).filter((b) => b !== undefined);
     if (parts.length === 0) return undefined;
-    return { description: parts.map((p) => p.description).filter(Boolean).join(' · '), tooltip: parts.map((p) => p.tooltip).filter(Boolean).join('\n') };
+    return {
+      description: parts
+        .map((p) => p.description)
+        .filter(Boolean)
+        .join(' · '),
+      tooltip: parts
+        .map((p) => p.tooltip)
+        .filter(Boolean)
+        .join('\n'),
+    };
   };
 }
 

@@ -11,6 +11,7 @@ const steps = [
   ['typecheck (cli)', 'npx', ['tsc', '-p', 'src/cli']],
   ['typecheck (tests)', 'npx', ['tsc', '-p', 'test']],
   ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['unit tests', 'node', ['--test', '--test-reporter=spec', 'out/unit/']],
   ['test hosts', 'node', ['test/hosts/setup.mjs']],
   ['integration: web workbench (web worker host)', 'node', ['test/integration/run-suite.mjs', 'web']],
@@ -18,7 +19,8 @@ const steps = [
   ['end to end: the web workbench driven through its UI', 'node', ['test/integration/e2e.mjs']],
   ['package: the .vsix, used in code-server and in the web workbench', 'node', ['test/integration/run-vsix.mjs']],
 ];
-if (process.env.CND_TEST_ELECTRON === '1') steps.push(['integration: desktop VS Code', 'node', ['test/integration/run-electron.mjs']]);
+if (process.env.CND_TEST_ELECTRON === '1')
+  steps.push(['integration: desktop VS Code', 'node', ['test/integration/run-electron.mjs']]);
 
 const only = process.argv.slice(2);
 const results = [];

@@ -10,7 +10,8 @@ const args = new Set(process.argv.slice(2));
 // A fresh copy of samples/ (two draft statements, one with mistakes): edits in the session do not touch the repository.
 const workspace = freshWorkspace('sample', `${ROOT}/samples`);
 
-const hasCode = !args.has('--web') && !args.has('--node-host') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+const hasCode =
+  !args.has('--web') && !args.has('--node-host') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasCode) {
   console.log(`Opening desktop VS Code with the extension in development mode on ${workspace}`);
   spawn('code', ['--new-window', `--extensionDevelopmentPath=${ROOT}`, workspace], { stdio: 'inherit' });
@@ -18,7 +19,9 @@ if (hasCode) {
   const host = args.has('--node-host')
     ? await startServerHost({ port: 8000, workspace })
     : await startWebHost({ port: 3000, workspace });
-  console.log(`\nVS Code is running with the extension at:\n\n  ${host.url}\n\nSample drafts: ${workspace}\nPress Ctrl+C to stop.`);
+  console.log(
+    `\nVS Code is running with the extension at:\n\n  ${host.url}\n\nSample drafts: ${workspace}\nPress Ctrl+C to stop.`,
+  );
   if (process.env.DISPLAY) {
     const { context } = await launchBrowser({ headless: false });
     const page = context.pages()[0] ?? (await context.newPage());

@@ -97,7 +97,11 @@ const list: CliCommand = {
       );
       return 0;
     }
-    const lines: string[] = [doc.metadata.title, `${doc.metadata.body}, ${doc.metadata.session.name} · ${doc.metadata.dateText}`, ''];
+    const lines: string[] = [
+      doc.metadata.title,
+      `${doc.metadata.body}, ${doc.metadata.session.name} · ${doc.metadata.dateText}`,
+      '',
+    ];
     walkDocument(doc, {
       section: (s) => lines.push(`${s.numeral}. ${s.title}`),
       session: (s, challenge) => {
@@ -133,13 +137,17 @@ const show: CliCommand = {
           number: p.number,
           text: p.text,
           keyPhrases: p.keyPhrases.map((k) => k.text),
-          organizations: entities.filter((e) => e.type === 'organization').map((e) => ({ id: e.org.id, acronym: e.org.acronym ?? null, name: e.org.name })),
+          organizations: entities
+            .filter((e) => e.type === 'organization')
+            .map((e) => ({ id: e.org.id, acronym: e.org.acronym ?? null, name: e.org.name })),
           memberStates: entities.filter((e) => e.type === 'state').map((e) => ({ id: e.state.id, name: e.state.name })),
           section: sectionLabel(summary, p),
           session: sessionLabel(summary, p),
           date: summary.session(p)?.date ?? null,
           challenge: summary.challengeText(p) ?? null,
-          footnotes: p.footnoteRefs.map((r) => summary.doc.footnotes.find((f) => f.id === r.id)).map((f) => ({ id: f!.id, text: f!.text, url: f!.url ?? null })),
+          footnotes: p.footnoteRefs
+            .map((r) => summary.doc.footnotes.find((f) => f.id === r.id))
+            .map((f) => ({ id: f!.id, text: f!.text, url: f!.url ?? null })),
         }),
       );
       return 0;
@@ -163,7 +171,8 @@ const search: CliCommand = {
     if (!query.trim()) throw new UsageError('search needs a query');
     const rawLimit = args.flags.get('limit');
     const limit = rawLimit === undefined ? 10 : Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
     const r = loadShippedSearch(summary).engine.search(query, { limit });
     if (r.error) {
       io.err(`cnd-summary search: ${r.error}\n`);
@@ -202,13 +211,17 @@ const cites: CliCommand = {
     const text = readInput(args.positional[0], io);
     const found = findCitations(text);
     if (args.flags.has('json')) {
-      io.out(json(found.map((c) => ({ start: c.start, end: c.end, text: c.text, paragraphs: c.paragraphs, external: c.external }))));
+      io.out(
+        json(found.map((c) => ({ start: c.start, end: c.end, text: c.text, paragraphs: c.paragraphs, external: c.external }))),
+      );
       return 0;
     }
     const starts = lineStarts(text);
     for (const c of found) {
       const { line, column } = lineColumn(starts, c.start);
-      io.out(`${line}:${column}  ${c.text}  ${c.external ? `(another document: ${c.externalReason ?? ''})` : `→ ${formatCitation(c.paragraphs)}`}\n`);
+      io.out(
+        `${line}:${column}  ${c.text}  ${c.external ? `(another document: ${c.externalReason ?? ''})` : `→ ${formatCitation(c.paragraphs)}`}\n`,
+      );
     }
     return 0;
   },

@@ -63,7 +63,9 @@ function notesMarkdown(notes: CardNote[]): string[] {
     const tags = n.tags.length ? ` ${n.tags.map((t) => `\`#${t.replace(/`/g, '')}\``).join(' ')}` : '';
     const quote = n.quote ? ` on “${escapeMarkdown(truncate(n.quote, 80))}”` : '';
     const body = safeNoteMarkdown(n.body).replace(/\r?\n/g, '  \n  ');
-    lines.push(`- *${escapeMarkdown(n.author || 'Anonymous')}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${body}`);
+    lines.push(
+      `- *${escapeMarkdown(n.author || 'Anonymous')}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${body}`,
+    );
   }
   return lines;
 }
@@ -81,7 +83,9 @@ function entityHeadline(e: Entity): string {
     return `**${escapeMarkdown(e.state.name)}** · Member State · ${escapeMarkdown(e.state.regionalGroup)}`;
   }
   const o = e.org;
-  const facts = [ORGANIZATION_KINDS[o.kind], o.headquarters, o.parent && `part of ${o.parent}`].filter(Boolean).map((x) => escapeMarkdown(x as string));
+  const facts = [ORGANIZATION_KINDS[o.kind], o.headquarters, o.parent && `part of ${o.parent}`]
+    .filter(Boolean)
+    .map((x) => escapeMarkdown(x as string));
   const name = o.acronym ? `**${escapeMarkdown(o.acronym)}** — ${escapeMarkdown(o.name)}` : `**${escapeMarkdown(o.name)}**`;
   return `${name} · ${facts.join(' · ')}. ${escapeMarkdown(o.description)}`;
 }
@@ -107,7 +111,10 @@ export function paragraphCard(summary: Summary, n: number, options: CardOptions 
     }
   }
   lines.push(...notesMarkdown(options.notesFor?.(n) ?? []));
-  lines.push('', `${commandLink(`Open ¶ ${n} in the reader`, 'cndSummary.goToParagraph', [n])} · ${commandLink('Add a note', 'cndSummary.addNote', [n])}`);
+  lines.push(
+    '',
+    `${commandLink(`Open ¶ ${n} in the reader`, 'cndSummary.goToParagraph', [n])} · ${commandLink('Add a note', 'cndSummary.addNote', [n])}`,
+  );
   return lines.join('\n');
 }
 
@@ -124,7 +131,8 @@ export function citationCard(summary: Summary, c: Citation, focus?: number, opti
   const missing = numbers.filter((n) => !summary.has(n));
   const present = numbers.filter((n) => summary.has(n));
   const parts: string[] = [];
-  if (missing.length) parts.push(`**Not in the summary:** ${escapeMarkdown(missing.join(', '))} (it has paragraphs 1 to ${summary.count}).`);
+  if (missing.length)
+    parts.push(`**Not in the summary:** ${escapeMarkdown(missing.join(', '))} (it has paragraphs 1 to ${summary.count}).`);
   if (present.length <= FULL_CARDS) {
     for (const n of present) parts.push(paragraphCard(summary, n, options));
     return parts.join('\n\n---\n\n');
@@ -133,7 +141,9 @@ export function citationCard(summary: Summary, c: Citation, focus?: number, opti
   for (const n of present) {
     const p = summary.paragraph(n)!;
     const notes = options.notesFor?.(n).length ?? 0;
-    lines.push(`- ${commandLink(`¶ ${n}`, 'cndSummary.goToParagraph', [n])} ${escapeMarkdown(truncate(p.text, 140))}${notes ? ` *(${notes} ${notes === 1 ? 'note' : 'notes'})*` : ''}`);
+    lines.push(
+      `- ${commandLink(`¶ ${n}`, 'cndSummary.goToParagraph', [n])} ${escapeMarkdown(truncate(p.text, 140))}${notes ? ` *(${notes} ${notes === 1 ? 'note' : 'notes'})*` : ''}`,
+    );
   }
   lines.push('', '*Hover a number to see that paragraph in full.*');
   parts.push(lines.join('\n'));
@@ -150,7 +160,9 @@ export function entityCard(summary: Summary, id: string): string | undefined {
   }
   if (e.type === 'state' && e.state.note) lines.push('', escapeMarkdown(e.state.note));
   const paras = summary.paragraphsMentioning(id);
-  lines.push('', `**In the summary:** ${paras.map((n) => commandLink(`¶ ${n}`, 'cndSummary.goToParagraph', [n])).join(', ') || 'not named'}`);
+  lines.push(
+    '',
+    `**In the summary:** ${paras.map((n) => commandLink(`¶ ${n}`, 'cndSummary.goToParagraph', [n])).join(', ') || 'not named'}`,
+  );
   return lines.join('\n');
 }
-

@@ -1,13 +1,7 @@
 import type { Mention, MentionKind } from './model';
 
 export type OrganizationKind =
-  | 'un-entity'
-  | 'unodc-unit'
-  | 'treaty-body'
-  | 'intergovernmental'
-  | 'regional'
-  | 'civil-society'
-  | 'group-of-states';
+  'un-entity' | 'unodc-unit' | 'treaty-body' | 'intergovernmental' | 'regional' | 'civil-society' | 'group-of-states';
 
 export const ORGANIZATION_KINDS: Record<OrganizationKind, string> = {
   'un-entity': 'United Nations entity',

@@ -33,7 +33,7 @@ export function parseInline(source: string): InlineText {
     body = source.slice(0, trailing.index);
   }
 
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const c = body[i];
     if (c === '\\' && i + 1 < body.length) {
       // `\\_` in the conversion stands for a plain underscore.

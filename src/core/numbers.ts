@@ -4,7 +4,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 export function parseParagraphNumber(input: string, count: number): Parsed<number> {
   const s = input.trim().replace(/^(?:¶|paras?\.?|paragraph)\s*/i, '');
   if (s === '') return { ok: false, error: `Type a paragraph number from 1 to ${count}.` };
-  if (!/^\d+$/.test(s)) return { ok: false, error: `“${truncated(input)}” is not a paragraph number: type a number from 1 to ${count}.` };
+  if (!/^\d+$/.test(s))
+    return { ok: false, error: `“${truncated(input)}” is not a paragraph number: type a number from 1 to ${count}.` };
   const n = Number(s);
   if (n < 1 || n > count) return { ok: false, error: `There is no paragraph ${n}: the summary has paragraphs 1 to ${count}.` };
   return { ok: true, value: n };
@@ -22,7 +23,8 @@ export function parseParagraphList(input: string, count: number): Parsed<number[
     const a = Number(m[1]);
     const b = m[2] === undefined ? a : Number(m[2]);
     for (const n of [a, b]) {
-      if (n < 1 || n > count) return { ok: false, error: `There is no paragraph ${n}: the summary has paragraphs 1 to ${count}.` };
+      if (n < 1 || n > count)
+        return { ok: false, error: `There is no paragraph ${n}: the summary has paragraphs 1 to ${count}.` };
     }
     if (b < a) return { ok: false, error: `The range ${a}–${b} runs backwards: write ${b}–${a}.` };
     for (let n = a; n <= b; n++) out.add(n);

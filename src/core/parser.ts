@@ -1,17 +1,6 @@
 import { type Directory, MentionFinder } from './directory';
 import { type InlineText, parseInline, stripEmphasis } from './inline';
-import type {
-  Challenge,
-  Footnote,
-  KeyPhrase,
-  Link,
-  Metadata,
-  Paragraph,
-  Section,
-  Session,
-  Span,
-  SummaryDocument,
-} from './model';
+import type { Challenge, Footnote, KeyPhrase, Link, Metadata, Paragraph, Section, Session, Span, SummaryDocument } from './model';
 
 /** A problem in the source text, with the 1-based line it was found on. */
 export class ParseError extends Error {
@@ -25,8 +14,18 @@ export class ParseError extends Error {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const MONTH = `(${MONTHS.join('|')})`;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
@@ -162,7 +161,10 @@ export function parseSummary(source: string, options: ParseOptions = {}): Summar
       const cm = CHALLENGE.exec(title);
       const opening = !cm && /opening/i.test(title);
       if (!cm && !opening) {
-        throw new ParseError(no, `sub-section (${letter}) is neither the opening session nor a Ministerial Declaration challenge: "${title}"`);
+        throw new ParseError(
+          no,
+          `sub-section (${letter}) is neither the opening session nor a Ministerial Declaration challenge: "${title}"`,
+        );
       }
       let challengeIndex: number | null = null;
       if (cm) {

@@ -33,7 +33,9 @@ export class ReaderLayout {
     push(`${m.agendaItem.label}${m.agendaItem.footnotes.map((f) => `[^${f}]`).join('')}: ${m.agendaItem.title}  `);
     push(`${m.dateText}${m.language ? ` · ${m.language}` : ''}`);
     push();
-    push(`> Read-only. Thematic discussions chaired by ${m.chair.title} ${m.chair.name} (${m.chair.country}), ${m.meeting.text}.`);
+    push(
+      `> Read-only. Thematic discussions chaired by ${m.chair.title} ${m.chair.name} (${m.chair.country}), ${m.meeting.text}.`,
+    );
     push();
 
     walkDocument(doc, {

@@ -5,7 +5,8 @@ export interface Range {
   end: number;
 }
 
-const ABBREVIATIONS = /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|para|paras|par|párr|párrs|art|arts|cf|vol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
+const ABBREVIATIONS =
+  /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|para|paras|par|párr|párrs|art|arts|cf|vol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
 
 /** Splits `text` into sentences (ranges trimmed of surrounding space). Blank lines, list items and headings end sentences too. */
 export function sentences(text: string): Range[] {

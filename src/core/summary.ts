@@ -3,7 +3,20 @@ import type { Paragraph, Session, SummaryDocument } from './model';
 import { parseSummary } from './parser';
 
 // By hand rather than Intl.DateTimeFormat, whose first use loads locale data (~15 ms at start-up).
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2021-10-20" → "20 October 2021" (UN style: day, month, year). */
 export function longDate(iso: string): string {

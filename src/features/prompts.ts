@@ -29,6 +29,14 @@ export function checkParagraphArg(summary: Summary, arg: number | string): numbe
 export function paragraphOf(arg: unknown): number | undefined {
   if (typeof arg === 'number') return arg;
   if (typeof arg === 'string' && /^\d+$/.test(arg)) return Number(arg);
-  if (arg && typeof arg === 'object' && 'kind' in arg && arg.kind === 'paragraph' && 'number' in arg && typeof arg.number === 'number') return arg.number;
+  if (
+    arg &&
+    typeof arg === 'object' &&
+    'kind' in arg &&
+    arg.kind === 'paragraph' &&
+    'number' in arg &&
+    typeof arg.number === 'number'
+  )
+    return arg.number;
   return undefined;
 }

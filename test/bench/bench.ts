@@ -14,19 +14,42 @@ import { median, mulberry32, percentile, table, time } from './util';
 const summary = loadBundledSummary();
 
 const QUERIES = [
-  'cryptocurrency', 'cryptocurency', 'deforest', 'confiscating', '"dark web"', 'asset recovery', 'money laundering',
-  'org:interpol', 'session:2 assets', 'financial investigations', 'trafficking in persons', 'COVID-19 pandemic',
-  'postal services', 'encrypted platforms', 'gold mining', 'ARQ', 'blockchain anonymity', 'public-private partnerships',
-  'human rights', 'firearms',
+  'cryptocurrency',
+  'cryptocurency',
+  'deforest',
+  'confiscating',
+  '"dark web"',
+  'asset recovery',
+  'money laundering',
+  'org:interpol',
+  'session:2 assets',
+  'financial investigations',
+  'trafficking in persons',
+  'COVID-19 pandemic',
+  'postal services',
+  'encrypted platforms',
+  'gold mining',
+  'ARQ',
+  'blockchain anonymity',
+  'public-private partnerships',
+  'human rights',
+  'firearms',
 ];
 /** The same queries for tools without filters or phrases. */
-const PLAIN = QUERIES.map((q) => q.replace(/\w+:\S+/g, '').replace(/"/g, '').trim() || 'interpol');
+const PLAIN = QUERIES.map(
+  (q) =>
+    q
+      .replace(/\w+:\S+/g, '')
+      .replace(/"/g, '')
+      .trim() || 'interpol',
+);
 
 /** A corpus `factor` times the summary: its paragraphs with shuffled sentences and 10 % of words replaced by new ones. */
 function corpus(factor: number): SearchDoc[] {
   const rand = mulberry32(factor);
   const syllables = ['ka', 'lo', 'mer', 'tis', 'van', 'dro', 'pel', 'qui', 'sor', 'nu', 'fex', 'bra', 'tol', 'gim'];
-  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+  const word = () =>
+    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
   const base = paragraphDocs(summary);
   const docs: SearchDoc[] = [];
   for (let k = 1; k < factor; k++) {
@@ -36,7 +59,11 @@ function corpus(factor: number): SearchDoc[] {
         const j = Math.floor(rand() * (i + 1));
         [sentences[i], sentences[j]] = [sentences[j], sentences[i]];
       }
-      const text = sentences.join(' ').split(' ').map((w) => (rand() < 0.1 ? word() : w)).join(' ');
+      const text = sentences
+        .join(' ')
+        .split(' ')
+        .map((w) => (rand() < 0.1 ? word() : w))
+        .join(' ');
       docs.push({ ...d, id: `g${k}-${d.number}`, number: 1000 + k * 100 + d.number, text });
     }
   }
@@ -52,7 +79,11 @@ interface Row {
   hits: number;
 }
 
-function measure(run: (q: string, i: number) => number, queries: string[], repeats: number): { p50: number; p99: number; hits: number; spans: [number, number][] } {
+function measure(
+  run: (q: string, i: number) => number,
+  queries: string[],
+  repeats: number,
+): { p50: number; p99: number; hits: number; spans: [number, number][] } {
   const spans: [number, number][] = [];
   let hits = 0;
   for (let r = 0; r < repeats; r++) {
@@ -76,7 +107,12 @@ function breakdown(engine: SearchEngine, docs: SearchDoc[]): string[][] {
   const raw = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
   raw.addAll(docs);
   const rows: string[][] = [];
-  const options = { fields: PRIMARY_FIELDS, boost: BOOST, combineWith: 'AND', prefix: (term: string, k: number, all: string[]) => k === all.length - 1 && term.length >= 3 } as const;
+  const options = {
+    fields: PRIMARY_FIELDS,
+    boost: BOOST,
+    combineWith: 'AND',
+    prefix: (term: string, k: number, all: string[]) => k === all.length - 1 && term.length >= 3,
+  } as const;
   QUERIES.forEach((q, i) => {
     const matched = raw.search(PLAIN[i], options).length;
     if (matched <= 1000) return;
@@ -98,10 +134,16 @@ async function searchSection(): Promise<void> {
   console.log('\n## Search: query latency (ms), MiniSearch vs Fuse.js vs a lower-case substring scan\n');
   // The machine's own jitter (a virtual machine here): the same sampling around a trivial call.
   const floor = measure((q) => q.length, QUERIES, 50);
-  console.log(`timing noise floor (sampling a trivial call ${QUERIES.length * 50} times): p50 ${floor.p50.toFixed(4)} ms, p99 ${floor.p99.toFixed(4)} ms`);
+  console.log(
+    `timing noise floor (sampling a trivial call ${QUERIES.length * 50} times): p50 ${floor.p50.toFixed(4)} ms, p99 ${floor.p99.toFixed(4)} ms`,
+  );
   const rows: Row[] = [];
   const ratios: string[][] = [];
-  for (const [label, factor, repeats, fuseRepeats] of [['summary (1×)', 1, 50, 20], ['100×', 100, 20, 2], ['1,000×', 1000, 10, 1]] as const) {
+  for (const [label, factor, repeats, fuseRepeats] of [
+    ['summary (1×)', 1, 50, 20],
+    ['100×', 100, 20, 2],
+    ['1,000×', 1000, 10, 1],
+  ] as const) {
     const extra = factor > 1 ? corpus(factor) : [];
     const engine = SearchEngine.build(summary, extra);
     const docs = [...paragraphDocs(summary), ...extra];
@@ -109,50 +151,89 @@ async function searchSection(): Promise<void> {
     // recompiles the search code (spikes of several ms). The warm-up is measured too, per 1,000 queries,
     // and printed: it shows when the tail settles.
     const warmUp: number[] = [];
-    if (factor === 1) for (let block = 0; block < 6; block++) warmUp.push(measure((q) => engine.search(q).hits.length, QUERIES, 50).p99);
+    if (factor === 1)
+      for (let block = 0; block < 6; block++) warmUp.push(measure((q) => engine.search(q).hits.length, QUERIES, 50).p99);
     else for (let w = 0; w < 3; w++) for (const q of QUERIES) engine.search(q);
     const mini = measure((q) => engine.search(q).hits.length, QUERIES, repeats);
-    const fuse = new Fuse(docs, { keys: [{ name: 'keyPhrases', weight: 3 }, { name: 'text', weight: 1 }], threshold: 0.3, ignoreLocation: true, includeScore: true });
+    const fuse = new Fuse(docs, {
+      keys: [
+        { name: 'keyPhrases', weight: 3 },
+        { name: 'text', weight: 1 },
+      ],
+      threshold: 0.3,
+      ignoreLocation: true,
+      includeScore: true,
+    });
     fuse.search(PLAIN[0]);
     const fz = measure((_q, i) => fuse.search(PLAIN[i], { limit: 20 }).length, QUERIES, fuseRepeats);
     const lowered = docs.map((d) => `${d.text} ${d.keyPhrases ?? ''}`.toLowerCase());
-    const scan = measure((_q, i) => {
-      const words = PLAIN[i].toLowerCase().split(/\s+/);
-      let n = 0;
-      for (const t of lowered) if (words.every((w) => t.includes(w))) n++;
-      return n;
-    }, QUERIES, repeats);
+    const scan = measure(
+      (_q, i) => {
+        const words = PLAIN[i].toLowerCase().split(/\s+/);
+        let n = 0;
+        for (const t of lowered) if (words.every((w) => t.includes(w))) n++;
+        return n;
+      },
+      QUERIES,
+      repeats,
+    );
     rows.push({ corpus: label, docs: docs.length, engine: 'MiniSearch (ours)', ...mini });
     rows.push({ corpus: label, docs: docs.length, engine: 'Fuse.js', ...fz });
     rows.push({ corpus: label, docs: docs.length, engine: 'substring scan', ...scan });
-    ratios.push([label, `${(fz.p50 / mini.p50).toFixed(1)}×`, `${(fz.p99 / mini.p99).toFixed(1)}×`, `${(scan.p50 / mini.p50).toFixed(1)}×`]);
+    ratios.push([
+      label,
+      `${(fz.p50 / mini.p50).toFixed(1)}×`,
+      `${(fz.p99 / mini.p99).toFixed(1)}×`,
+      `${(scan.p50 / mini.p50).toFixed(1)}×`,
+    ]);
     if (factor === 1000) broadQueries = breakdown(engine, docs);
     if (factor === 1000) {
       console.log(`target p99 < 15 ms at 1,000×: ${mini.p99 < 15 ? 'met' : 'NOT met'} (${mini.p99.toFixed(2)} ms)`);
-      console.log(`target ≥ 10× faster than Fuse.js at 1,000×: ${fz.p50 / mini.p50 >= 10 ? 'met' : 'NOT met'} (${(fz.p50 / mini.p50).toFixed(0)}× at p50)\n`);
+      console.log(
+        `target ≥ 10× faster than Fuse.js at 1,000×: ${fz.p50 / mini.p50 >= 10 ? 'met' : 'NOT met'} (${(fz.p50 / mini.p50).toFixed(0)}× at p50)\n`,
+      );
     }
     if (factor === 1) {
-      console.log(`target p99 < 1 ms on the summary: ${mini.p99 < 1 ? 'met' : 'NOT met'} (${mini.p99.toFixed(3)} ms, after 6,000 queries of warm-up)`);
-      console.log(`  p99 of each 1,000 queries of the warm-up, from loading on: ${warmUp.map((p) => p.toFixed(2)).join(', ')} ms`);
+      console.log(
+        `target p99 < 1 ms on the summary: ${mini.p99 < 1 ? 'met' : 'NOT met'} (${mini.p99.toFixed(3)} ms, after 6,000 queries of warm-up)`,
+      );
+      console.log(
+        `  p99 of each 1,000 queries of the warm-up, from loading on: ${warmUp.map((p) => p.toFixed(2)).join(', ')} ms`,
+      );
       // For information (the target counts every sample): how much of that tail is garbage collection.
       await new Promise((r) => setTimeout(r, 100)); // GC entries are delivered asynchronously
       const clean = mini.spans.filter(([a, b]) => !collections.some(([s, e]) => s < b && e > a)).map(([a, b]) => b - a);
-      console.log(`  ${mini.spans.length - clean.length} of the ${mini.spans.length} samples overlapped a garbage collection; p99 of the others: ${percentile(clean, 99).toFixed(3)} ms`);
+      console.log(
+        `  ${mini.spans.length - clean.length} of the ${mini.spans.length} samples overlapped a garbage collection; p99 of the others: ${percentile(clean, 99).toFixed(3)} ms`,
+      );
       // And a loop that allocates nothing, as long as the median query: the machine's own tail at that length.
-      const spin = measure(() => {
-        const until = performance.now() + mini.p50;
-        let n = 0;
-        while (performance.now() < until) n++;
-        return n > 0 ? 0 : 0;
-      }, QUERIES, repeats);
-      console.log(`  a loop that allocates nothing, ${mini.p50.toFixed(3)} ms long, sampled the same way: p99 ${spin.p99.toFixed(3)} ms\n`);
+      const spin = measure(
+        () => {
+          const until = performance.now() + mini.p50;
+          let n = 0;
+          while (performance.now() < until) n++;
+          return n > 0 ? 0 : 0;
+        },
+        QUERIES,
+        repeats,
+      );
+      console.log(
+        `  a loop that allocates nothing, ${mini.p50.toFixed(3)} ms long, sampled the same way: p99 ${spin.p99.toFixed(3)} ms\n`,
+      );
     }
   }
-  table(['corpus', 'documents', 'engine', 'p50 ms', 'p99 ms', 'results (sum over queries)'], rows.map((r) => [r.corpus, String(r.docs), r.engine, r.p50.toFixed(3), r.p99.toFixed(3), String(r.hits)]));
+  table(
+    ['corpus', 'documents', 'engine', 'p50 ms', 'p99 ms', 'results (sum over queries)'],
+    rows.map((r) => [r.corpus, String(r.docs), r.engine, r.p50.toFixed(3), r.p99.toFixed(3), String(r.hits)]),
+  );
   console.log('\nHow much slower the alternatives are than MiniSearch (same queries, same run):\n');
   table(['corpus', 'Fuse.js p50', 'Fuse.js p99', 'substring scan p50'], ratios);
-  console.log(`\n${QUERIES.length} queries: ${QUERIES.join(', ')}. Fuse.js and the scan get the same words without filters or quotes.`);
-  console.log("\nAt 1,000×, the broad queries (over 1,000 paragraphs matched): our search (top-k ranking, then filters, phrases and snippets for\nthe 20 shown) against MiniSearch's own search() with the same index and query options, which scores, builds and sorts every match:\n");
+  console.log(
+    `\n${QUERIES.length} queries: ${QUERIES.join(', ')}. Fuse.js and the scan get the same words without filters or quotes.`,
+  );
+  console.log(
+    "\nAt 1,000×, the broad queries (over 1,000 paragraphs matched): our search (top-k ranking, then filters, phrases and snippets for\nthe 20 shown) against MiniSearch's own search() with the same index and query options, which scores, builds and sorts every match:\n",
+  );
   table(['query', 'paragraphs matched', 'ours median ms', 'MiniSearch search() median ms', 'MiniSearch / ours'], broadQueries);
 
   console.log('\n## Search: building the index vs loading the one built at build time\n');
@@ -167,13 +248,23 @@ async function searchSection(): Promise<void> {
   const bigJson = bigEngine.toJSON();
   const buildBig = time(() => SearchEngine.build(summary, big), 1);
   const loadBig = time(() => MiniSearch.loadJSON<SearchDoc>(bigJson, SEARCH_OPTIONS), 1);
-  table(['corpus', 'build (addAll) ms', 'load (loadJSON) ms', 'ratio'], [
-    ['summary', build1.toFixed(2), load1.toFixed(2), `${(build1 / load1).toFixed(1)}×`],
-    ['summary, as shipped (loadJSON)', '', shipped.toFixed(2), ''],
-    ['the parsed summary (parse the text vs JSON.parse the model built at build time)', parseText.toFixed(2), loadModel.toFixed(2), `${(parseText / loadModel).toFixed(1)}×`],
-    ['1,000×', buildBig.toFixed(0), loadBig.toFixed(0), `${(buildBig / loadBig).toFixed(1)}×`],
-  ]);
-  console.log(`index JSON: ${(json.length / 1024).toFixed(0)} KiB for the summary, ${(bigJson.length / 1024 / 1024).toFixed(1)} MiB at 1,000×`);
+  table(
+    ['corpus', 'build (addAll) ms', 'load (loadJSON) ms', 'ratio'],
+    [
+      ['summary', build1.toFixed(2), load1.toFixed(2), `${(build1 / load1).toFixed(1)}×`],
+      ['summary, as shipped (loadJSON)', '', shipped.toFixed(2), ''],
+      [
+        'the parsed summary (parse the text vs JSON.parse the model built at build time)',
+        parseText.toFixed(2),
+        loadModel.toFixed(2),
+        `${(parseText / loadModel).toFixed(1)}×`,
+      ],
+      ['1,000×', buildBig.toFixed(0), loadBig.toFixed(0), `${(buildBig / loadBig).toFixed(1)}×`],
+    ],
+  );
+  console.log(
+    `index JSON: ${(json.length / 1024).toFixed(0)} KiB for the summary, ${(bigJson.length / 1024 / 1024).toFixed(1)} MiB at 1,000×`,
+  );
 
   console.log('\n## Search: adding and removing one document (notes) without rebuilding\n');
   const t = time(() => {
@@ -184,7 +275,12 @@ async function searchSection(): Promise<void> {
 }
 
 const only = process.argv.slice(2);
-const sections: Record<string, () => void | Promise<void>> = { product: productSection, search: searchSection, citations: citationSection, notes: notesSection };
+const sections: Record<string, () => void | Promise<void>> = {
+  product: productSection,
+  search: searchSection,
+  citations: citationSection,
+  notes: notesSection,
+};
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {
   for (const [name, run] of Object.entries(sections)) {

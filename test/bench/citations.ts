@@ -4,8 +4,18 @@ import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
 import { median, mulberry32, table } from './util';
 
-const CITES = ['(para. 24)', 'paras. 13–15', 'paras. 11–13, 18 and 30–32', "paragraph 7 of the Chair's summary", '¶ 30', 'para 9', 'paragraphs 26 to 29',
-  'operative paragraph 3 of resolution 64/1', 'E/CN.7/2021/2, para. 12', 'para. 38'];
+const CITES = [
+  '(para. 24)',
+  'paras. 13–15',
+  'paras. 11–13, 18 and 30–32',
+  "paragraph 7 of the Chair's summary",
+  '¶ 30',
+  'para 9',
+  'paragraphs 26 to 29',
+  'operative paragraph 3 of resolution 64/1',
+  'E/CN.7/2021/2, para. 12',
+  'para. 38',
+];
 
 /** A draft of about `bytes` characters: sentences of the summary, a citation or a quotation every few sentences. */
 export function generatedDraft(bytes: number, seed = 7): string {
@@ -47,19 +57,45 @@ export function citationSection(): void {
   const floor = median(() => bareScan(five), 15, 5);
   const found = findCitations(five);
   // The derived fields (text, number list, expanded paragraphs) are computed on first read: reading them all.
-  const materialized = median(() => findCitations(five).reduce((n, c) => n + c.text.length + c.numbers.length + c.paragraphs.length, 0), 15, 5);
-  table(['scanner (median of 15 runs after 5 warm-up runs)', 'median ms', 'matches', 'MB/s'], [
-    ['findCitations (ours: all forms, external references told apart)', ours.toFixed(1), String(found.length), (5 / (ours / 1000)).toFixed(0)],
-    ['findCitations, then reading every derived field of every citation', materialized.toFixed(1), String(found.length), (5 / (materialized / 1000)).toFixed(0)],
-    ['bare regex /\\bparas?\\.\\s*\\d+/g (no ranges, lists, forms or context)', floor.toFixed(1), String(bareScan(five)), (5 / (floor / 1000)).toFixed(0)],
-  ]);
-  console.log(`ratio ours / bare regex: ${(ours / floor).toFixed(2)}× (target: within 3×: ${ours / floor <= 3 ? 'met' : 'NOT met'})`);
+  const materialized = median(
+    () => findCitations(five).reduce((n, c) => n + c.text.length + c.numbers.length + c.paragraphs.length, 0),
+    15,
+    5,
+  );
+  table(
+    ['scanner (median of 15 runs after 5 warm-up runs)', 'median ms', 'matches', 'MB/s'],
+    [
+      [
+        'findCitations (ours: all forms, external references told apart)',
+        ours.toFixed(1),
+        String(found.length),
+        (5 / (ours / 1000)).toFixed(0),
+      ],
+      [
+        'findCitations, then reading every derived field of every citation',
+        materialized.toFixed(1),
+        String(found.length),
+        (5 / (materialized / 1000)).toFixed(0),
+      ],
+      [
+        'bare regex /\\bparas?\\.\\s*\\d+/g (no ranges, lists, forms or context)',
+        floor.toFixed(1),
+        String(bareScan(five)),
+        (5 / (floor / 1000)).toFixed(0),
+      ],
+    ],
+  );
+  console.log(
+    `ratio ours / bare regex: ${(ours / floor).toFixed(2)}× (target: within 3×: ${ours / floor <= 3 ? 'met' : 'NOT met'})`,
+  );
 
   console.log('\n## Citations: full diagnostics (all checks, misquotations included) of a 1 MB draft\n');
   const one = generatedDraft(1_000_000, 11);
   const diag = median(() => checkDraft(one, summary, { format: DEFAULT_FORMAT }), 7);
   const problems = checkDraft(one, summary, { format: DEFAULT_FORMAT });
-  console.log(`1 MB draft: ${diag.toFixed(1)} ms, ${problems.length} problems (target under 50 ms: ${diag < 50 ? 'met' : 'NOT met'})`);
+  console.log(
+    `1 MB draft: ${diag.toFixed(1)} ms, ${problems.length} problems (target under 50 ms: ${diag < 50 ? 'met' : 'NOT met'})`,
+  );
 
   console.log('\n## Citations: growth with input size (10× the input), ordinary and adversarial\n');
   const inputs: [string, (size: number) => string][] = [

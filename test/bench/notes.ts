@@ -56,29 +56,43 @@ export async function notesSection(): Promise<void> {
   const file = 'notes.json';
   fs.files.set(file, new TextEncoder().encode(text));
   let id = 0;
-  const make = () => new NoteStore(fs, { file, recovery: 'notes.recovery.json', source: '', newId: () => `new-${++id}`, now: () => new Date().toISOString() });
+  const make = () =>
+    new NoteStore(fs, {
+      file,
+      recovery: 'notes.recovery.json',
+      source: '',
+      newId: () => `new-${++id}`,
+      now: () => new Date().toISOString(),
+    });
   const load = await timeAsync(() => make().load(), 5);
   const store = make();
   await store.load();
   const change = await timeAsync(() => store.update('note-5000', { body: `changed ${++id}` }), 10);
-  const add = await timeAsync(() => store.add({ target: makeTarget(24, paragraphs[23].text, 0, 0), body: 'new', author: '' }), 10);
+  const add = await timeAsync(
+    () => store.add({ target: makeTarget(24, paragraphs[23].text, 0, 0), body: 'new', author: '' }),
+    10,
+  );
   const anchorAll = time(() => notes.map((n) => anchorNote(n, paragraphs)), 3);
   const engine = SearchEngine.build(summary);
   const index = time(() => {
-    for (const n of notes) engine.upsert({ id: `n:${n.id}`, kind: 'note', number: n.target.paragraph, text: n.body, tags: n.tags.join(' ') });
+    for (const n of notes)
+      engine.upsert({ id: `n:${n.id}`, kind: 'note', number: n.target.paragraph, text: n.body, tags: n.tags.join(' ') });
   }, 1);
   const one = time(() => engine.upsert({ id: 'n:note-1', kind: 'note', number: 3, text: 'changed body', tags: '' }), 200);
   const query = median(() => engine.search('note: asset'), 20);
   const filtered = median(() => engine.search('tag:t3 dark'), 20);
-  table(['operation (10,000 notes)', 'ms'], [
-    ['load and validate the notes file', load.toFixed(1)],
-    ['change one note (merge check + atomic write of the whole file)', change.toFixed(1)],
-    ['add one note', add.toFixed(1)],
-    ['anchor every note in the summary', anchorAll.toFixed(1)],
-    ['index every note for search (first time)', index.toFixed(1)],
-    ['re-index one changed note', one.toFixed(3)],
-    ['search "note: asset"', query.toFixed(2)],
-    ['search "tag:t3 dark"', filtered.toFixed(2)],
-  ]);
+  table(
+    ['operation (10,000 notes)', 'ms'],
+    [
+      ['load and validate the notes file', load.toFixed(1)],
+      ['change one note (merge check + atomic write of the whole file)', change.toFixed(1)],
+      ['add one note', add.toFixed(1)],
+      ['anchor every note in the summary', anchorAll.toFixed(1)],
+      ['index every note for search (first time)', index.toFixed(1)],
+      ['re-index one changed note', one.toFixed(3)],
+      ['search "note: asset"', query.toFixed(2)],
+      ['search "tag:t3 dark"', filtered.toFixed(2)],
+    ],
+  );
   console.log(`notes file: ${(text.length / 1024 / 1024).toFixed(1)} MiB`);
 }

@@ -17,13 +17,22 @@ export function productSection(): void {
     ['web worker extension host (vscode.dev)', 'dist/web/extension.js'],
   ].map(([host, file]) => {
     const bytes = readFileSync(file);
-    return [host, file, `${(bytes.length / 1024).toFixed(0)} KB`, `${(gzipSync(bytes).length / 1024).toFixed(0)} KB`, bytes.length < BUNDLE_TARGET ? 'met' : 'NOT met'];
+    return [
+      host,
+      file,
+      `${(bytes.length / 1024).toFixed(0)} KB`,
+      `${(gzipSync(bytes).length / 1024).toFixed(0)} KB`,
+      bytes.length < BUNDLE_TARGET ? 'met' : 'NOT met',
+    ];
   });
   table(['host', 'bundle', 'size', 'gzipped', `target < ${BUNDLE_TARGET / 1024} KB`], rows);
 
   console.log('\n## The extension in a real VS Code: activation and first hover (from the last `npm test`)\n');
   const measured: string[][] = [];
-  for (const [label, file] of [['web workbench, web worker host', '.vscode-test/metrics-web.json'], ['code-server, Node host', '.vscode-test/metrics-node-host.json']]) {
+  for (const [label, file] of [
+    ['web workbench, web worker host', '.vscode-test/metrics-web.json'],
+    ['code-server, Node host', '.vscode-test/metrics-node-host.json'],
+  ]) {
     if (!existsSync(file)) continue;
     const m = JSON.parse(readFileSync(file, 'utf8')) as { at: string; lines: string[] };
     for (const line of m.lines) measured.push([label, m.at.slice(0, 16).replace('T', ' '), line]);

@@ -38,11 +38,21 @@ try {
   await wb.command('Markdown: Open Preview to the Side');
   const preview = page.frameLocator('iframe.webview').frameLocator('iframe');
   await preview.locator('a.cnd-citation').first().waitFor({ timeout: 30000 });
-  const links = await preview.locator('a.cnd-citation').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('title')]));
+  const links = await preview
+    .locator('a.cnd-citation')
+    .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('title')]));
   const texts = links.map((l) => l[0]).join(', ');
-  check(texts === 'para. 13, para. 14, para. 24, paras. 24–26, para. 27, paras. 30–32, 34', 'preview links every citation', texts);
+  check(
+    texts === 'para. 13, para. 14, para. 24, paras. 24–26, para. 27, paras. 30–32, 34',
+    'preview links every citation',
+    texts,
+  );
   const p24 = links.find((l) => l[0] === 'para. 24');
-  check(!!p24 && p24[1].startsWith('¶ 24: UNODC emphasized the importance of comparing'), 'preview tooltip: the paragraph’s opening words', p24?.[1]);
+  check(
+    !!p24 && p24[1].startsWith('¶ 24: UNODC emphasized the importance of comparing'),
+    'preview tooltip: the paragraph’s opening words',
+    p24?.[1],
+  );
   await wb.openFile('statement-plenary.md');
 
   await wb.appendParagraph('Criminals sell controlled substances for cryptocurrencies ');
@@ -54,7 +64,11 @@ try {
   // Visible lines joined: a long line wrapped in the narrow editor reads as one again.
   const text = (await wb.editorText()).replace(/\n/g, '');
   const at = text.indexOf('Criminals sell');
-  check(text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'), 'the citation is inserted at the cursor', text.slice(at, at + 80));
+  check(
+    text.includes('Criminals sell controlled substances for cryptocurrencies para. 27'),
+    'the citation is inserted at the cursor',
+    text.slice(at, at + 80),
+  );
 
   // Words selected with the mouse in the reader, Ctrl+Alt+C, then Ctrl+V in the draft.
   await wb.goToParagraph(24);
@@ -68,7 +82,11 @@ try {
   await page.keyboard.press('Control+v');
   await page.waitForTimeout(800);
   const pasted = (await wb.editorText()).replace(/\n/g, '');
-  check(pasted.includes('As the Chair noted, “UNODC emphasized” (para. 24)'), 'a passage of the reader copied as a quotation and pasted into the draft', pasted.slice(pasted.indexOf('As the Chair'), pasted.indexOf('As the Chair') + 60));
+  check(
+    pasted.includes('As the Chair noted, “UNODC emphasized” (para. 24)'),
+    'a passage of the reader copied as a quotation and pasted into the draft',
+    pasted.slice(pasted.indexOf('As the Chair'), pasted.indexOf('As the Chair') + 60),
+  );
 } catch (e) {
   crashed = e;
 } finally {
@@ -78,5 +96,7 @@ try {
 }
 if (crashed) console.error(`[e2e] ✗ ${crashed instanceof Error ? crashed.message : crashed}`);
 const ok = !crashed && checks.length > 0 && !checks.includes(false);
-console.log(`[e2e] ${ok ? 'passed' : 'FAILED (screenshot: .vscode-test/e2e-failure.png)'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `[e2e] ${ok ? 'passed' : 'FAILED (screenshot: .vscode-test/e2e-failure.png)'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
 process.exit(ok ? 0 : 1);

@@ -17,7 +17,13 @@ const require = createRequire(import.meta.url);
 function scratchEnv() {
   const home = join(CACHE, 'home');
   mkdirSync(home, { recursive: true });
-  return { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache') };
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+  };
 }
 
 /** A fresh copy of a fixture workspace (tests write to it). */
@@ -47,13 +53,25 @@ export async function launchBrowser({ headless = true, viewport = { width: 1440,
   // Webviews (the Markdown preview) are iframes on another origin that register a service worker, which
   // Chromium refuses while third-party cookies are blocked: allow them in this throwaway profile.
   mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ profile: { block_third_party_cookies: false, cookie_controls_mode: 0 } }));
+  writeFileSync(
+    join(profile, 'Default/Preferences'),
+    JSON.stringify({ profile: { block_third_party_cookies: false, cookie_controls_mode: 0 } }),
+  );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     env: scratchEnv(),
     headless,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const close = async () => {
     await context.close().catch(() => undefined);
@@ -89,7 +107,11 @@ export async function startWebHost({ port: preferred = 0, workspace, testsPath, 
 /** Installs a .vsix into an extensions folder with the VS Code server's own CLI (as `code --install-extension`). */
 export function installVsix(vsix, extensionsDir) {
   ensureHosts(['server']);
-  const r = spawnSync(paths.node24, [paths.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'], { encoding: 'utf8', env: scratchEnv() });
+  const r = spawnSync(
+    paths.node24,
+    [paths.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms'],
+    { encoding: 'utf8', env: scratchEnv() },
+  );
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return `${r.stdout}${r.stderr}`.trim();
 }
@@ -103,13 +125,31 @@ export async function startServerHost({ port: preferred = 0, workspace, testsPat
   ensureHosts(['server']);
   const port = await freePort(preferred);
   const data = mkdtempSync(join(CACHE, 'server-data-'));
-  const args = [paths.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry',
-    '--server-data-dir', join(data, 'server'), '--user-data-dir', join(data, 'user'), '--extensions-dir', extensionsDir ?? join(data, 'ext')];
+  const args = [
+    paths.serverMain,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--server-data-dir',
+    join(data, 'server'),
+    '--user-data-dir',
+    join(data, 'user'),
+    '--extensions-dir',
+    extensionsDir ?? join(data, 'ext'),
+  ];
   const proc = spawn(paths.node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: scratchEnv() });
   let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
+  proc.stdout.on('data', (d) => {
+    log += d;
+  });
+  proc.stderr.on('data', (d) => {
+    log += d;
+  });
   const t0 = Date.now();
   while (!/Extension host agent listening on|HTTP server listening/.test(log)) {
     if (proc.exitCode !== null) throw new Error(`VS Code server exited:\n${log}`);
@@ -140,7 +180,9 @@ export async function runSuite(url, { label, timeoutMs = 300000 }) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     let finish;
-    const done = new Promise((r) => { finish = r; });
+    const done = new Promise((r) => {
+      finish = r;
+    });
     // The workbench forwards every extension-host console line; show the suite's own (marked by the
     // harness) unless DEBUG_HOST is set.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -153,8 +195,12 @@ export async function runSuite(url, { label, timeoutMs = 300000 }) {
       else console.log(text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-    page.on('pageerror', (e) => { if (process.env.DEBUG_PAGE) console.error(`[${label} page]`, e.message); });
-    page.on('console', (m) => { if (process.env.DEBUG_PAGE) console.log(`[${label} console]`, m.type(), m.text().slice(0, 500)); });
+    page.on('pageerror', (e) => {
+      if (process.env.DEBUG_PAGE) console.error(`[${label} page]`, e.message);
+    });
+    page.on('console', (m) => {
+      if (process.env.DEBUG_PAGE) console.log(`[${label} console]`, m.type(), m.text().slice(0, 500));
+    });
     await page.goto(url);
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     const code = await done;
@@ -164,7 +210,11 @@ export async function runSuite(url, { label, timeoutMs = 300000 }) {
       console.error(`[${label}] suite ended with ${code}; screenshot in .vscode-test/${label}-failure.png`);
     }
     // For `npm run bench`, which prints the latest figures measured inside VS Code.
-    if (code === 0 && metrics.length) writeFileSync(join(CACHE, `metrics-${label}.json`), JSON.stringify({ at: new Date().toISOString(), lines: metrics }, null, 2));
+    if (code === 0 && metrics.length)
+      writeFileSync(
+        join(CACHE, `metrics-${label}.json`),
+        JSON.stringify({ at: new Date().toISOString(), lines: metrics }, null, 2),
+      );
     return code === 0 ? 0 : 1;
   } finally {
     await close();

@@ -25,7 +25,8 @@ if (!process.argv.includes('--no-build')) {
 
 // 1. Only what the extension needs.
 const allowed = [
-  /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(web\/)?extension\.js$/,
   /^extension\/data\/(chair-summary-2021-10-thematic-discussions\.txt|organizations\.json)$/,
@@ -34,14 +35,25 @@ const allowed = [
 const entries = zipEntries(VSIX);
 const stray = entries.filter((e) => !allowed.some((re) => re.test(e.name)));
 if (stray.length) fail(`unexpected files in the .vsix: ${stray.map((e) => e.name).join(', ')}`);
-for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/media/icon.png']) {
+for (const needed of [
+  'extension/dist/extension.js',
+  'extension/dist/web/extension.js',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+  'extension/media/icon.png',
+]) {
   if (!entries.some((e) => e.name === needed)) fail(`${needed} is missing from the .vsix`);
 }
 for (const e of entries.filter((x) => x.name.endsWith('extension.js'))) {
-  console.log(`[vsix] ${e.name.replace('extension/', '')}: ${(e.size / 1024).toFixed(0)} KB minified, data included (target < ${MAX_BUNDLE / 1024} KB)`);
+  console.log(
+    `[vsix] ${e.name.replace('extension/', '')}: ${(e.size / 1024).toFixed(0)} KB minified, data included (target < ${MAX_BUNDLE / 1024} KB)`,
+  );
   if (e.size > MAX_BUNDLE) fail(`${e.name} is ${e.size} bytes`);
 }
-console.log(`[vsix] ${entries.length} files, nothing but the bundles, data/, media/, README, CHANGELOG, LICENSE and the manifest`);
+console.log(
+  `[vsix] ${entries.length} files, nothing but the bundles, data/, media/, README, CHANGELOG, LICENSE and the manifest`,
+);
 
 // 2. Use it as installed, with no development copy: in code-server (installed with the server's own
 //    --install-extension; Node extension host) and in the web workbench (the unpacked .vsix loaded as an
@@ -62,11 +74,18 @@ async function useInstalled(label, start) {
     console.log(`[vsix] ${label}: activated; status bar: “${status.replace(/\s+/g, ' ').trim()}”`);
     // A hover card, read from the page.
     const card = await wb.hoverOver('(para. 24)', 3, 'UNODC emphasized');
-    if (!card.includes('Thematic session 2') || !card.includes('United Nations Office on Drugs and Crime')) fail(`${label}: hover card: ${card.slice(0, 300)}`);
+    if (!card.includes('Thematic session 2') || !card.includes('United Nations Office on Drugs and Crime'))
+      fail(`${label}: hover card: ${card.slice(0, 300)}`);
     console.log(`[vsix] ${label}: hover card on “(para. 24)”: “${card.split('\n')[0]}” …`);
   } catch (e) {
-    if (browser) await browser.context.pages()[0]?.screenshot({ path: join(CACHE, 'vsix-failure.png') }).catch(() => undefined);
-    fail(`${label}: ${e instanceof Error ? e.message : e} (screenshot: .vscode-test/vsix-failure.png)${host?.log ? `\n${host.log().split('\n').slice(-30).join('\n')}` : ''}`);
+    if (browser)
+      await browser.context
+        .pages()[0]
+        ?.screenshot({ path: join(CACHE, 'vsix-failure.png') })
+        .catch(() => undefined);
+    fail(
+      `${label}: ${e instanceof Error ? e.message : e} (screenshot: .vscode-test/vsix-failure.png)${host?.log ? `\n${host.log().split('\n').slice(-30).join('\n')}` : ''}`,
+    );
   } finally {
     await browser?.close();
     await host?.stop();
@@ -77,10 +96,18 @@ const scratch = mkdtempSync(join(CACHE, 'vsix-'));
 try {
   const extensionsDir = join(scratch, 'extensions');
   console.log(`[vsix] ${installVsix(VSIX, extensionsDir).split('\n').pop()}`);
-  await useInstalled('code-server (Node host)', () => startServerHost({ workspace: freshWorkspace('vsix-node', join(ROOT, 'samples')), extensionsDir, development: false }));
+  await useInstalled('code-server (Node host)', () =>
+    startServerHost({ workspace: freshWorkspace('vsix-node', join(ROOT, 'samples')), extensionsDir, development: false }),
+  );
   const unpacked = join(scratch, 'unpacked');
   console.log(`[vsix] unpacked ${extractZip(VSIX, 'extension/', unpacked)} files for the web workbench`);
-  await useInstalled('web workbench (web worker host)', () => startWebHost({ workspace: freshWorkspace('vsix-web', join(ROOT, 'samples')), extensionPaths: [unpacked], development: false }));
+  await useInstalled('web workbench (web worker host)', () =>
+    startWebHost({
+      workspace: freshWorkspace('vsix-web', join(ROOT, 'samples')),
+      extensionPaths: [unpacked],
+      development: false,
+    }),
+  );
   console.log(`[vsix] passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -82,7 +82,10 @@ const scenarios = {
     await page.mouse.click(at.x, at.y);
     await page.waitForTimeout(600);
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all citation style problems' }).first().waitFor({ timeout: 15000 });
+    await page
+      .locator('.action-widget .monaco-list-row', { hasText: 'Fix all citation style problems' })
+      .first()
+      .waitFor({ timeout: 15000 });
     await page.waitForTimeout(600);
     await shot('fix-all');
     await page.keyboard.press('Escape');
@@ -93,7 +96,10 @@ const scenarios = {
     await page.waitForTimeout(1500);
     const to = await wb.dragSelect(['UNODC emphasized', 0], ['drug crime with', 14]);
     await page.mouse.click(to.x, to.y + 4, { button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Copy as Quotation with Citation' }).first().waitFor({ timeout: 15000 });
+    await page
+      .locator('.context-view .action-label', { hasText: 'Copy as Quotation with Citation' })
+      .first()
+      .waitFor({ timeout: 15000 });
     await page.waitForTimeout(500);
     await shot('copy-quotation');
     await page.keyboard.press('Escape');
@@ -134,7 +140,11 @@ const scenarios = {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
     await wb.openContainer();
-    await page.locator('.comments-panel .monaco-list-row', { hasText: 'Minister' }).first().click().catch(() => undefined);
+    await page
+      .locator('.comments-panel .monaco-list-row', { hasText: 'Minister' })
+      .first()
+      .click()
+      .catch(() => undefined);
     await page.waitForTimeout(1500);
     await shot('notes');
   },

@@ -49,7 +49,10 @@ export class Workbench {
 
   /** Waits until a quick pick or input box whose title contains `title` is open (so typing goes into it). */
   async waitForQuickInput(title) {
-    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await this.page
+      .locator('.quick-input-widget .quick-input-title', { hasText: title })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15000 });
     await this.page.waitForTimeout(200);
   }
 
@@ -101,7 +104,9 @@ export class Workbench {
   /** The text of the active editor's visible lines, as shown. */
   async editorText() {
     return this.page.evaluate(() => {
-      const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines') ?? document.querySelector('.monaco-editor .view-lines');
+      const editor =
+        document.querySelector('.editor-group-container.active .monaco-editor .view-lines') ??
+        document.querySelector('.monaco-editor .view-lines');
       if (!editor) return '';
       const lines = [...editor.querySelectorAll('.view-line')]
         .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
@@ -112,29 +117,35 @@ export class Workbench {
 
   /** The screen position of character `charOffset` of the first occurrence of `text` in the editor's lines. */
   async textBox(text, charOffset) {
-    return this.page.evaluate(([needle, offset]) => {
-      for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
-        // Monaco splits a line into many text nodes: search their concatenation, then find the node.
-        const nodes = [];
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-        const whole = nodes.map((n) => n.textContent).join('').replace(/\u00a0/g, ' ');
-        const i = whole.indexOf(needle);
-        if (i < 0) continue;
-        let at = i + offset;
-        for (const node of nodes) {
-          if (at < node.textContent.length) {
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + 1);
-            const r = range.getBoundingClientRect();
-            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    return this.page.evaluate(
+      ([needle, offset]) => {
+        for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+          // Monaco splits a line into many text nodes: search their concatenation, then find the node.
+          const nodes = [];
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+          const whole = nodes
+            .map((n) => n.textContent)
+            .join('')
+            .replace(/\u00a0/g, ' ');
+          const i = whole.indexOf(needle);
+          if (i < 0) continue;
+          let at = i + offset;
+          for (const node of nodes) {
+            if (at < node.textContent.length) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+            }
+            at -= node.textContent.length;
           }
-          at -= node.textContent.length;
         }
-      }
-      return null;
-    }, [text, charOffset]);
+        return null;
+      },
+      [text, charOffset],
+    );
   }
 
   /** Moves the mouse over `text` in the editor until a hover containing `expect` shows; returns its text. */

@@ -7,7 +7,14 @@ import { longDate, Summary } from '../../src/core/summary';
 import { ORGANIZATIONS_JSON, SOURCE_TEXT } from '../../src/core/bundled';
 import { summary } from './fixtures';
 
-const EVIL = ['[x](command:workbench.action.terminal.new)', '<img src=x onerror=alert(1)>', '![i](http://evil.example/p.png)', 'www.evil.example', '`code`', '# heading'];
+const EVIL = [
+  '[x](command:workbench.action.terminal.new)',
+  '<img src=x onerror=alert(1)>',
+  '![i](http://evil.example/p.png)',
+  'www.evil.example',
+  '`code`',
+  '# heading',
+];
 
 /** Links and images that Markdown would render from `md`: `[..](..)` not preceded by a backslash. */
 function liveLinks(md: string): string[] {
@@ -22,7 +29,10 @@ describe('hover cards', () => {
     assert.match(md, /UNODC emphasized \*\*the importance of comparing confiscated proceeds/);
     assert.match(md, /\*\*UNODC\*\* — United Nations Office on Drugs and Crime · United Nations entity · Vienna, Austria/);
     assert.match(md, /Also in paras\\. /);
-    assert.ok(liveLinks(md).every((l) => /^command:cndSummary\.(goToParagraph|addNote)\?/.test(l)), 'only our commands');
+    assert.ok(
+      liveLinks(md).every((l) => /^command:cndSummary\.(goToParagraph|addNote)\?/.test(l)),
+      'only our commands',
+    );
   });
 
   test('footnotes appear on their paragraph', () => {

@@ -6,20 +6,31 @@ import { summary } from './fixtures';
 export function cli(args: string[], files: Record<string, string> = {}, stdin = ''): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = runCli(args, summary, {
-    out: (t) => { out += t; },
-    err: (t) => { err += t; },
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
-      return files[p];
+  const code = runCli(
+    args,
+    summary,
+    {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+      readFile: (p) => {
+        if (!(p in files)) throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
+        return files[p];
+      },
+      readStdin: () => stdin,
+      readDir: (p) => {
+        const prefix = `${p.replace(/\/+$/, '')}/`;
+        const names = Object.keys(files)
+          .filter((f) => f.startsWith(prefix))
+          .map((f) => f.slice(prefix.length).split('/')[0]);
+        return names.length ? [...new Set(names)] : undefined;
+      },
     },
-    readStdin: () => stdin,
-    readDir: (p) => {
-      const prefix = `${p.replace(/\/+$/, '')}/`;
-      const names = Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]);
-      return names.length ? [...new Set(names)] : undefined;
-    },
-  }, ['limit']);
+    ['limit'],
+  );
   return { code, out, err };
 }
 
@@ -33,7 +44,8 @@ describe('cli: list and show', () => {
       title: 'Thematic session 2',
       letter: 'c',
       date: '2021-10-20',
-      challenge: 'The value of confiscated proceeds of crime related to money-laundering arising from drug trafficking at the global level remains low',
+      challenge:
+        'The value of confiscated proceeds of crime related to money-laundering arising from drug trafficking at the global level remains low',
       paragraphs: [23, 24, 25, 26, 27, 28, 29],
     });
     assert.equal(j.challenges.length, 3);
@@ -59,7 +71,9 @@ describe('cli: list and show', () => {
     assert.equal(j.number, 24);
     assert.ok(j.text.startsWith('UNODC emphasized the importance of comparing'));
     assert.ok(!j.text.includes('**'));
-    assert.deepEqual(j.keyPhrases, ['the importance of comparing confiscated proceeds of drug crime with drug profits and related financial flows']);
+    assert.deepEqual(j.keyPhrases, [
+      'the importance of comparing confiscated proceeds of drug crime with drug profits and related financial flows',
+    ]);
     assert.deepEqual(j.organizations, [{ id: 'unodc', acronym: 'UNODC', name: 'United Nations Office on Drugs and Crime' }]);
     assert.equal(j.section, "II. Chair's summary of the deliberations");
     assert.equal(j.session, 'Thematic session 2');

@@ -22,7 +22,11 @@ function only(text: string, code: Problem['code']): Problem {
 describe('checks and their quick fixes', () => {
   test('a clean draft has no problems', () => {
     assert.deepEqual(check('As noted in paras. 24–25 and para. 7, and in paragraphs 13 to 15 of the summary.'), []);
-    assert.deepEqual(check('operative paragraph 38 of resolution 64/1; E/CN.7/2021/2, paras. 40-39.'), [], 'external references are left alone');
+    assert.deepEqual(
+      check('operative paragraph 38 of resolution 64/1; E/CN.7/2021/2, paras. 40-39.'),
+      [],
+      'external references are left alone',
+    );
   });
 
   test('no such paragraph: error on the number, nearest-number fix', () => {
@@ -35,9 +39,16 @@ describe('checks and their quick fixes', () => {
     const zero = only('See para. 0.', 'no-such-paragraph');
     assert.equal(apply('See para. 0.', zero.fixes[0].edits), 'See para. 1.');
     const typo = only('See para. 240.', 'no-such-paragraph');
-    assert.deepEqual(typo.fixes.map((f) => f.title), ['Change to 24', 'Change to 37 (the nearest paragraph)']);
+    assert.deepEqual(
+      typo.fixes.map((f) => f.title),
+      ['Change to 24', 'Change to 37 (the nearest paragraph)'],
+    );
     assert.equal(apply('See para. 240.', typo.fixes[0].edits), 'See para. 24.');
-    assert.equal(check('See paras. 36–40.').filter((x) => x.code === 'no-such-paragraph').length, 1, 'only the end of the range is wrong');
+    assert.equal(
+      check('See paras. 36–40.').filter((x) => x.code === 'no-such-paragraph').length,
+      1,
+      'only the end of the range is wrong',
+    );
   });
 
   test('reversed range: warning, swap fix', () => {
@@ -84,12 +95,21 @@ describe('checks and their quick fixes', () => {
     const p = only(text, 'misquotation');
     assert.equal(p.severity, 'warning');
     assert.equal(text.slice(p.start, p.end), 'less than 2 per cent of proceeds is confiscated');
-    assert.match(p.message, /not in para\. 24\. Closest passage \(para\. 24\): “less than 1 per cent of criminal proceeds was confiscated”/);
-    assert.equal(apply(text, p.fixes[0].edits), 'UNODC said that “less than 1 per cent of criminal proceeds was confiscated” (para. 24).');
+    assert.match(
+      p.message,
+      /not in para\. 24\. Closest passage \(para\. 24\): “less than 1 per cent of criminal proceeds was confiscated”/,
+    );
+    assert.equal(
+      apply(text, p.fixes[0].edits),
+      'UNODC said that “less than 1 per cent of criminal proceeds was confiscated” (para. 24).',
+    );
   });
 
   test('correct quotations, with ellipses or editorial brackets, pass', () => {
-    assert.deepEqual(check('UNODC emphasized "the importance of comparing confiscated proceeds of drug crime with drug profits" (para. 24).'), []);
+    assert.deepEqual(
+      check('UNODC emphasized "the importance of comparing confiscated proceeds of drug crime with drug profits" (para. 24).'),
+      [],
+    );
     assert.deepEqual(check('It said “dark web markets were spreading geographically” (para. 30).'), []);
     assert.deepEqual(check('It said “online drug sales … had increased dramatically” (para. 30).'), []);
     assert.deepEqual(check('It said that "[dark web] markets were spreading geographically" (para. 30).'), []);
@@ -110,39 +130,71 @@ describe('checks and their quick fixes', () => {
     const text = 'Para. 15–13, para. 38 and paras. 7 say "nothing of the sort" (para. 24).';
     const problems = check(text);
     const starts = problems.map((p) => p.start);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
     for (const p of problems) for (const f of p.fixes) assert.doesNotThrow(() => apply(text, f.edits));
   });
 });
 
 describe('quotations', () => {
   test('found in straight and curly quotes, wrapped onto following lines but not across a blank line', () => {
-    assert.deepEqual(findQuotations('a "b c" d “e f” g "h\ni"').map((q) => q.text), ['b c', 'e f', 'h\ni']);
-    assert.deepEqual(findQuotations('"h\n\ni" and "j\n   \nk"').map((q) => q.text), [' and '], 'the first mark pairs with nothing');
+    assert.deepEqual(
+      findQuotations('a "b c" d “e f” g "h\ni"').map((q) => q.text),
+      ['b c', 'e f', 'h\ni'],
+    );
+    assert.deepEqual(
+      findQuotations('"h\n\ni" and "j\n   \nk"').map((q) => q.text),
+      [' and '],
+      'the first mark pairs with nothing',
+    );
     assert.deepEqual(findQuotations('"123" and "—"'), [], 'no letters, no quotation');
   });
 
   test('hard-wrapped Markdown: each quotation pairs with its own closing mark', () => {
-    const text = 'We share the view that "evidence regarding the links\n   was limited". Better data first, and\n   we support "comparable and reliable data at the\n   national, regional, and international levels" (para. 14).';
-    assert.deepEqual(findQuotations(text).map((q) => q.text.replace(/\s+/g, ' ')), ['evidence regarding the links was limited', 'comparable and reliable data at the national, regional, and international levels']);
-    assert.deepEqual(check(text).filter((p) => p.code === 'misquotation'), []);
+    const text =
+      'We share the view that "evidence regarding the links\n   was limited". Better data first, and\n   we support "comparable and reliable data at the\n   national, regional, and international levels" (para. 14).';
+    assert.deepEqual(
+      findQuotations(text).map((q) => q.text.replace(/\s+/g, ' ')),
+      [
+        'evidence regarding the links was limited',
+        'comparable and reliable data at the national, regional, and international levels',
+      ],
+    );
+    assert.deepEqual(
+      check(text).filter((p) => p.code === 'misquotation'),
+      [],
+    );
     const wrong = 'UNODC said that "less than 2 per cent of\n  criminal proceeds was confiscated" (para. 24).';
-    assert.deepEqual(check(wrong).map((p) => p.code), ['misquotation']);
+    assert.deepEqual(
+      check(wrong).map((p) => p.code),
+      ['misquotation'],
+    );
     const quoted = '> "less than 2 per cent of\n> criminal proceeds was confiscated" (para. 24).';
-    assert.deepEqual(check(quoted).map((p) => p.code), ['misquotation'], 'inside a block quote');
+    assert.deepEqual(
+      check(quoted).map((p) => p.code),
+      ['misquotation'],
+      'inside a block quote',
+    );
   });
 
   test('a list item or heading on the next line starts a new sentence: its citation does not vouch for the line before', () => {
-    const text = '- UNODC said "less than 1 per cent of criminal proceeds was confiscated" (para. 24)\n- ICTs were discussed (paras. 30–32).\n1. Then\n# Heading (para. 9)';
+    const text =
+      '- UNODC said "less than 1 per cent of criminal proceeds was confiscated" (para. 24)\n- ICTs were discussed (paras. 30–32).\n1. Then\n# Heading (para. 9)';
     assert.deepEqual(check(text), []);
-    const wrong = '- UNODC said "less than 2 per cent of criminal proceeds was confiscated" (para. 24)\n- ICTs were discussed (paras. 30–32).';
+    const wrong =
+      '- UNODC said "less than 2 per cent of criminal proceeds was confiscated" (para. 24)\n- ICTs were discussed (paras. 30–32).';
     const [p] = check(wrong);
     assert.match(p.message, /^These words are not in para\. 24\./);
   });
 
   test('a stray mark does not swallow the rest of the draft', () => {
     const text = `He said "${'word '.repeat(500)}\nand then "real quote" here`;
-    assert.deepEqual(findQuotations(text).map((q) => q.text), ['real quote']);
+    assert.deepEqual(
+      findQuotations(text).map((q) => q.text),
+      ['real quote'],
+    );
   });
   test('matching is by words, in order', () => {
     assert.ok(quotationMatches('Less than 1 per cent', 'currently less than 1 per cent of criminal proceeds'));
@@ -177,14 +229,20 @@ describe('fix all: the mechanical style fixes at once', () => {
     );
     assert.equal(fixed, 7); // the dash of "30-30" goes with its range
     // What is left needs the drafter: the missing paragraph, the backwards range, the misquotation.
-    assert.deepEqual(check(after).map((p) => p.code).sort(), ['misquotation', 'no-such-paragraph', 'reversed-range']);
+    assert.deepEqual(
+      check(after)
+        .map((p) => p.code)
+        .sort(),
+      ['misquotation', 'no-such-paragraph', 'reversed-range'],
+    );
     assert.deepEqual(fixAllEdits(check(after)), { edits: [], fixed: 0 });
   });
 
   test('fixes that touch the same text are applied one round at a time, never overlapping', () => {
     const draft = 'paras. 24-24 and para. 1-3';
     const first = fixAllEdits(check(draft));
-    for (let i = 1; i < first.edits.length; i++) assert.ok(first.edits[i - 1].end <= first.edits[i].start, 'edits do not overlap');
+    for (let i = 1; i < first.edits.length; i++)
+      assert.ok(first.edits[i - 1].end <= first.edits[i].start, 'edits do not overlap');
     let text = apply(draft, first.edits);
     for (let round = 0; round < 3; round++) text = apply(text, fixAllEdits(check(text)).edits);
     assert.equal(text, 'para. 24 and paras. 1–3');

@@ -23,7 +23,7 @@ const TABLE: [string, number[][], number?][] = [
   ['¶¶ 9–10 cover the opening session', [[9, 10]]],
   ['PARA. 24 and PARAS. 30–32', [[24], [30, 31, 32]]],
   ['Para. 7 names INTERPOL.', [[7]]],
-  ['paragraph 24 of the Chair\'s summary', [[24]]],
+  ["paragraph 24 of the Chair's summary", [[24]]],
   ['paragraph 24 of the Chair’s summary notes', [[24]]],
   ['paras. 24–25 of the summary', [[24, 25]]],
   ['(para. 24)', [[24]]],
@@ -95,15 +95,32 @@ describe('citation grammar: ranges of each part', () => {
     const text = 'See paras. 11–13, 18 and 30–32 of the Chair’s summary.';
     const [c] = findCitations(text);
     assert.equal(c.text, 'paras. 11–13, 18 and 30–32 of the Chair’s summary');
-    assert.deepEqual(c.numbers.map((n) => [n.value, text.slice(n.start, n.end)]), [[11, '11'], [13, '13'], [18, '18'], [30, '30'], [32, '32']]);
-    assert.deepEqual(c.items.map((i) => [i.from.value, i.to?.value ?? null, i.dash?.text ?? null]), [[11, 13, '–'], [18, null, null], [30, 32, '–']]);
+    assert.deepEqual(
+      c.numbers.map((n) => [n.value, text.slice(n.start, n.end)]),
+      [
+        [11, '11'],
+        [13, '13'],
+        [18, '18'],
+        [30, '30'],
+        [32, '32'],
+      ],
+    );
+    assert.deepEqual(
+      c.items.map((i) => [i.from.value, i.to?.value ?? null, i.dash?.text ?? null]),
+      [
+        [11, 13, '–'],
+        [18, null, null],
+        [30, 32, '–'],
+      ],
+    );
     assert.equal(text.slice(c.keyword.start, c.keyword.end), 'paras.');
     assert.equal(c.keyword.plural, true);
     assert.equal(text.slice(c.suffix!.start, c.suffix!.end), 'of the Chair’s summary');
   });
 
   test('keyword kinds', () => {
-    const kinds = (t: string) => findCitations(t).map((c) => [c.keyword.plural, c.keyword.abbreviated, c.keyword.dot, c.keyword.language]);
+    const kinds = (t: string) =>
+      findCitations(t).map((c) => [c.keyword.plural, c.keyword.abbreviated, c.keyword.dot, c.keyword.language]);
     assert.deepEqual(kinds('para 24'), [[false, true, false, 'en']]);
     assert.deepEqual(kinds('paragraphs 2 and 3'), [[true, false, false, 'en']]);
     assert.deepEqual(kinds('par. 2'), [[null, true, true, 'fr']]);

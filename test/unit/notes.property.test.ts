@@ -133,7 +133,10 @@ describe('notes store: model-based property test (fast-check)', () => {
                 break;
             }
           } catch (e) {
-            assert.ok(crashArmed && e instanceof Error && e.message.startsWith('crash during'), `only injected crashes fail: ${String(e)}`);
+            assert.ok(
+              crashArmed && e instanceof Error && e.message.startsWith('crash during'),
+              `only injected crashes fail: ${String(e)}`,
+            );
             // The process died: a new store starts from what is on disk. A half-done edit or delete may or may
             // not have reached the file, so the version it replaced is no longer required.
             if (replacing !== undefined) live.delete(replacing);

@@ -103,7 +103,9 @@ describe('notes: selectors and re-anchoring', () => {
     assert.equal(a.status, 'moved');
     assert.equal(shifted[23].text.slice(a.start, a.end), 'less than 1 per cent');
     // Renumbered: the paragraph moved to number 25.
-    const renumbered = paragraphs.map((p) => (p.number === 24 ? { ...p, text: 'A new paragraph.' } : p.number === 25 ? { ...p, text: P24 } : p));
+    const renumbered = paragraphs.map((p) =>
+      p.number === 24 ? { ...p, text: 'A new paragraph.' } : p.number === 25 ? { ...p, text: P24 } : p,
+    );
     assert.equal(anchorNote(note('a'), renumbered).paragraph, 25);
     // Two occurrences: the context decides.
     const at = P24.indexOf('UNODC experts');
@@ -115,7 +117,9 @@ describe('notes: selectors and re-anchoring', () => {
   });
 
   test('edited passage: fuzzy match above the minimum score', () => {
-    const edited = paragraphs.map((p) => (p.number === 24 ? { ...p, text: p.text.replace('less than 1 per cent', 'less than one per cent') } : p));
+    const edited = paragraphs.map((p) =>
+      p.number === 24 ? { ...p, text: p.text.replace('less than 1 per cent', 'less than one per cent') } : p,
+    );
     const a = anchorNote(note('a'), edited);
     assert.equal(a.status, 'fuzzy');
     assert.ok(a.score >= 0.75 && a.score < 1);
@@ -132,7 +136,9 @@ describe('notes: selectors and re-anchoring', () => {
   test('whole-paragraph notes follow their paragraph', () => {
     const n = note('p', { target: makeTarget(24, P24, 0, 0) });
     assert.equal(anchorNote(n, paragraphs).status, 'exact');
-    const renumbered = paragraphs.map((p) => (p.number === 24 ? { ...p, text: 'Inserted.' } : p.number === 25 ? { ...p, text: P24 } : p));
+    const renumbered = paragraphs.map((p) =>
+      p.number === 24 ? { ...p, text: 'Inserted.' } : p.number === 25 ? { ...p, text: P24 } : p,
+    );
     assert.deepEqual([anchorNote(n, renumbered).paragraph, anchorNote(n, renumbered).status], [25, 'moved']);
   });
 
@@ -191,9 +197,18 @@ describe('notes: merge rules (three-way, by id)', () => {
 
 describe('notes: the file', () => {
   test('serialised and parsed back; stable order', () => {
-    const text = serializeNotesFile({ format: 'cnd-summary-notes', version: 1, source: 's', notes: [note('b'), note('a')], deleted: [] });
+    const text = serializeNotesFile({
+      format: 'cnd-summary-notes',
+      version: 1,
+      source: 's',
+      notes: [note('b'), note('a')],
+      deleted: [],
+    });
     const f = parseNotesFile(text);
-    assert.deepEqual(f.notes.map((n) => n.id), ['a', 'b']);
+    assert.deepEqual(
+      f.notes.map((n) => n.id),
+      ['a', 'b'],
+    );
     assert.equal(serializeNotesFile(f), text);
   });
   test('corrupt, empty, other schema, duplicated ids: errors that say what is wrong', () => {
@@ -202,8 +217,14 @@ describe('notes: the file', () => {
     assert.throws(() => parseNotesFile('{"annotations": []}'), /not a CND Summary notes file/);
     assert.throws(() => parseNotesFile('[1,2]'), /must hold a JSON object/);
     assert.throws(() => parseNotesFile('{"format":"cnd-summary-notes","version":2,"notes":[]}'), /version 2/);
-    assert.throws(() => parseNotesFile(JSON.stringify({ format: 'cnd-summary-notes', version: 1, notes: [{ id: 'x' }] })), /notes\[0\] \(x\): "body" must be a string/);
-    assert.throws(() => parseNotesFile(JSON.stringify({ format: 'cnd-summary-notes', version: 1, notes: [note('a'), note('a')] })), /note id "a" appears twice/);
+    assert.throws(
+      () => parseNotesFile(JSON.stringify({ format: 'cnd-summary-notes', version: 1, notes: [{ id: 'x' }] })),
+      /notes\[0\] \(x\): "body" must be a string/,
+    );
+    assert.throws(
+      () => parseNotesFile(JSON.stringify({ format: 'cnd-summary-notes', version: 1, notes: [note('a'), note('a')] })),
+      /note id "a" appears twice/,
+    );
   });
 });
 
@@ -214,14 +235,24 @@ describe('notes: the store', () => {
     await s.load();
     const n = await s.add({ target: makeTarget(24, P24, 0, 0), body: 'Our line #quote', author: 'Me' });
     assert.deepEqual(n.tags, ['quote']);
-    assert.deepEqual(parseNotesFile(fs.text(FILE)!).notes.map((x) => x.body), ['Our line #quote']);
+    assert.deepEqual(
+      parseNotesFile(fs.text(FILE)!).notes.map((x) => x.body),
+      ['Our line #quote'],
+    );
     await s.update(n.id, { body: 'Our line, revised #follow-up' });
     await s.update(n.id, { resolved: true });
     const f = parseNotesFile(fs.text(FILE)!);
-    assert.deepEqual([f.notes[0].body, f.notes[0].tags, f.notes[0].resolved], ['Our line, revised #follow-up', ['follow-up'], true]);
+    assert.deepEqual(
+      [f.notes[0].body, f.notes[0].tags, f.notes[0].resolved],
+      ['Our line, revised #follow-up', ['follow-up'], true],
+    );
     await s.remove(n.id);
     assert.deepEqual(parseNotesFile(fs.text(FILE)!).notes, []);
-    assert.deepEqual([...fs.files.keys()].filter((k) => k.endsWith('.tmp')), [], 'no temporary files left');
+    assert.deepEqual(
+      [...fs.files.keys()].filter((k) => k.endsWith('.tmp')),
+      [],
+      'no temporary files left',
+    );
   });
 
   test('without rename: written in place and verified', async () => {
@@ -244,7 +275,12 @@ describe('notes: the store', () => {
     other.notes.push(note('theirs', { body: 'theirs' }));
     fs.setText(FILE, serializeNotesFile(other));
     await s.add({ target: makeTarget(25, 'x', 0, 0), body: 'mine too', author: 'Me' });
-    assert.deepEqual(parseNotesFile(fs.text(FILE)!).notes.map((n) => n.body).sort(), ['mine', 'mine too', 'theirs']);
+    assert.deepEqual(
+      parseNotesFile(fs.text(FILE)!)
+        .notes.map((n) => n.body)
+        .sort(),
+      ['mine', 'mine too', 'theirs'],
+    );
     // Both sides edit the same note: both versions kept, the user is told.
     const f = parseNotesFile(fs.text(FILE)!);
     f.notes.find((n) => n.id === mine.id)!.body = 'edited in the other window';
@@ -253,7 +289,9 @@ describe('notes: the store', () => {
     const events: string[] = [];
     s.onDidChange((e) => events.push(...e.conflicts.map((c) => c.kind)));
     await s.update(mine.id, { body: 'edited here' });
-    const bodies = parseNotesFile(fs.text(FILE)!).notes.map((n) => n.body).sort();
+    const bodies = parseNotesFile(fs.text(FILE)!)
+      .notes.map((n) => n.body)
+      .sort();
     assert.deepEqual(bodies, ['edited here', 'edited in the other window', 'mine too', 'theirs']);
     assert.deepEqual(events, ['edited-both']);
   });
@@ -269,7 +307,13 @@ describe('notes: the store', () => {
     fs.setText(FILE, serializeNotesFile(f));
     const e = await s.sync();
     assert.equal(e.changed, true);
-    assert.deepEqual(s.list().map((n) => n.body).sort(), ['from git pull', 'one, edited by hand']);
+    assert.deepEqual(
+      s
+        .list()
+        .map((n) => n.body)
+        .sort(),
+      ['from git pull', 'one, edited by hand'],
+    );
     assert.equal((await s.sync()).changed, false, 'nothing new');
   });
 
@@ -283,17 +327,37 @@ describe('notes: the store', () => {
     assert.ok(s.readOnly);
     await s.add({ target: makeTarget(24, P24, 0, 0), body: 'written while corrupt', author: '' });
     assert.equal(fs.text(FILE), corrupt, 'untouched');
-    assert.deepEqual(parseNotesFile(fs.text(RECOVERY)!).notes.map((n) => n.body), ['written while corrupt']);
+    assert.deepEqual(
+      parseNotesFile(fs.text(RECOVERY)!).notes.map((n) => n.body),
+      ['written while corrupt'],
+    );
     // A restart still sees the recovered note.
     const s2 = store(fs);
     await s2.load();
-    assert.deepEqual(s2.list().map((n) => n.body), ['written while corrupt']);
+    assert.deepEqual(
+      s2.list().map((n) => n.body),
+      ['written while corrupt'],
+    );
     // The user fixes the file: the recovery notes move into it.
-    fs.setText(FILE, serializeNotesFile({ format: 'cnd-summary-notes', version: 1, source: '', notes: [note('old', { body: 'was there' })], deleted: [] }));
+    fs.setText(
+      FILE,
+      serializeNotesFile({
+        format: 'cnd-summary-notes',
+        version: 1,
+        source: '',
+        notes: [note('old', { body: 'was there' })],
+        deleted: [],
+      }),
+    );
     const fixed = await s2.sync();
     assert.equal(fixed.status.kind, 'ok');
     assert.equal(fixed.recovered, 1);
-    assert.deepEqual(parseNotesFile(fs.text(FILE)!).notes.map((n) => n.body).sort(), ['was there', 'written while corrupt']);
+    assert.deepEqual(
+      parseNotesFile(fs.text(FILE)!)
+        .notes.map((n) => n.body)
+        .sort(),
+      ['was there', 'written while corrupt'],
+    );
     assert.equal(fs.text(RECOVERY), undefined);
   });
 
@@ -315,9 +379,17 @@ describe('notes: the store', () => {
     await s.add({ target: makeTarget(1, 'x', 0, 0), body: 'keep me', author: '' });
     fs.files.delete(FILE);
     await s.sync();
-    assert.deepEqual(s.list().map((n) => n.body), ['keep me']);
+    assert.deepEqual(
+      s.list().map((n) => n.body),
+      ['keep me'],
+    );
     await s.add({ target: makeTarget(1, 'x', 0, 0), body: 'and me', author: '' });
-    assert.deepEqual(parseNotesFile(fs.text(FILE)!).notes.map((n) => n.body).sort(), ['and me', 'keep me']);
+    assert.deepEqual(
+      parseNotesFile(fs.text(FILE)!)
+        .notes.map((n) => n.body)
+        .sort(),
+      ['and me', 'keep me'],
+    );
   });
 
   test('10,000 notes load, change and write', async () => {
@@ -333,7 +405,10 @@ describe('notes: the store', () => {
 });
 
 describe('notes: export', () => {
-  const notes = [note('a', { body: 'Minister’s line #quote', tags: ['quote'] }), note('b', { target: makeTarget(7, summary.paragraph(7)!.text, 0, 0), body: 'Check the list' })];
+  const notes = [
+    note('a', { body: 'Minister’s line #quote', tags: ['quote'] }),
+    note('b', { target: makeTarget(7, summary.paragraph(7)!.text, 0, 0), body: 'Check the list' }),
+  ];
   test('annotated Markdown: each paragraph followed by its notes', () => {
     const md = exportMarkdown(summary, notes, '2026-11-29T00:00:00.000Z');
     const p24 = md.indexOf('**24.** UNODC emphasized');
@@ -344,15 +419,32 @@ describe('notes: export', () => {
     assert.ok(md.indexOf('Check the list') > md.indexOf('**7.**'));
   });
   test('W3C Web Annotation JSON-LD', () => {
-    const j = exportWebAnnotation(summary, notes) as { '@context': unknown[]; type: string; total: number; first: { items: { type: string; body: { purpose: string; value: string }[]; target: { source: string; selector: { type: string; exact?: string }[] } }[] } };
+    const j = exportWebAnnotation(summary, notes) as {
+      '@context': unknown[];
+      type: string;
+      total: number;
+      first: {
+        items: {
+          type: string;
+          body: { purpose: string; value: string }[];
+          target: { source: string; selector: { type: string; exact?: string }[] };
+        }[];
+      };
+    };
     assert.equal(j['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
     assert.equal(j.type, 'AnnotationCollection');
     assert.equal(j.total, 2);
     const a = j.first.items[0];
     assert.equal(a.type, 'Annotation');
-    assert.deepEqual(a.body.map((b) => b.purpose), ['commenting', 'tagging']);
+    assert.deepEqual(
+      a.body.map((b) => b.purpose),
+      ['commenting', 'tagging'],
+    );
     assert.match(a.target.source, /#para-24$/);
-    assert.deepEqual(a.target.selector.map((s) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
+    assert.deepEqual(
+      a.target.selector.map((s) => s.type),
+      ['TextQuoteSelector', 'TextPositionSelector'],
+    );
     assert.equal(a.target.selector[0].exact, 'less than 1 per cent');
   });
 });

@@ -21,20 +21,38 @@ function anchors(html: string): [string, string, string][] {
 describe('Markdown preview plugin', () => {
   test('a citation becomes a link to its paragraph with the opening words as the tooltip', () => {
     const html = render('As noted in para. 24, proceeds remain low.');
-    assert.equal(html, `<p>As noted in <a href="vscode://cnd-tools.cnd-chair-summary/paragraph?n=24" title="¶ 24: UNODC emphasized the importance of comparing confiscated proceeds of drug crime with drug profits and related…" class="cnd-citation">para. 24</a>, proceeds remain low.</p>\n`);
+    assert.equal(
+      html,
+      `<p>As noted in <a href="vscode://cnd-tools.cnd-chair-summary/paragraph?n=24" title="¶ 24: UNODC emphasized the importance of comparing confiscated proceeds of drug crime with drug profits and related…" class="cnd-citation">para. 24</a>, proceeds remain low.</p>\n`,
+    );
   });
 
   test('each item of a list of paragraphs links on its own; a range links to its first paragraph', () => {
     const got = anchors(render('See paras. 13–15 and 22.'));
-    assert.deepEqual(got.map(([href, , text]) => [href.replace(/.*n=/, ''), text]), [['13', 'paras. 13–15'], ['22', '22']]);
+    assert.deepEqual(
+      got.map(([href, , text]) => [href.replace(/.*n=/, ''), text]),
+      [
+        ['13', 'paras. 13–15'],
+        ['22', '22'],
+      ],
+    );
     assert.match(got[0][1], /^¶ 13: .+\n¶ 14: .+\n¶ 15: /);
     assert.match(got[1][1], /^¶ 22: Many speakers stressed/);
   });
 
   test('forms in other languages and with an entity for the dash are linked', () => {
-    assert.deepEqual(anchors(render('párrs. 30 a 32')).map((a) => a[2]), ['párrs. 30 a 32']);
-    assert.deepEqual(anchors(render('paras. 13&ndash;15')).map((a) => a[2]), ['paras. 13–15']);
-    assert.deepEqual(anchors(render('*see* para. 9')).map((a) => a[2]), ['para. 9']);
+    assert.deepEqual(
+      anchors(render('párrs. 30 a 32')).map((a) => a[2]),
+      ['párrs. 30 a 32'],
+    );
+    assert.deepEqual(
+      anchors(render('paras. 13&ndash;15')).map((a) => a[2]),
+      ['paras. 13–15'],
+    );
+    assert.deepEqual(
+      anchors(render('*see* para. 9')).map((a) => a[2]),
+      ['para. 9'],
+    );
   });
 
   test('external references, missing paragraphs, code and existing links stay as they are', () => {
@@ -54,7 +72,10 @@ describe('Markdown preview plugin', () => {
   });
 
   test('a list with one missing number links only the numbers that exist', () => {
-    assert.deepEqual(anchors(render('paras. 24 and 40')).map((a) => a[2]), ['paras. 24']);
+    assert.deepEqual(
+      anchors(render('paras. 24 and 40')).map((a) => a[2]),
+      ['paras. 24'],
+    );
   });
 
   test('paragraph text in the tooltip is escaped: no HTML from the data reaches the page', () => {

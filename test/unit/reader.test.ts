@@ -19,7 +19,9 @@ describe('reader layout', () => {
   test('headings, challenges, key phrases and footnotes are clean Markdown', () => {
     assert.ok(lines.includes('## I. Background'));
     assert.ok(lines.includes('### (c) Thematic session 2 · 20 October 2021'));
-    assert.ok(lines.some((l) => l.startsWith('> **2019 Ministerial Declaration challenge:** “The value of confiscated proceeds')));
+    assert.ok(
+      lines.some((l) => l.startsWith('> **2019 Ministerial Declaration challenge:** “The value of confiscated proceeds')),
+    );
     const p24 = lines[layout.rangeOf(24)!.start];
     assert.ok(p24.includes('UNODC emphasized **the importance of comparing confiscated proceeds'));
     const p4 = lines[layout.rangeOf(4)!.start];

@@ -40,19 +40,35 @@ describe('search: ranking', () => {
     ['Vienna NGO Committee', 6],
   ];
   for (const [query, expected] of RANKING) {
-    test(`${JSON.stringify(query)} → ¶ ${expected} first`, () => assert.equal(first(query), expected, JSON.stringify(numbers(query, 5))));
+    test(`${JSON.stringify(query)} → ¶ ${expected} first`, () =>
+      assert.equal(first(query), expected, JSON.stringify(numbers(query, 5))));
   }
 
   test('the fallback (MiniSearch ranking every match) answers the same: results, order, counts, snippets, messages', () => {
     const fallback = SearchEngine.build(summary, [], { topK: false });
     assert.equal(engine.ranksTopK, true);
     assert.equal(fallback.ranksTopK, false);
-    const queries = [...RANKING.map(([q]) => q), 'cryptocurency', 'deforest', 'money', 'crypto anonymity blockchain zzzz', '"dark web"', 'org:interpol assets', 'para:30-35 financial', 'the of and', 'zzzz'];
+    const queries = [
+      ...RANKING.map(([q]) => q),
+      'cryptocurency',
+      'deforest',
+      'money',
+      'crypto anonymity blockchain zzzz',
+      '"dark web"',
+      'org:interpol assets',
+      'para:30-35 financial',
+      'the of and',
+      'zzzz',
+    ];
     for (const q of queries) {
       for (const request of [{ limit: 3 }, { limit: 50 }, { mode: 'related' as const, limit: 5 }]) {
         const a = engine.search(q, request);
         const b = fallback.search(q, request);
-        assert.deepEqual(a.hits.map((h) => [h.number, h.snippet]), b.hits.map((h) => [h.number, h.snippet]), `${q} ${JSON.stringify(request)}`);
+        assert.deepEqual(
+          a.hits.map((h) => [h.number, h.snippet]),
+          b.hits.map((h) => [h.number, h.snippet]),
+          `${q} ${JSON.stringify(request)}`,
+        );
         a.hits.forEach((h, i) => assert.ok(Math.abs(h.score - b.hits[i].score) <= 0.001, `${q}: score`));
         assert.equal(a.message, b.message, `${q} ${JSON.stringify(request)}: message`);
       }
@@ -80,7 +96,10 @@ describe('search: matching', () => {
   });
   test('quoted phrases match as phrases', () => {
     const dark = numbers('"dark web"');
-    assert.deepEqual([...dark].sort((a, b) => a - b), [30, 31, 32, 34]);
+    assert.deepEqual(
+      [...dark].sort((a, b) => a - b),
+      [30, 31, 32, 34],
+    );
     // Both words occur in more paragraphs than the phrase does.
     assert.ok(numbers('dark web').length >= dark.length);
     assert.deepEqual(numbers('"drug profits"'), [24]);
@@ -116,12 +135,21 @@ describe('search: filters', () => {
   });
   test('para:', () => {
     assert.deepEqual(numbers('para:30-35'), [30, 31, 32, 33, 34, 35]);
-    assert.deepEqual(numbers('para:30-35 postal').sort((a, b) => a - b), [31, 32, 33]);
+    assert.deepEqual(
+      numbers('para:30-35 postal').sort((a, b) => a - b),
+      [31, 32, 33],
+    );
   });
   test('filters combine with words and with each other', () => {
-    assert.deepEqual(numbers('session:1 covid').sort((a, b) => a - b), [16]);
+    assert.deepEqual(
+      numbers('session:1 covid').sort((a, b) => a - b),
+      [16],
+    );
     assert.deepEqual(numbers('session:3 org:unodc'), [30]);
-    assert.deepEqual(numbers('assets session:2').every((n) => n >= 23 && n <= 29), true);
+    assert.deepEqual(
+      numbers('assets session:2').every((n) => n >= 23 && n <= 29),
+      true,
+    );
   });
   test('unknown filters and bad values: a clear message, not an empty list', () => {
     const cases: [string, RegExp][] = [
@@ -150,7 +178,10 @@ describe('search: bad input never throws', () => {
   });
   test('only filters', () => {
     const r = engine.search('org:oas');
-    assert.deepEqual(r.hits.map((h) => h.number), [7, 12]);
+    assert.deepEqual(
+      r.hits.map((h) => h.number),
+      [7, 12],
+    );
   });
   test('only stop words', () => assert.match(engine.search('the of and').message!, /too common/));
   test('10,000-character query', () => {
@@ -178,13 +209,19 @@ describe('search: bad input never throws', () => {
     const q = parseQuery('asset "dark web" org:interpol para:3-5 recovery');
     assert.deepEqual(q.words, ['asset', 'recovery']);
     assert.deepEqual(q.phrases, ['dark web']);
-    assert.deepEqual(q.filters, [{ key: 'org', value: 'interpol' }, { key: 'para', value: '3-5' }]);
+    assert.deepEqual(q.filters, [
+      { key: 'org', value: 'interpol' },
+      { key: 'para', value: '3-5' },
+    ]);
   });
 });
 
 describe('search: related paragraphs, prebuilt index, incremental documents', () => {
   test('find related', () => {
-    const r = engine.search('Less than 1 per cent of criminal proceeds is confiscated, so parallel financial investigations matter.', { mode: 'related', limit: 5 });
+    const r = engine.search(
+      'Less than 1 per cent of criminal proceeds is confiscated, so parallel financial investigations matter.',
+      { mode: 'related', limit: 5 },
+    );
     assert.equal(r.hits[0].number, 24);
     assert.ok(r.hits.map((h) => h.number).includes(25));
   });
@@ -206,16 +243,35 @@ describe('search: related paragraphs, prebuilt index, incremental documents', ()
 
   test('documents are added and removed one at a time', () => {
     const e = SearchEngine.build(summary);
-    e.upsert({ id: 'n:1', kind: 'note', number: 24, text: 'Our minister’s line on asset recovery: quote this in plenary', tags: 'quote follow-up' });
+    e.upsert({
+      id: 'n:1',
+      kind: 'note',
+      number: 24,
+      text: 'Our minister’s line on asset recovery: quote this in plenary',
+      tags: 'quote follow-up',
+    });
     assert.equal(e.documentCount, 38);
     const hit = e.search('minister').hits[0];
     assert.deepEqual([hit.kind, hit.number], ['note', 24]);
-    assert.deepEqual(e.search('note:').hits.map((h) => h.id), ['n:1']);
-    assert.deepEqual(e.search('tag:quote').hits.map((h) => h.id), ['n:1']);
-    assert.deepEqual(e.search('tag:#follow-up minister').hits.map((h) => h.id), ['n:1']);
+    assert.deepEqual(
+      e.search('note:').hits.map((h) => h.id),
+      ['n:1'],
+    );
+    assert.deepEqual(
+      e.search('tag:quote').hits.map((h) => h.id),
+      ['n:1'],
+    );
+    assert.deepEqual(
+      e.search('tag:#follow-up minister').hits.map((h) => h.id),
+      ['n:1'],
+    );
     e.upsert({ id: 'n:1', kind: 'note', number: 24, text: 'Changed: plenary statement', tags: '' });
     assert.equal(e.documentCount, 38);
-    const notes = (q: string) => e.search(q).hits.filter((h) => h.kind === 'note').map((h) => h.id);
+    const notes = (q: string) =>
+      e
+        .search(q)
+        .hits.filter((h) => h.kind === 'note')
+        .map((h) => h.id);
     assert.deepEqual(notes('minister'), []);
     assert.deepEqual(notes('plenary'), ['n:1']);
     e.remove('n:1');
@@ -240,9 +296,15 @@ describe('search: loaded on first use', () => {
     assert.equal(lazy.isLoaded, false);
     assert.deepEqual(lazy.search('note:zanzibar').hits, []);
     assert.equal(loads, 1);
-    assert.deepEqual(lazy.search('note:quixotic').hits.map((h) => h.number), [24]);
+    assert.deepEqual(
+      lazy.search('note:quixotic').hits.map((h) => h.number),
+      [24],
+    );
     lazy.upsert({ id: 'n:3', kind: 'note', number: 9, text: 'zanzibar after loading', tags: '' });
-    assert.deepEqual(lazy.search('note:zanzibar').hits.map((h) => h.number), [9]);
+    assert.deepEqual(
+      lazy.search('note:zanzibar').hits.map((h) => h.number),
+      [9],
+    );
     assert.equal(loads, 1, 'loaded once');
   });
 });

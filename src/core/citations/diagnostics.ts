@@ -77,7 +77,10 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
       if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
         fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
       }
-      fixes.push({ title: `Change to ${nearest} (the nearest paragraph)`, edits: [{ start: n.start, end: n.end, newText: String(nearest) }] });
+      fixes.push({
+        title: `Change to ${nearest} (the nearest paragraph)`,
+        edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
+      });
       problems.push({
         start: n.start,
         end: n.end,
@@ -97,7 +100,15 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
           severity: 'warning',
           code: 'reversed-range',
           message: `The range ${shown} runs backwards.`,
-          fixes: [{ title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`, edits: [{ start: item.from.start, end: item.from.end, newText: String(item.to.value) }, { start: item.to.start, end: item.to.end, newText: String(item.from.value) }] }],
+          fixes: [
+            {
+              title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`,
+              edits: [
+                { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
+                { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
+              ],
+            },
+          ],
         });
       } else if (item.to.value === item.from.value) {
         problems.push({
@@ -119,7 +130,9 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
           severity: 'information',
           code: 'range-dash',
           message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${options.format.rangeDash}${item.to.value}.`,
-          fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: options.format.rangeDash }] }],
+          fixes: [
+            { title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: options.format.rangeDash }] },
+          ],
         });
       }
     }
@@ -191,12 +204,24 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
       verdict = judgeQuotation(q.text, valid, summary);
       verdicts.set(key, verdict);
     }
-    if (verdict) problems.push({ start: q.start, end: q.end, severity: 'warning', code: 'misquotation', message: verdict.message, fixes: verdict.fixes(q) });
+    if (verdict)
+      problems.push({
+        start: q.start,
+        end: q.end,
+        severity: 'warning',
+        code: 'misquotation',
+        message: verdict.message,
+        fixes: verdict.fixes(q),
+      });
   }
   return problems;
 }
 
-function judgeQuotation(words: string, valid: number[], summary: Summary): { message: string; fixes: (q: Quotation) => Fix[] } | null {
+function judgeQuotation(
+  words: string,
+  valid: number[],
+  summary: Summary,
+): { message: string; fixes: (q: Quotation) => Fix[] } | null {
   if (valid.some((n) => quotationMatches(words, summary.paragraph(n)!.text))) return null;
   let best: { n: number; passage: NonNullable<ReturnType<typeof closestPassage>> } | undefined;
   for (const n of valid) {
@@ -208,7 +233,12 @@ function judgeQuotation(words: string, valid: number[], summary: Summary): { mes
   if (!closest) return { message: `These words are not in ${where}.`, fixes: () => [] };
   return {
     message: `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`,
-    fixes: (q) => [{ title: `Replace with the words of para. ${closest.n}`, edits: [{ start: q.start, end: q.end, newText: closest.passage.text }] }],
+    fixes: (q) => [
+      {
+        title: `Replace with the words of para. ${closest.n}`,
+        edits: [{ start: q.start, end: q.end, newText: closest.passage.text }],
+      },
+    ],
   };
 }
 
@@ -217,7 +247,12 @@ function judgeQuotation(words: string, valid: number[], summary: Summary): { mes
  * one-paragraph range. The others need the drafter's judgement (which paragraph was meant, which order,
  * which words) and are never fixed in bulk.
  */
-export const FIXABLE_IN_BULK: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['range-dash', 'singular-with-several', 'plural-with-one', 'empty-range']);
+export const FIXABLE_IN_BULK: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'range-dash',
+  'singular-with-several',
+  'plural-with-one',
+  'empty-range',
+]);
 
 /**
  * The edits that fix every problem of `FIXABLE_IN_BULK` at once (each problem's first fix), in document

@@ -72,10 +72,22 @@ const OTHER_SUFFIX = /\s*,?\s+of\s+(?:the\s+|document\s+|resolution\s+|decision\
 
 /** [cheap test on the window before the keyword, the real test, what it means]. */
 const EXTERNAL_BEFORE: [(window: string, last: string) => boolean, RegExp, string][] = [
-  [(_w, last) => last === 'e' || last === 'r', /\b(?:operative|preambular)\s+$/i, 'an operative or preambular paragraph of another text'],
+  [
+    (_w, last) => last === 'e' || last === 'r',
+    /\b(?:operative|preambular)\s+$/i,
+    'an operative or preambular paragraph of another text',
+  ],
   [(_w, last) => last === ',', /\barticles?\s+\d+[a-z]?\s*,\s*$/i, 'a paragraph of an article of another instrument'],
-  [(w) => w.includes('/'), /\b[A-Z]{1,8}\/[A-Z0-9][A-Za-z0-9./()-]*\s*,?\s*$/, 'a paragraph of another document (document symbol)'],
-  [(_w, last) => last === ',', /\b(?:resolution|decision|annex|convention|report|declaration)\s+[\w./-]+\s*,\s*$/i, 'a paragraph of another document'],
+  [
+    (w) => w.includes('/'),
+    /\b[A-Z]{1,8}\/[A-Z0-9][A-Za-z0-9./()-]*\s*,?\s*$/,
+    'a paragraph of another document (document symbol)',
+  ],
+  [
+    (_w, last) => last === ',',
+    /\b(?:resolution|decision|annex|convention|report|declaration)\s+[\w./-]+\s*,\s*$/i,
+    'a paragraph of another document',
+  ],
 ];
 
 type KeywordKind = Pick<Keyword, 'plural' | 'abbreviated' | 'pilcrow' | 'language'>;
@@ -241,7 +253,8 @@ function externalBefore(text: string, start: number): string | undefined {
   let i = start - 1;
   while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
   const lastCode = i >= from ? text.charCodeAt(i) | 0x20 : 0;
-  const last = lastCode === 0x65 ? 'e' : lastCode === 0x72 ? 'r' : lastCode === (44 | 0x20) && text.charCodeAt(i) === 44 ? ',' : '';
+  const last =
+    lastCode === 0x65 ? 'e' : lastCode === 0x72 ? 'r' : lastCode === (44 | 0x20) && text.charCodeAt(i) === 44 ? ',' : '';
   // A document symbol ("E/CN.7/2021/2, para. 12") is the word just before: look for its "/" there only.
   let k = last === ',' ? i - 1 : i;
   while (k >= from && isSpaceCode(text.charCodeAt(k))) k--;
@@ -318,7 +331,8 @@ function readCitation(text: string, kw: Keyword): Citation | number {
   } else {
     OTHER_SUFFIX.lastIndex = p;
     const other = maybeSuffix ? OTHER_SUFFIX.exec(text) : null;
-    if (other && !externalReason) externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
+    if (other && !externalReason)
+      externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
   return new ScannedCitation(text, kw, items, end, suffix, externalReason);
 }
@@ -368,7 +382,18 @@ class ScannedCitation implements Citation {
 
   /** Plain data, for JSON and for comparing citations. */
   toJSON(): object {
-    return { start: this.start, end: this.end, text: this.text, keyword: this.keyword, items: this.items, numbers: this.numbers, paragraphs: this.paragraphs, suffix: this.suffix, external: this.external, externalReason: this.externalReason };
+    return {
+      start: this.start,
+      end: this.end,
+      text: this.text,
+      keyword: this.keyword,
+      items: this.items,
+      numbers: this.numbers,
+      paragraphs: this.paragraphs,
+      suffix: this.suffix,
+      external: this.external,
+      externalReason: this.externalReason,
+    };
   }
 }
 

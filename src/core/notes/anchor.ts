@@ -85,7 +85,8 @@ export function anchorNote(note: Note, paragraphs: AnchorText[]): Anchor {
   if (quote.exact.length > 0) {
     for (const p of byDistance(paragraphs, paragraph)) {
       for (let at = p.text.indexOf(quote.exact); at >= 0; at = p.text.indexOf(quote.exact, at + 1)) {
-        const context = commonSuffix(p.text.slice(0, at), quote.prefix) + commonPrefix(p.text.slice(at + quote.exact.length), quote.suffix);
+        const context =
+          commonSuffix(p.text.slice(0, at), quote.prefix) + commonPrefix(p.text.slice(at + quote.exact.length), quote.suffix);
         const nearness = p.number === paragraph ? 1 - Math.min(1, Math.abs(at - position.start) / 1000) : 0;
         const score = context + nearness;
         if (!best || score > best.score) best = { p, at, score };

@@ -11,7 +11,10 @@ function anchors(summary: Summary, notes: Note[]): Map<string, Anchor> {
 }
 
 function quoteBlock(text: string): string {
-  return text.split('\n').map((l) => `> ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 /** The annotated summary as Markdown: every paragraph, each followed by its notes. */
@@ -34,7 +37,10 @@ export function exportMarkdown(summary: Summary, notes: Note[], exportedAt: stri
     else byParagraph.set(a.paragraph, [...(byParagraph.get(a.paragraph) ?? []), n]);
   }
   const noteLines = (n: Note, a: Anchor | undefined) => {
-    const passage = n.target.scope === 'passage' ? ` on “${a && a.status !== 'orphaned' ? summary.paragraph(a.paragraph)!.text.slice(a.start, a.end) : n.target.selector[0].exact}”` : '';
+    const passage =
+      n.target.scope === 'passage'
+        ? ` on “${a && a.status !== 'orphaned' ? summary.paragraph(a.paragraph)!.text.slice(a.start, a.end) : n.target.selector[0].exact}”`
+        : '';
     const head = `**Note** — ${n.author || 'anonymous'}, ${n.modified.slice(0, 10)}${n.resolved ? ' (resolved)' : ''}${passage}${n.tags.length ? ` · ${n.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
     return [quoteBlock(`${head}\n\n${n.body}`), ''];
   };
@@ -79,7 +85,12 @@ export function exportWebAnnotation(summary: Summary, notes: Note[]): unknown {
       target: {
         source: `${SUMMARY_IRI}#para-${paragraph}`,
         selector: [
-          { type: 'TextQuoteSelector', exact, prefix: placed ? text.slice(Math.max(0, start - 32), start) : q.prefix, suffix: placed ? text.slice(end, end + 32) : q.suffix },
+          {
+            type: 'TextQuoteSelector',
+            exact,
+            prefix: placed ? text.slice(Math.max(0, start - 32), start) : q.prefix,
+            suffix: placed ? text.slice(end, end + 32) : q.suffix,
+          },
           { type: 'TextPositionSelector', start, end },
         ],
       },

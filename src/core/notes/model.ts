@@ -76,7 +76,12 @@ export function makeTarget(paragraph: number, text: string, start: number, end: 
     paragraph,
     scope: whole ? 'paragraph' : 'passage',
     selector: [
-      { type: 'TextQuoteSelector', exact: text.slice(s, e), prefix: text.slice(Math.max(0, s - CONTEXT_CHARS), s), suffix: text.slice(e, e + CONTEXT_CHARS) },
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(s, e),
+        prefix: text.slice(Math.max(0, s - CONTEXT_CHARS), s),
+        suffix: text.slice(e, e + CONTEXT_CHARS),
+      },
       { type: 'TextPositionSelector', start: s, end: e },
     ],
   };
@@ -103,19 +108,52 @@ function validateNote(v: unknown, i: number): Note {
   const n = v as Record<string, unknown>;
   need(typeof n.id === 'string' && n.id.length > 0, where, 'has no "id"');
   need(typeof n.body === 'string', `${where} (${String(n.id)})`, '"body" must be a string');
-  need(Array.isArray(n.tags) && n.tags.every((t) => typeof t === 'string'), `${where} (${String(n.id)})`, '"tags" must be a list of strings');
+  need(
+    Array.isArray(n.tags) && n.tags.every((t) => typeof t === 'string'),
+    `${where} (${String(n.id)})`,
+    '"tags" must be a list of strings',
+  );
   need(typeof n.author === 'string', `${where} (${String(n.id)})`, '"author" must be a string');
-  need(typeof n.created === 'string' && typeof n.modified === 'string', `${where} (${String(n.id)})`, '"created" and "modified" must be ISO dates');
+  need(
+    typeof n.created === 'string' && typeof n.modified === 'string',
+    `${where} (${String(n.id)})`,
+    '"created" and "modified" must be ISO dates',
+  );
   need(typeof n.resolved === 'boolean', `${where} (${String(n.id)})`, '"resolved" must be true or false');
   need(isObject(n.target), `${where} (${String(n.id)})`, 'has no "target"');
   const t = n.target as Record<string, unknown>;
-  need(Number.isInteger(t.paragraph) && (t.paragraph as number) >= 1, `${where} (${String(n.id)})`, '"target.paragraph" must be a paragraph number');
-  need(t.scope === 'passage' || t.scope === 'paragraph', `${where} (${String(n.id)})`, '"target.scope" must be "passage" or "paragraph"');
-  need(Array.isArray(t.selector) && t.selector.length === 2, `${where} (${String(n.id)})`, '"target.selector" must hold a TextQuoteSelector and a TextPositionSelector');
+  need(
+    Number.isInteger(t.paragraph) && (t.paragraph as number) >= 1,
+    `${where} (${String(n.id)})`,
+    '"target.paragraph" must be a paragraph number',
+  );
+  need(
+    t.scope === 'passage' || t.scope === 'paragraph',
+    `${where} (${String(n.id)})`,
+    '"target.scope" must be "passage" or "paragraph"',
+  );
+  need(
+    Array.isArray(t.selector) && t.selector.length === 2,
+    `${where} (${String(n.id)})`,
+    '"target.selector" must hold a TextQuoteSelector and a TextPositionSelector',
+  );
   const [q, p] = t.selector as unknown[];
-  need(isObject(q) && q.type === 'TextQuoteSelector' && typeof q.exact === 'string' && typeof q.prefix === 'string' && typeof q.suffix === 'string', `${where} (${String(n.id)})`, 'the first selector must be a TextQuoteSelector with exact, prefix and suffix');
-  need(isObject(p) && p.type === 'TextPositionSelector' && Number.isInteger(p.start) && Number.isInteger(p.end), `${where} (${String(n.id)})`, 'the second selector must be a TextPositionSelector with start and end');
-  if (n.conflictOf !== undefined) need(typeof n.conflictOf === 'string', `${where} (${String(n.id)})`, '"conflictOf" must be a note id');
+  need(
+    isObject(q) &&
+      q.type === 'TextQuoteSelector' &&
+      typeof q.exact === 'string' &&
+      typeof q.prefix === 'string' &&
+      typeof q.suffix === 'string',
+    `${where} (${String(n.id)})`,
+    'the first selector must be a TextQuoteSelector with exact, prefix and suffix',
+  );
+  need(
+    isObject(p) && p.type === 'TextPositionSelector' && Number.isInteger(p.start) && Number.isInteger(p.end),
+    `${where} (${String(n.id)})`,
+    'the second selector must be a TextPositionSelector with start and end',
+  );
+  if (n.conflictOf !== undefined)
+    need(typeof n.conflictOf === 'string', `${where} (${String(n.id)})`, '"conflictOf" must be a note id');
   return v as Note;
 }
 
@@ -139,7 +177,11 @@ export function parseNotesFile(text: string): NotesFile {
     need(!ids.has(n.id), 'the file', `note id "${n.id}" appears twice`);
     ids.add(n.id);
   }
-  const deleted = Array.isArray(f.deleted) ? (f.deleted as unknown[]).filter((d): d is Tombstone => isObject(d) && typeof d.id === 'string' && typeof d.deleted === 'string') : [];
+  const deleted = Array.isArray(f.deleted)
+    ? (f.deleted as unknown[]).filter(
+        (d): d is Tombstone => isObject(d) && typeof d.id === 'string' && typeof d.deleted === 'string',
+      )
+    : [];
   return { format: NOTES_FORMAT, version: 1, source: typeof f.source === 'string' ? f.source : '', notes, deleted };
 }
 

@@ -1,5 +1,13 @@
 import { cloneState, type Conflict, mergeNotes, type NotesState } from './merge';
-import { emptyNotesFile, type Note, type NoteTarget, NotesFormatError, parseNotesFile, serializeNotesFile, tagsOf } from './model';
+import {
+  emptyNotesFile,
+  type Note,
+  type NoteTarget,
+  NotesFormatError,
+  parseNotesFile,
+  serializeNotesFile,
+  tagsOf,
+} from './model';
 
 /** The little of a file system the store needs; the extension passes vscode.workspace.fs, tests a fake. */
 export interface NotesFs {
@@ -79,7 +87,9 @@ export class NoteStore {
   }
 
   list(): Note[] {
-    return [...this.state.notes.values()].sort((a, b) => a.target.paragraph - b.target.paragraph || a.created.localeCompare(b.created));
+    return [...this.state.notes.values()].sort(
+      (a, b) => a.target.paragraph - b.target.paragraph || a.created.localeCompare(b.created),
+    );
   }
 
   get(id: string): Note | undefined {
@@ -224,7 +234,11 @@ export class NoteStore {
   }
 
   private serialize(): string {
-    return serializeNotesFile({ ...emptyNotesFile(this.options.source), notes: [...this.state.notes.values()], deleted: [...this.state.deleted.values()] });
+    return serializeNotesFile({
+      ...emptyNotesFile(this.options.source),
+      notes: [...this.state.notes.values()],
+      deleted: [...this.state.deleted.values()],
+    });
   }
 
   /**
@@ -271,7 +285,9 @@ export class NoteStore {
     if (!back || decoder.decode(back) !== text) throw new Error(`notes: writing ${path} could not be verified`);
   }
 
-  private async readFile(path: string): Promise<{ kind: 'missing' } | { kind: 'invalid'; error: string } | { kind: 'ok'; text: string; state: NotesState }> {
+  private async readFile(
+    path: string,
+  ): Promise<{ kind: 'missing' } | { kind: 'invalid'; error: string } | { kind: 'ok'; text: string; state: NotesState }> {
     const bytes = await this.fs.read(path);
     if (bytes === undefined) return { kind: 'missing' };
     const text = decoder.decode(bytes);

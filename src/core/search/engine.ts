@@ -72,7 +72,7 @@ export function fingerprint(...parts: string[]): string {
     }
     h ^= 0xff;
   }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 export function paragraphDocs(summary: Summary): SearchDoc[] {
@@ -103,7 +103,10 @@ export function paragraphDocs(summary: Summary): SearchDoc[] {
  */
 export class SearchEngine {
   /** Per document: its text, and `flat`, the same text with every whitespace character a space (snippets show it; kept so that no search copies it again). */
-  private readonly texts = new Map<string, { number: number; kind: SearchDoc['kind']; text: string; flat: string; phrase?: string; words?: Word[]; tags: string[] }>();
+  private readonly texts = new Map<
+    string,
+    { number: number; kind: SearchDoc['kind']; text: string; flat: string; phrase?: string; words?: Word[]; tags: string[] }
+  >();
 
   /** Keeps only the best results of a search (MiniSearch's own `search` scores and sorts every match). */
   private readonly ranker: TopK | undefined;
@@ -136,7 +139,9 @@ export class SearchEngine {
     const index = MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
     const docs = paragraphDocs(summary);
     if (index.documentCount !== docs.length || docs.some((d) => !index.has(d.id))) {
-      throw new Error(`search index: the prebuilt index holds ${index.documentCount} documents, the summary ${docs.length}; rebuild it`);
+      throw new Error(
+        `search index: the prebuilt index holds ${index.documentCount} documents, the summary ${docs.length}; rebuild it`,
+      );
     }
     return new SearchEngine(summary, index, docs);
   }
@@ -150,7 +155,13 @@ export class SearchEngine {
   }
 
   private remember(d: SearchDoc): void {
-    this.texts.set(d.id, { number: d.number, kind: d.kind, text: d.text, flat: /[\n\r\t\v\f]/.test(d.text) ? d.text.replace(/\s/g, ' ') : d.text, tags: d.tags ? d.tags.split(/\s+/).filter(Boolean) : [] });
+    this.texts.set(d.id, {
+      number: d.number,
+      kind: d.kind,
+      text: d.text,
+      flat: /[\n\r\t\v\f]/.test(d.text) ? d.text.replace(/\s/g, ' ') : d.text,
+      tags: d.tags ? d.tags.split(/\s+/).filter(Boolean) : [],
+    });
   }
 
   /** Adds or replaces one document (a note, say) without touching the others. */
@@ -181,7 +192,11 @@ export class SearchEngine {
 
     if (isEmptyQuery(q)) {
       if (q.filters.length === 0) {
-        return { hits: [], message: 'Type words to search the summary, "a phrase", or filters: org:interpol, session:2, date:2021-10-20, para:30-35.' };
+        return {
+          hits: [],
+          message:
+            'Type words to search the summary, "a phrase", or filters: org:interpol, session:2, date:2021-10-20, para:30-35.',
+        };
       }
       // Only filters: every matching document, in document order.
       const hits: SearchHit[] = [];
@@ -222,10 +237,20 @@ export class SearchEngine {
     if (ranking.total === 0) ranking = this.rank(query, { ...base, fields: ALL_FIELDS }, limit, filter);
     if (ranking.total === 0) {
       // Nothing exact or by prefix: allow typos.
-      ranking = this.rank(query, { ...base, fields: ALL_FIELDS, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 }, limit, filter);
+      ranking = this.rank(
+        query,
+        { ...base, fields: ALL_FIELDS, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 },
+        limit,
+        filter,
+      );
     }
     if (ranking.total === 0 && usable.length > 1 && phraseNorms.length === 0) {
-      ranking = this.rank(query, { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 }, limit, filter);
+      ranking = this.rank(
+        query,
+        { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 },
+        limit,
+        filter,
+      );
       if (ranking.total > 0) notices.push('No paragraph has all of those words; showing paragraphs with some of them.');
     }
     const hits = ranking.hits.map((r) => this.hit(r, q));
@@ -235,19 +260,42 @@ export class SearchEngine {
   /** The best `limit` documents and how many matched: top-k ranking, or MiniSearch's full search when that is not available. */
   private rank(query: string, options: RankOptions, limit: number, accept?: (id: string) => boolean): Ranking {
     if (this.ranker) return this.ranker.search(query, options, limit, accept);
-    const results = this.index.search(query, { ...options, fields: [...options.fields], ...(accept ? { filter: (r) => accept(r.id as string) } : {}) });
-    return { hits: results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms })), total: results.length };
+    const results = this.index.search(query, {
+      ...options,
+      fields: [...options.fields],
+      ...(accept ? { filter: (r) => accept(r.id as string) } : {}),
+    });
+    return {
+      hits: results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms })),
+      total: results.length,
+    };
   }
 
   /** "Which paragraphs support this sentence?": the passage's words, any of them, best first. */
   private related(passage: string, limit: number): SearchResponse {
-    const words = [...new Set(tokenize(passage).map((t) => processTerm(t)).filter((t): t is string => !!t))];
-    if (words.length === 0) return { hits: [], message: 'Select a sentence of your draft to find the paragraphs that support it.' };
+    const words = [
+      ...new Set(
+        tokenize(passage)
+          .map((t) => processTerm(t))
+          .filter((t): t is string => !!t),
+      ),
+    ];
+    if (words.length === 0)
+      return { hits: [], message: 'Select a sentence of your draft to find the paragraphs that support it.' };
     const used = words.slice(0, MAX_RELATED_WORDS);
-    const ranking = this.rank(used.join(' '), { fields: ALL_FIELDS, boost: BOOST, combineWith: 'OR' }, limit, (id) => this.texts.get(id)?.kind === 'paragraph');
+    const ranking = this.rank(
+      used.join(' '),
+      { fields: ALL_FIELDS, boost: BOOST, combineWith: 'OR' },
+      limit,
+      (id) => this.texts.get(id)?.kind === 'paragraph',
+    );
     const q: ParsedQuery = { words: used, phrases: [], filters: [], errors: [], warnings: [] };
     const hits = ranking.hits.map((r) => this.hit(r, q));
-    return this.respond(hits, ranking.total, words.length > used.length ? [`Only the first ${MAX_RELATED_WORDS} distinct words of the selection were used.`] : []);
+    return this.respond(
+      hits,
+      ranking.total,
+      words.length > used.length ? [`Only the first ${MAX_RELATED_WORDS} distinct words of the selection were used.`] : [],
+    );
   }
 
   private hit(r: RankedHit, q: ParsedQuery): SearchHit {
@@ -262,11 +310,19 @@ export class SearchEngine {
   }
 
   private respond(hits: SearchHit[], total: number, notices: string[]): SearchResponse {
-    const message = notices.length ? notices.join(' ') : hits.length === 0 ? 'No paragraph matches.' : total > hits.length ? `${total} matches; showing the best ${hits.length}.` : undefined;
+    const message = notices.length
+      ? notices.join(' ')
+      : hits.length === 0
+        ? 'No paragraph matches.'
+        : total > hits.length
+          ? `${total} matches; showing the best ${hits.length}.`
+          : undefined;
     return { hits, ...(message ? { message } : {}) };
   }
 
-  private resolveFilters(filters: Filter[]): { all: boolean; accept: (id: string, n: number, kind: SearchDoc['kind']) => boolean } | { error: string } {
+  private resolveFilters(
+    filters: Filter[],
+  ): { all: boolean; accept: (id: string, n: number, kind: SearchDoc['kind']) => boolean } | { error: string } {
     const byKey = new Map<string, Filter[]>();
     for (const f of filters) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
     const sets: Set<number>[] = [];
@@ -310,15 +366,30 @@ export class SearchEngine {
       case 'org': {
         if (!v) return { error: 'org: needs a name or acronym, e.g. org:interpol or org:"vienna ngo".' };
         const ids = [
-          ...summary.directory.organizations.filter((o) => o.id === v || o.acronym?.toLowerCase() === v || [o.name, ...o.aliases].some((a) => a.toLowerCase().includes(v))).map((o) => o.id),
-          ...summary.directory.states.filter((s) => s.id === v || [s.name, ...s.aliases].some((a) => a.toLowerCase().includes(v))).map((s) => s.id),
+          ...summary.directory.organizations
+            .filter(
+              (o) =>
+                o.id === v || o.acronym?.toLowerCase() === v || [o.name, ...o.aliases].some((a) => a.toLowerCase().includes(v)),
+            )
+            .map((o) => o.id),
+          ...summary.directory.states
+            .filter((s) => s.id === v || [s.name, ...s.aliases].some((a) => a.toLowerCase().includes(v)))
+            .map((s) => s.id),
         ];
-        if (ids.length === 0) return { error: `No organization or Member State in the summary matches “${f.value}”. Try org:unodc, org:interpol or org:mexico.` };
+        if (ids.length === 0)
+          return {
+            error: `No organization or Member State in the summary matches “${f.value}”. Try org:unodc, org:interpol or org:mexico.`,
+          };
         return { numbers: ids.flatMap((id) => summary.paragraphsMentioning(id)) };
       }
       case 'session': {
-        const s = summary.doc.sessions.find((x) => x.letter === v || String(x.ordinal) === v || (v === 'opening' && x.kind === 'opening'));
-        if (!s) return { error: `There is no session “${f.value}”: use session:opening or session:1 to session:3 (or the letters a–d).` };
+        const s = summary.doc.sessions.find(
+          (x) => x.letter === v || String(x.ordinal) === v || (v === 'opening' && x.kind === 'opening'),
+        );
+        if (!s)
+          return {
+            error: `There is no session “${f.value}”: use session:opening or session:1 to session:3 (or the letters a–d).`,
+          };
         return { numbers: s.paragraphs };
       }
       case 'date': {
@@ -326,7 +397,9 @@ export class SearchEngine {
         const sessions = summary.doc.sessions.filter((s) => s.date === v);
         if (sessions.length === 0) {
           const dates = [...new Set(summary.doc.sessions.map((s) => s.date))];
-          return { error: `No session was held on ${f.value}: the sessions were on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.` };
+          return {
+            error: `No session was held on ${f.value}: the sessions were on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.`,
+          };
         }
         return { numbers: sessions.flatMap((s) => s.paragraphs) };
       }

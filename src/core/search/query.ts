@@ -51,7 +51,9 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
       const value = (m[2] ?? m[3] ?? '').trim();
       if (!key) {
         // "16:30" or "e.g.:" are words, not filters; a word followed by a colon is an unknown filter.
-        q.errors.push(`Unknown filter “${m[1]}:”. Filters: org:interpol, session:2, date:2021-10-20, para:30-35, note:, tag:follow-up.`);
+        q.errors.push(
+          `Unknown filter “${m[1]}:”. Filters: org:interpol, session:2, date:2021-10-20, para:30-35, note:, tag:follow-up.`,
+        );
         continue;
       }
       q.filters.push({ key, value });

@@ -44,7 +44,10 @@ export function makeSnippet(text: string, terms: string[], phrases: string[], wi
     }
   }
   for (const p of phrases) {
-    const words = p.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escapeRegExp);
+    const words = p
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map(escapeRegExp);
     if (words.length === 0) continue;
     const re = new RegExp(words.join('[^\\p{L}\\p{N}]+'), 'giu');
     for (const m of flat.matchAll(re)) marks.push([m.index, m.index + m[0].length]);

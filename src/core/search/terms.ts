@@ -50,5 +50,8 @@ export function processTerm(term: string): string | null {
 
 /** Lower case, every run of non-word characters one space: for phrase matching. */
 export function normalizeForPhrase(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }

@@ -122,17 +122,31 @@ export class TopK {
   static over<T>(index: MiniSearch<T>): TopK | undefined {
     const ms = index as unknown as Partial<Internals>;
     const ok =
-      ms._index !== undefined && typeof ms._index.get === 'function' && typeof ms._index.atPrefix === 'function' && typeof ms._index.fuzzyGet === 'function' &&
-      ms._documentIds instanceof Map && ms._fieldLength instanceof Map && Array.isArray(ms._avgFieldLength) &&
-      typeof ms._fieldIds === 'object' && typeof ms._documentCount === 'number' && typeof ms._nextId === 'number' && typeof ms._dirtCount === 'number' &&
-      typeof ms._options?.tokenize === 'function' && typeof ms._options.processTerm === 'function' && typeof ms._options.searchOptions === 'object' &&
-      !ms._options.searchOptions.boostDocument && !ms._options.searchOptions.boostTerm && !ms._options.searchOptions.filter;
+      ms._index !== undefined &&
+      typeof ms._index.get === 'function' &&
+      typeof ms._index.atPrefix === 'function' &&
+      typeof ms._index.fuzzyGet === 'function' &&
+      ms._documentIds instanceof Map &&
+      ms._fieldLength instanceof Map &&
+      Array.isArray(ms._avgFieldLength) &&
+      typeof ms._fieldIds === 'object' &&
+      typeof ms._documentCount === 'number' &&
+      typeof ms._nextId === 'number' &&
+      typeof ms._dirtCount === 'number' &&
+      typeof ms._options?.tokenize === 'function' &&
+      typeof ms._options.processTerm === 'function' &&
+      typeof ms._options.searchOptions === 'object' &&
+      !ms._options.searchOptions.boostDocument &&
+      !ms._options.searchOptions.boostTerm &&
+      !ms._options.searchOptions.filter;
     return ok ? new TopK(ms as Internals) : undefined;
   }
 
   /** The best `k` documents for `query` (tokenised and processed as MiniSearch does), best first; ties in document order. */
   search(query: string, options: RankOptions, k: number, accept?: (id: string) => boolean): Ranking {
-    const processed = this.tokenize(query).flatMap((t) => this.processTerm(t) || []).filter((t): t is string => !!t);
+    const processed = this.tokenize(query)
+      .flatMap((t) => this.processTerm(t) || [])
+      .filter((t): t is string => !!t);
     if (processed.length === 0) return { hits: [], total: 0 };
     const fields: [fieldId: number, boost: number][] = [];
     for (const f of options.fields) {
@@ -207,7 +221,8 @@ export class TopK {
     // The documents that qualify, and the best k of them (a min-heap on score, then on document order).
     const need = and ? groups.length : 1;
     const heap: number[] = [];
-    const worse = (a: number, b: number) => scores[a] * matched[a] < scores[b] * matched[b] || (scores[a] * matched[a] === scores[b] * matched[b] && a > b);
+    const worse = (a: number, b: number) =>
+      scores[a] * matched[a] < scores[b] * matched[b] || (scores[a] * matched[a] === scores[b] * matched[b] && a > b);
     let total = 0;
     for (let i = 0; i < touched; i++) {
       const doc = this.touched[i];
@@ -224,7 +239,11 @@ export class TopK {
     }
     heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
     const specs = groups.flat();
-    const hits = heap.map((doc) => ({ id: docIds.get(doc) as string, score: scores[doc] * matched[doc], terms: this.termsIn(doc, specs, fields) }));
+    const hits = heap.map((doc) => ({
+      id: docIds.get(doc) as string,
+      score: scores[doc] * matched[doc],
+      terms: this.termsIn(doc, specs, fields),
+    }));
     return { hits, total };
   }
 

@@ -7,13 +7,20 @@ import { findCitations } from '../../core/citations/grammar';
  * summary (`para. 24|` or `(paras. 13–15)|`), the numbers merge into it instead. Returns the text
  * of the citation as it now stands.
  */
-export async function insertCitation(editor: vscode.TextEditor, numbers: number[], format: CitationFormat, at?: vscode.Position): Promise<string | undefined> {
+export async function insertCitation(
+  editor: vscode.TextEditor,
+  numbers: number[],
+  format: CitationFormat,
+  at?: vscode.Position,
+): Promise<string | undefined> {
   if (numbers.length === 0) return undefined;
   const doc = editor.document;
   const pos = at ?? editor.selection.end;
   const line = doc.lineAt(pos.line).text;
   const before = line.slice(0, pos.character);
-  const previous = findCitations(before).filter((c) => !c.external).pop();
+  const previous = findCitations(before)
+    .filter((c) => !c.external)
+    .pop();
   const tail = previous ? before.slice(previous.end) : '';
   if (previous && /^\)?\s?$/.test(tail) && !/\d/.test(line[pos.character] ?? '')) {
     const merged = mergeNumbers(previous.paragraphs, numbers);
@@ -37,7 +44,12 @@ export async function insertCitation(editor: vscode.TextEditor, numbers: number[
 }
 
 /** Inserts `“words” (para. n)` — a quotation of the summary with its citation. */
-export async function insertQuotation(editor: vscode.TextEditor, words: string, number: number, format: CitationFormat): Promise<string | undefined> {
+export async function insertQuotation(
+  editor: vscode.TextEditor,
+  words: string,
+  number: number,
+  format: CitationFormat,
+): Promise<string | undefined> {
   const pos = editor.selection.end;
   const prev = editor.document.lineAt(pos.line).text.slice(0, pos.character).slice(-1);
   const text = `${prev && /\S/.test(prev) ? ' ' : ''}${formatQuotation(words, [number], format)}`;

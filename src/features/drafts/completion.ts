@@ -15,7 +15,10 @@ export class ParagraphCompletionProvider implements vscode.CompletionItemProvide
     const items: vscode.CompletionItem[] = [];
     for (const p of this.summary.doc.paragraphs) {
       if (spot.after !== undefined && p.number <= spot.after) continue;
-      const item = new vscode.CompletionItem({ label: String(p.number), description: truncate(p.text, 60) }, vscode.CompletionItemKind.Reference);
+      const item = new vscode.CompletionItem(
+        { label: String(p.number), description: truncate(p.text, 60) },
+        vscode.CompletionItemKind.Reference,
+      );
       item.detail = `¶ ${p.number} · ${this.summary.placeOf(p)}`;
       const doc = new vscode.MarkdownString(`${paragraphMarkdown(p)}\n\n*${escapeMarkdown(this.summary.placeOf(p))}*`);
       doc.isTrusted = false;

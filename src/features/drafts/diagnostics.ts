@@ -50,17 +50,24 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
       this.check(doc);
       return;
     }
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!doc.isClosed) this.check(doc);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.check(doc);
+      }, delay),
+    );
   }
 
   check(doc: vscode.TextDocument): Problem[] {
     const key = doc.uri.toString();
     const text = doc.getText();
     if (text.length > MAX_CHECKED_CHARS) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `This draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_CHECKED_CHARS / 1e6} million). Citations in it are not checked.`, vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `This draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_CHECKED_CHARS / 1e6} million). Citations in it are not checked.`,
+        vscode.DiagnosticSeverity.Information,
+      );
       d.source = SOURCE;
       this.collection.set(doc.uri, [d]);
       this.problems.set(key, { version: doc.version, problems: [] });
@@ -70,12 +77,19 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     const citations = findCitations(text);
     const problems = checkDraft(text, this.summary, { format: this.settings.citationFormat(), citations });
     this.problems.set(key, { version: doc.version, problems, citations: citations.filter((c) => !c.external).length });
-    this.collection.set(doc.uri, problems.map((p) => {
-      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)), p.message, SEVERITY[p.severity]);
-      d.source = SOURCE;
-      d.code = p.code;
-      return d;
-    }));
+    this.collection.set(
+      doc.uri,
+      problems.map((p) => {
+        const d = new vscode.Diagnostic(
+          new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)),
+          p.message,
+          SEVERITY[p.severity],
+        );
+        d.source = SOURCE;
+        d.code = p.code;
+        return d;
+      }),
+    );
     this.checked.fire(doc.uri);
     return problems;
   }
@@ -116,7 +130,8 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
         action.diagnostics = [d];
         action.isPreferred = i === 0;
         const edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+        for (const e of fix.edits)
+          edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
         action.edit = edit;
         actions.push(action);
       });
@@ -130,7 +145,11 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
   }
 
   /** One action that applies every mechanical style fix of the draft, or undefined when there is none. */
-  private fixAllAction(doc: vscode.TextDocument, problems: Problem[], kind: vscode.CodeActionKind): { action: vscode.CodeAction; count: number } | undefined {
+  private fixAllAction(
+    doc: vscode.TextDocument,
+    problems: Problem[],
+    kind: vscode.CodeActionKind,
+  ): { action: vscode.CodeAction; count: number } | undefined {
     const { edits } = fixAllEdits(problems);
     if (edits.length === 0) return undefined;
     const count = problems.filter((p) => FIXABLE_IN_BULK.has(p.code) && p.fixes.length > 0).length;
@@ -160,10 +179,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, checker: D
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('cndSummary')) return;
       // The documents already open are checked just after activation, not during it.
-  const initial = setTimeout(() => {
-    for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
-  }, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
+      const initial = setTimeout(() => {
+        for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
+      }, 0);
+      context.subscriptions.push({ dispose: () => clearTimeout(initial) });
     }),
   );
   // The documents already open are checked just after activation, not during it.

@@ -30,7 +30,10 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     if (citation && !citation.external) {
       const n = numberAt(citation, pos.character);
       const focus = n && citation.paragraphs.length > 1 ? n.value : undefined;
-      const range = n && focus !== undefined ? new vscode.Range(pos.line, n.start, pos.line, n.end) : new vscode.Range(pos.line, citation.start, pos.line, citation.end);
+      const range =
+        n && focus !== undefined
+          ? new vscode.Range(pos.line, n.start, pos.line, n.end)
+          : new vscode.Range(pos.line, citation.start, pos.line, citation.end);
       return new vscode.Hover(cardMarkdown(citationCard(this.summary, citation, focus, this.cardOptions())), range);
     }
     const mention = this.finder.find(line).find((m) => pos.character >= m.start && pos.character <= m.end);

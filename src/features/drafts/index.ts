@@ -34,10 +34,21 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
     citations,
     registerForDrafts(settings, (selector) => [
       vscode.languages.registerHoverProvider(selector, hover),
-      vscode.languages.registerCompletionItemProvider(selector, new ParagraphCompletionProvider(summary), ' ', '.', '¶', '–', '-', ','),
+      vscode.languages.registerCompletionItemProvider(
+        selector,
+        new ParagraphCompletionProvider(summary),
+        ' ',
+        '.',
+        '¶',
+        '–',
+        '-',
+        ',',
+      ),
       vscode.languages.registerDefinitionProvider(selector, new CitationDefinitionProvider(summary, reader)),
       vscode.languages.registerDocumentLinkProvider(selector, new CitationLinkProvider(summary, reader)),
-      vscode.languages.registerCodeActionsProvider(selector, checker, { providedCodeActionKinds: DraftChecker.providedCodeActionKinds }),
+      vscode.languages.registerCodeActionsProvider(selector, checker, {
+        providedCodeActionKinds: DraftChecker.providedCodeActionKinds,
+      }),
     ]),
     vscode.languages.registerReferenceProvider({ scheme: READER_SCHEME }, citations),
   );

@@ -14,7 +14,10 @@ export function isDraft(doc: vscode.TextDocument, settings: Settings): boolean {
  * Registers providers for the draft languages, and registers them again when the setting changes.
  * Returns one disposable for all of it.
  */
-export function registerForDrafts(settings: Settings, register: (selector: vscode.DocumentSelector) => vscode.Disposable[]): vscode.Disposable {
+export function registerForDrafts(
+  settings: Settings,
+  register: (selector: vscode.DocumentSelector) => vscode.Disposable[],
+): vscode.Disposable {
   let current = register(draftSelector(settings));
   const listener = vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration('cndSummary.draftLanguages')) return;

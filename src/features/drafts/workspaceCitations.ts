@@ -110,10 +110,13 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
     const key = doc.uri.toString();
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.fromDocument(doc);
-    }, 400));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.fromDocument(doc);
+      }, 400),
+    );
   }
 
   private async readFile(uri: vscode.Uri): Promise<void> {

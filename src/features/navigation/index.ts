@@ -42,7 +42,10 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
   const sessions = new SessionsTree(summary, deps.badges);
   const organizations = new OrganizationsTree(summary, deps.badges);
   const sessionsView = vscode.window.createTreeView('cndSummary.sessions', { treeDataProvider: sessions, showCollapseAll: true });
-  const organizationsView = vscode.window.createTreeView('cndSummary.organizations', { treeDataProvider: organizations, showCollapseAll: true });
+  const organizationsView = vscode.window.createTreeView('cndSummary.organizations', {
+    treeDataProvider: organizations,
+    showCollapseAll: true,
+  });
 
   const goToParagraph = async (arg?: unknown): Promise<number | undefined> => {
     let n: number | undefined;

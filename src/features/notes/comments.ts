@@ -22,7 +22,10 @@ export class NoteComment implements vscode.Comment {
     this.body = noteMarkdown(note.body);
     this.author = { name: note.author || 'Anonymous' };
     this.timestamp = new Date(note.modified);
-    this.label = [orphaned ? 'passage no longer found' : '', note.resolved ? 'resolved' : '', note.conflictOf ? 'conflicting copy' : ''].filter(Boolean).join(' · ') || undefined;
+    this.label =
+      [orphaned ? 'passage no longer found' : '', note.resolved ? 'resolved' : '', note.conflictOf ? 'conflicting copy' : '']
+        .filter(Boolean)
+        .join(' · ') || undefined;
   }
 }
 
@@ -74,7 +77,10 @@ export class NotesComments implements vscode.Disposable {
       if (note.target.scope === 'passage' && a.status !== 'orphaned') {
         const from = this.reader.layout.toReader(a.paragraph, a.start);
         const to = this.reader.layout.toReader(a.paragraph, a.end);
-        range = from && to ? new vscode.Range(from.line, from.character, to.line, to.character) : new vscode.Range(lines.start, lines.start);
+        range =
+          from && to
+            ? new vscode.Range(from.line, from.character, to.line, to.character)
+            : new vscode.Range(lines.start, lines.start);
       } else range = new vscode.Range(lines.start, lines.start);
       const thread = this.controller.createCommentThread(READER_URI, range, []);
       thread.comments = [new NoteComment(note, thread, a.status === 'orphaned')];
@@ -99,7 +105,10 @@ export class NotesComments implements vscode.Disposable {
     if (paragraph === undefined) return undefined;
     const p = this.summary.paragraph(paragraph)!;
     const sameParagraph = start && end && end.paragraph === start.paragraph;
-    const target = sameParagraph && end.offset > start.offset ? makeTarget(paragraph, p.text, start.offset, end.offset) : makeTarget(paragraph, p.text, 0, 0);
+    const target =
+      sameParagraph && end.offset > start.offset
+        ? makeTarget(paragraph, p.text, start.offset, end.offset)
+        : makeTarget(paragraph, p.text, 0, 0);
     return this.notes.add(target, text);
   }
 

@@ -30,7 +30,8 @@ export interface Notes {
 function noteIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (arg instanceof NoteComment) return arg.note.id;
-  if (arg && typeof arg === 'object' && 'kind' in arg && 'id' in arg && arg.kind === 'note' && typeof arg.id === 'string') return arg.id;
+  if (arg && typeof arg === 'object' && 'kind' in arg && 'id' in arg && arg.kind === 'note' && typeof arg.id === 'string')
+    return arg.id;
   if (arg && typeof arg === 'object' && 'comments' in arg) {
     const c = (arg as vscode.CommentThread).comments[0];
     if (c instanceof NoteComment) return c.note.id;
@@ -50,7 +51,10 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     tree.refresh();
     comments.refresh();
     view.description = service.readOnly ? 'read-only' : undefined;
-    view.message = service.list().length === 0 && !service.readOnly ? 'No notes yet. Select a passage in the reader and add one, or use “Add a Note” on a paragraph.' : undefined;
+    view.message =
+      service.list().length === 0 && !service.readOnly
+        ? 'No notes yet. Select a passage in the reader and add one, or use “Add a Note” on a paragraph.'
+        : undefined;
   };
 
   const addNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
@@ -71,14 +75,18 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
       typeof bodyArg === 'string'
         ? bodyArg
         : await vscode.window.showInputBox({
-            title: passage ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})` : `Note on ¶ ${paragraph}`,
+            title: passage
+              ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})`
+              : `Note on ¶ ${paragraph}`,
             prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
             ignoreFocusOut: true,
           });
     if (!body?.trim()) return undefined;
     const note = await service.add(makeTarget(paragraph, p.text, start, end), body);
     if (service.readOnly) {
-      void vscode.window.showWarningMessage(`CND Summary: the notes file cannot be read, so this note was saved to ${service.location.recovery.path.split('/').pop()}.`);
+      void vscode.window.showWarningMessage(
+        `CND Summary: the notes file cannot be read, so this note was saved to ${service.location.recovery.path.split('/').pop()}.`,
+      );
     }
     return note;
   };
@@ -96,7 +104,14 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     const id = noteIdOf(arg);
     const note = id ? service.get(id) : undefined;
     if (!note) return undefined;
-    const body = typeof bodyArg === 'string' ? bodyArg : await vscode.window.showInputBox({ title: `Edit note on ¶ ${note.target.paragraph}`, value: note.body, ignoreFocusOut: true });
+    const body =
+      typeof bodyArg === 'string'
+        ? bodyArg
+        : await vscode.window.showInputBox({
+            title: `Edit note on ¶ ${note.target.paragraph}`,
+            value: note.body,
+            ignoreFocusOut: true,
+          });
     if (body === undefined) return undefined;
     return service.update(note.id, { body });
   };
@@ -106,8 +121,16 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     if (!format) {
       const pick = await vscode.window.showQuickPick(
         [
-          { label: 'Annotated summary (Markdown)', description: 'each paragraph followed by its notes', format: 'markdown' as const },
-          { label: 'W3C Web Annotation (JSON-LD)', description: 'the notes with their selectors, for other tools', format: 'jsonld' as const },
+          {
+            label: 'Annotated summary (Markdown)',
+            description: 'each paragraph followed by its notes',
+            format: 'markdown' as const,
+          },
+          {
+            label: 'W3C Web Annotation (JSON-LD)',
+            description: 'the notes with their selectors, for other tools',
+            format: 'jsonld' as const,
+          },
         ],
         { title: 'Export Notes' },
       );
@@ -116,14 +139,25 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? context.globalStorageUri;
     const name = format === 'markdown' ? 'cnd-summary-annotated.md' : 'cnd-summary-notes.jsonld';
-    const target = targetArg instanceof vscode.Uri ? targetArg : await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, name), title: 'Export Notes' });
+    const target =
+      targetArg instanceof vscode.Uri
+        ? targetArg
+        : await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, name), title: 'Export Notes' });
     if (!target) return undefined;
     await service.ready;
-    const text = format === 'markdown' ? exportMarkdown(summary, service.list(), new Date().toISOString()) : `${JSON.stringify(exportWebAnnotation(summary, service.list()), null, 2)}\n`;
+    const text =
+      format === 'markdown'
+        ? exportMarkdown(summary, service.list(), new Date().toISOString())
+        : `${JSON.stringify(exportWebAnnotation(summary, service.list()), null, 2)}\n`;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     if (targetArg === undefined) {
       const count = service.list().length;
-      void vscode.window.showInformationMessage(`Exported ${count} ${count === 1 ? 'note' : 'notes'} to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((c) => c && vscode.window.showTextDocument(target));
+      void vscode.window
+        .showInformationMessage(
+          `Exported ${count} ${count === 1 ? 'note' : 'notes'} to ${vscode.workspace.asRelativePath(target)}.`,
+          'Open',
+        )
+        .then((c) => c && vscode.window.showTextDocument(target));
     }
     return target;
   };
@@ -148,7 +182,11 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
       const note = id ? service.get(id) : undefined;
       if (!note) return false;
       if (typeof arg !== 'string') {
-        const ok = await vscode.window.showWarningMessage(`Delete this note on ¶ ${note.target.paragraph}?`, { modal: true, detail: note.body.slice(0, 200) }, 'Delete');
+        const ok = await vscode.window.showWarningMessage(
+          `Delete this note on ¶ ${note.target.paragraph}?`,
+          { modal: true, detail: note.body.slice(0, 200) },
+          'Delete',
+        );
         if (ok !== 'Delete') return false;
       }
       await service.remove(note.id);
@@ -163,14 +201,19 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
       const a = service.anchor(id);
       const note = service.get(id);
       if (!a || !note) return;
-      await reader.show(a.paragraph, note.target.scope === 'passage' && a.status !== 'orphaned' ? { passage: { start: a.start, end: a.end } } : {});
+      await reader.show(
+        a.paragraph,
+        note.target.scope === 'passage' && a.status !== 'orphaned' ? { passage: { start: a.start, end: a.end } } : {},
+      );
     }),
     vscode.commands.registerCommand('cndSummary.exportNotes', exportNotes),
     vscode.commands.registerCommand('cndSummary.openNotesFile', async () => {
       try {
         await vscode.window.showTextDocument(service.location.file);
       } catch {
-        void vscode.window.showInformationMessage(`There is no notes file yet (${service.location.label}): it is created with the first note.`);
+        void vscode.window.showInformationMessage(
+          `There is no notes file yet (${service.location.label}): it is created with the first note.`,
+        );
       }
     }),
   );
@@ -182,7 +225,12 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     comments,
     badge: (n) => {
       const count = service.notesOn(n).length;
-      return count ? { description: `${count} ${count === 1 ? 'note' : 'notes'}`, tooltip: `${count} ${count === 1 ? 'note' : 'notes'} on this paragraph.` } : undefined;
+      return count
+        ? {
+            description: `${count} ${count === 1 ? 'note' : 'notes'}`,
+            tooltip: `${count} ${count === 1 ? 'note' : 'notes'} on this paragraph.`,
+          }
+        : undefined;
     },
   };
 }

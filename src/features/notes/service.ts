@@ -57,7 +57,12 @@ export function notesLocation(settings: Settings, globalStorage: vscode.Uri): No
   const rel = !asked || escapes ? DEFAULT_NOTES_FILE : asked;
   const file = folder ? vscode.Uri.joinPath(folder.uri, ...rel.split(/[/\\]/)) : vscode.Uri.joinPath(globalStorage, 'notes.json');
   const recovery = file.with({ path: file.path.replace(/(\.json)?$/, '.recovery.json') });
-  return { file, recovery, label: folder ? rel : 'the extension’s global storage', ...(folder && escapes ? { refused: asked } : {}) };
+  return {
+    file,
+    recovery,
+    label: folder ? rel : 'the extension’s global storage',
+    ...(folder && escapes ? { refused: asked } : {}),
+  };
 }
 
 function newId(): string {
@@ -109,7 +114,9 @@ export class NotesService implements vscode.Disposable {
     this.storeListener?.dispose();
     this.location = notesLocation(this.settings, this.globalStorage);
     if (this.location.refused) {
-      void vscode.window.showWarningMessage(`CND Summary: the setting cndSummary.notes.file (“${this.location.refused}”) points outside the workspace folder, so notes are kept in ${DEFAULT_NOTES_FILE}.`);
+      void vscode.window.showWarningMessage(
+        `CND Summary: the setting cndSummary.notes.file (“${this.location.refused}”) points outside the workspace folder, so notes are kept in ${DEFAULT_NOTES_FILE}.`,
+      );
     }
     this.store = new NoteStore(workspaceNotesFs(), {
       file: this.location.file.toString(),
@@ -144,7 +151,9 @@ export class NotesService implements vscode.Disposable {
 
   private watch(store: NoteStore): vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const pattern = folder ? new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(this.location.file, false)) : new vscode.RelativePattern(this.globalStorage, 'notes.json');
+    const pattern = folder
+      ? new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(this.location.file, false))
+      : new vscode.RelativePattern(this.globalStorage, 'notes.json');
     const w = vscode.workspace.createFileSystemWatcher(pattern);
     const sync = () => void store.sync().catch((err: unknown) => this.reportError('read', err));
     return vscode.Disposable.from(w, w.onDidChange(sync), w.onDidCreate(sync), w.onDidDelete(sync));
@@ -163,7 +172,9 @@ export class NotesService implements vscode.Disposable {
       }
     } else this.warnedCorrupt = false;
     if (e.recovered) {
-      void vscode.window.showInformationMessage(`CND Summary: ${e.recovered} ${e.recovered === 1 ? 'note' : 'notes'} from ${this.recoveryLabel()} moved back into ${this.location.label}.`);
+      void vscode.window.showInformationMessage(
+        `CND Summary: ${e.recovered} ${e.recovered === 1 ? 'note' : 'notes'} from ${this.recoveryLabel()} moved back into ${this.location.label}.`,
+      );
     }
     for (const c of e.conflicts) {
       const n = this.store.get(c.id);
@@ -183,7 +194,9 @@ export class NotesService implements vscode.Disposable {
   }
 
   private reportError(what: 'read' | 'write', err: unknown): void {
-    void vscode.window.showErrorMessage(`CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(
+      `CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 
   /** Recomputes where every note stands, and keeps the search index in step (one document per note). */
@@ -249,8 +262,19 @@ export class NotesService implements vscode.Disposable {
     return this.notesOn(n).map((note) => {
       const a = this.anchors.get(note.id);
       const text = this.summary.paragraph(n)?.text ?? '';
-      const quote = note.target.scope === 'passage' ? (a && a.status !== 'orphaned' ? text.slice(a.start, a.end) : note.target.selector[0].exact) : undefined;
-      return { author: note.author, body: note.body, tags: note.tags, ...(quote ? { quote } : {}), orphaned: a?.status === 'orphaned' };
+      const quote =
+        note.target.scope === 'passage'
+          ? a && a.status !== 'orphaned'
+            ? text.slice(a.start, a.end)
+            : note.target.selector[0].exact
+          : undefined;
+      return {
+        author: note.author,
+        body: note.body,
+        tags: note.tags,
+        ...(quote ? { quote } : {}),
+        orphaned: a?.status === 'orphaned',
+      };
     });
   }
 

@@ -41,7 +41,9 @@ export class NotesTree implements vscode.TreeDataProvider<NotesNode>, vscode.Dis
     switch (node.kind) {
       case 'group':
         if (node.by === 'paragraph') {
-          const numbers = [...new Set(all.map((n) => this.notes.anchor(n.id)?.paragraph ?? n.target.paragraph))].sort((a, b) => a - b);
+          const numbers = [...new Set(all.map((n) => this.notes.anchor(n.id)?.paragraph ?? n.target.paragraph))].sort(
+            (a, b) => a - b,
+          );
           return numbers.map((number) => ({ kind: 'paragraph', number }));
         }
         if (node.by === 'tag') {
@@ -52,7 +54,9 @@ export class NotesTree implements vscode.TreeDataProvider<NotesNode>, vscode.Dis
       case 'paragraph':
         return this.notes.notesOn(node.number).map((n) => ({ kind: 'note', id: n.id, parent: `p${node.number}` }));
       case 'tag':
-        return all.filter((n) => (node.tag === '(untagged)' ? n.tags.length === 0 : n.tags.includes(node.tag))).map((n) => ({ kind: 'note', id: n.id, parent: `t${node.tag}` }));
+        return all
+          .filter((n) => (node.tag === '(untagged)' ? n.tags.length === 0 : n.tags.includes(node.tag)))
+          .map((n) => ({ kind: 'note', id: n.id, parent: `t${node.tag}` }));
       default:
         return [];
     }
@@ -99,7 +103,14 @@ export class NotesTree implements vscode.TreeDataProvider<NotesNode>, vscode.Dis
         const firstLine = n.body.split('\n').find((l) => l.trim()) ?? '';
         const item = new vscode.TreeItem(truncate(firstLine, 60) || '(empty note)', vscode.TreeItemCollapsibleState.None);
         item.id = `note-${node.parent}-${n.id}`;
-        item.description = [n.author, n.modified.slice(0, 10), n.resolved ? 'resolved' : '', a?.status === 'orphaned' ? 'orphaned' : ''].filter(Boolean).join(' · ');
+        item.description = [
+          n.author,
+          n.modified.slice(0, 10),
+          n.resolved ? 'resolved' : '',
+          a?.status === 'orphaned' ? 'orphaned' : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
         // Plain text: a note's words are never rendered as Markdown or HTML here.
         item.tooltip = `${n.body}\n\n— ${n.author || 'Anonymous'}, ${n.modified.slice(0, 16).replace('T', ' ')}${n.tags.length ? `\n${n.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(n.resolved ? 'pass' : n.conflictOf ? 'git-merge' : 'note');

@@ -28,7 +28,10 @@ export function registerPreview(context: vscode.ExtensionContext, deps: { summar
       handleUri: async (uri) => {
         const n = uri.path === '/paragraph' ? Number(/(?:^|&)n=(\d{1,3})(?:&|$)/.exec(uri.query)?.[1]) : NaN;
         if (deps.summary.has(n)) await deps.reader.show(n);
-        else void vscode.window.showWarningMessage(`This link does not name a paragraph of the Chair’s summary (1–${deps.summary.count}).`);
+        else
+          void vscode.window.showWarningMessage(
+            `This link does not name a paragraph of the Chair’s summary (1–${deps.summary.count}).`,
+          );
       },
     }),
   );

@@ -41,7 +41,10 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
   }
 
   /** Opens the reader, at paragraph `n` when given, with the paragraph highlighted. */
-  async show(n?: number, options: { preserveFocus?: boolean; passage?: { start: number; end: number } } = {}): Promise<vscode.TextEditor> {
+  async show(
+    n?: number,
+    options: { preserveFocus?: boolean; passage?: { start: number; end: number } } = {},
+  ): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(READER_URI);
     const visible = vscode.window.visibleTextEditors.find((e) => isReader(e.document));
     const editor = await vscode.window.showTextDocument(doc, {
@@ -70,7 +73,12 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
    * when the selection is words within that one paragraph their offsets in its text, and every paragraph
    * the selection's lines show.
    */
-  selection(editor: vscode.TextEditor): { paragraph?: number; passage?: { start: number; end: number }; acrossParagraphs: boolean; paragraphs: number[] } {
+  selection(editor: vscode.TextEditor): {
+    paragraph?: number;
+    passage?: { start: number; end: number };
+    acrossParagraphs: boolean;
+    paragraphs: number[];
+  } {
     if (!isReader(editor.document)) return { acrossParagraphs: false, paragraphs: [] };
     const paragraphs: number[] = [];
     const { start, end } = editor.selection;
@@ -84,7 +92,8 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
     const to = this.layout.toText(editor.selection.end);
     const paragraph = from?.paragraph ?? this.layout.paragraphAt(editor.selection.start.line);
     const within = !!from && !!to && from.paragraph === to.paragraph;
-    const passage = within && !editor.selection.isEmpty && to.offset > from.offset ? { start: from.offset, end: to.offset } : undefined;
+    const passage =
+      within && !editor.selection.isEmpty && to.offset > from.offset ? { start: from.offset, end: to.offset } : undefined;
     const acrossParagraphs = !editor.selection.isEmpty && (!!from || !!to) && !within;
     return { ...(paragraph !== undefined ? { paragraph } : {}), ...(passage ? { passage } : {}), acrossParagraphs, paragraphs };
   }

@@ -26,7 +26,10 @@ const OPEN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('book'), 
  * "drug" matches most of them), and a drafter scrolls for the one remembered; notes come on top of those.
  */
 const PICKER_LIMIT = 100;
-const QUOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert a quotation with its citation' };
+const QUOTE: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('quote'),
+  tooltip: 'Insert a quotation with its citation',
+};
 const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the citation' };
 const NOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('comment-add'), tooltip: 'Add a note on this paragraph' };
 
@@ -186,7 +189,9 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('cndSummary.search', (query?: unknown) => pick({ value: typeof query === 'string' ? query : '' })),
+    vscode.commands.registerCommand('cndSummary.search', (query?: unknown) =>
+      pick({ value: typeof query === 'string' ? query : '' }),
+    ),
     vscode.commands.registerCommand('cndSummary.findRelated', async (passage?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       let text = typeof passage === 'string' ? passage : '';
@@ -204,7 +209,9 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         }
       }
       if (!text.trim()) {
-        void vscode.window.showInformationMessage('Select a sentence of your draft first: CND Summary finds the paragraphs that support it.');
+        void vscode.window.showInformationMessage(
+          'Select a sentence of your draft first: CND Summary finds the paragraphs that support it.',
+        );
         return { action: 'cancelled', numbers: [] } satisfies PickerOutcome;
       }
       const short = text.replace(/\s+/g, ' ').trim();
@@ -227,7 +234,9 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
           prompt: `Paragraph numbers (1–${summary.count}), e.g. 24 or 13-15, 22`,
           validateInput: (v) => {
             const r = parseParagraphList(v, summary.count);
-            return r.ok ? { message: `Inserts “${citationFor(r.value)}”`, severity: vscode.InputBoxValidationSeverity.Info } : { message: r.error, severity: vscode.InputBoxValidationSeverity.Error };
+            return r.ok
+              ? { message: `Inserts “${citationFor(r.value)}”`, severity: vscode.InputBoxValidationSeverity.Info }
+              : { message: r.error, severity: vscode.InputBoxValidationSeverity.Error };
           },
         });
         if (input === undefined) return undefined;
@@ -242,6 +251,11 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
   );
   return {
     isPickerOpen: () => open,
-    pickerState: () => current && { value: current.value, active: current.activeItems.flatMap((i) => (i.hit ? [i.hit.number] : [])), selected: current.selectedItems.flatMap((i) => (i.hit ? [i.hit.number] : [])) },
+    pickerState: () =>
+      current && {
+        value: current.value,
+        active: current.activeItems.flatMap((i) => (i.hit ? [i.hit.number] : [])),
+        selected: current.selectedItems.flatMap((i) => (i.hit ? [i.hit.number] : [])),
+      },
   };
 }

@@ -19,27 +19,50 @@ function posOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Posi
 
 test('hover on para. 24 shows the paragraph and the organizations it names', async () => {
   const editor = await openDraft('drafts-1.md', 'As noted in para. 24, confiscation remains low.');
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, posOf(editor.document, 'para. 24', 2));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    editor.document.uri,
+    posOf(editor.document, 'para. 24', 2),
+  );
   const md = hoverText(hovers);
   const text = unescaped(md);
   assert(text.includes('UNODC emphasized'), `paragraph words in: ${text.slice(0, 200)}`);
   assert(text.includes('United Nations Office on Drugs and Crime'), 'organization details');
   assert(text.includes('Thematic session 2'), 'session');
-  assert(text.includes('**the importance of comparing confiscated proceeds of drug crime with drug profits and related financial flows**'), 'key phrase in bold');
+  assert(
+    text.includes(
+      '**the importance of comparing confiscated proceeds of drug crime with drug profits and related financial flows**',
+    ),
+    'key phrase in bold',
+  );
   const commands = [...md.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
-  assert(commands.length > 0 && commands.every((c) => c === 'cndSummary.goToParagraph' || c === 'cndSummary.addNote'), `only our commands: ${commands.join(', ')}`);
+  assert(
+    commands.length > 0 && commands.every((c) => c === 'cndSummary.goToParagraph' || c === 'cndSummary.addNote'),
+    `only our commands: ${commands.join(', ')}`,
+  );
 });
 
 test('hover on one number of a range focuses that paragraph; on an acronym shows the organization', async () => {
   const editor = await openDraft('drafts-2.md', 'See paras. 13–15. INTERPOL and Europol spoke.');
   const doc = editor.document;
-  const h14 = unescaped(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, posOf(doc, '15', 1))));
+  const h14 = unescaped(
+    hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, posOf(doc, '15', 1))),
+  );
   assert(h14.startsWith('**¶ 15**'), `focused on 15: ${h14.slice(0, 40)}`);
   assert(!h14.includes('**¶ 13**'), 'only paragraph 15');
-  const hAll = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, posOf(doc, 'paras', 1)));
+  const hAll = hoverText(
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, posOf(doc, 'paras', 1)),
+  );
   assert(hAll.includes('**¶ 13**') && hAll.includes('**¶ 14**') && hAll.includes('**¶ 15**'), 'the whole range');
-  const hOrg = unescaped(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, posOf(doc, 'INTERPOL', 3))));
-  assert(hOrg.includes('International Criminal Police Organization') && hOrg.includes('Lyon, France'), `organization card: ${hOrg.slice(0, 120)}`);
+  const hOrg = unescaped(
+    hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, posOf(doc, 'INTERPOL', 3)),
+    ),
+  );
+  assert(
+    hOrg.includes('International Criminal Police Organization') && hOrg.includes('Lyon, France'),
+    `organization card: ${hOrg.slice(0, 120)}`,
+  );
 });
 
 test('para. 38 is an error whose quick fix changes it to 37', async () => {
@@ -54,7 +77,12 @@ test('para. 38 is an error whose quick fix changes it to 37', async () => {
   assert(err, `an error among ${diags.map((d) => d.message).join(' | ')}`);
   assert(err.message.includes('There is no paragraph 38'), err.message);
   assertEqual(doc.getText(err.range), '38', 'error range');
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, err.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    err.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const fix = actions.find((a) => a.title.startsWith('Change to 37'));
   assert(fix?.edit, `a fix among ${actions.map((a) => a.title).join(' | ')}`);
   assert(await vscode.workspace.applyEdit(fix.edit), 'edit applied');
@@ -63,7 +91,10 @@ test('para. 38 is an error whose quick fix changes it to 37', async () => {
 });
 
 test('checks: reversed range, plural, dash and misquotation, each with its fix', async () => {
-  const editor = await openDraft('drafts-4.md', 'See para. 30-32. UNODC said that "less than 2 per cent of proceeds is confiscated" (para. 24).');
+  const editor = await openDraft(
+    'drafts-4.md',
+    'See para. 30-32. UNODC said that "less than 2 per cent of proceeds is confiscated" (para. 24).',
+  );
   const doc = editor.document;
   const diags = await waitFor(() => {
     const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'CND Summary');
@@ -74,7 +105,12 @@ test('checks: reversed range, plural, dash and misquotation, each with its fix',
   const mis = diags.find((d) => d.code === 'misquotation')!;
   assertEqual(mis.severity, vscode.DiagnosticSeverity.Warning, 'misquotation is a warning');
   assert(mis.message.includes('less than 1 per cent of criminal proceeds was confiscated'), mis.message);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, mis.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    mis.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const fix = actions.find((a) => a.title.startsWith('Replace with the words of para. 24'));
   assert(fix?.edit, 'misquotation fix');
   await vscode.workspace.applyEdit(fix.edit);
@@ -82,19 +118,41 @@ test('checks: reversed range, plural, dash and misquotation, each with its fix',
 });
 
 test('Fix All fixes the style of every citation at once, and leaves what needs the drafter', async () => {
-  const editor = await openDraft('drafts-fixall.md', 'See paras 13-15, para. 24, 25 and (paras. 30-30).\nAlso paras. 32-30 and para. 38.\n');
+  const editor = await openDraft(
+    'drafts-fixall.md',
+    'See paras 13-15, para. 24, 25 and (paras. 30-30).\nAlso paras. 32-30 and para. 38.\n',
+  );
   const doc = editor.document;
-  await waitFor(() => (vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'CND Summary').length >= 6 ? true : undefined), 'diagnostics for the draft');
+  await waitFor(
+    () => (vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'CND Summary').length >= 6 ? true : undefined),
+    'diagnostics for the draft',
+  );
   // The light bulb of one dash offers all of them.
-  const dash = new vscode.Range(doc.positionAt(doc.getText().indexOf('13-15') + 2), doc.positionAt(doc.getText().indexOf('13-15') + 3));
-  const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, dash, vscode.CodeActionKind.QuickFix.value);
-  assert(quick.some((a) => /^Fix all citation style problems in this draft \(\d+\)$/.test(a.title)), `fix-all among ${quick.map((a) => a.title).join(' | ')}`);
+  const dash = new vscode.Range(
+    doc.positionAt(doc.getText().indexOf('13-15') + 2),
+    doc.positionAt(doc.getText().indexOf('13-15') + 3),
+  );
+  const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    dash,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  assert(
+    quick.some((a) => /^Fix all citation style problems in this draft \(\d+\)$/.test(a.title)),
+    `fix-all among ${quick.map((a) => a.title).join(' | ')}`,
+  );
   // The editor's own Fix All (Source Action), as a person runs it.
   await vscode.commands.executeCommand('editor.action.fixAll');
   await waitFor(() => (doc.getText().includes('13–15') ? true : undefined), 'the fixes to be applied');
   assertEqual(doc.getText(), 'See paras 13–15, paras. 24, 25 and (para. 30).\nAlso paras. 32–30 and para. 38.\n', 'fixed draft');
   await waitFor(() => {
-    const left = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'CND Summary').map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)).sort().join(', ');
+    const left = vscode.languages
+      .getDiagnostics(doc.uri)
+      .filter((x) => x.source === 'CND Summary')
+      .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code))
+      .sort()
+      .join(', ');
     return left === 'no-such-paragraph, reversed-range' ? true : undefined;
   }, 'only the problems that need the drafter to be left');
 });
@@ -102,21 +160,50 @@ test('Fix All fixes the style of every citation at once, and leaves what needs t
 test('completion after "para. " offers paragraphs 1–37; after "paras. 30–" only those above 30', async () => {
   const editor = await openDraft('drafts-5.md', 'See para. ');
   const doc = editor.document;
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.lineAt(0).range.end);
-  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((l) => /^\d+$/.test(l)).map(Number);
-  assertEqual(labels.sort((a, b) => a - b), Array.from({ length: 37 }, (_, i) => i + 1), 'numbers offered');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    doc.lineAt(0).range.end,
+  );
+  const labels = list.items
+    .map((i) => (typeof i.label === 'string' ? i.label : i.label.label))
+    .filter((l) => /^\d+$/.test(l))
+    .map(Number);
+  assertEqual(
+    labels.sort((a, b) => a - b),
+    Array.from({ length: 37 }, (_, i) => i + 1),
+    'numbers offered',
+  );
   const item24 = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '24')!;
-  assert(typeof item24.label !== 'string' && item24.label.description?.startsWith('UNODC emphasized'), 'opening words as label detail');
+  assert(
+    typeof item24.label !== 'string' && item24.label.description?.startsWith('UNODC emphasized'),
+    'opening words as label detail',
+  );
   const editor2 = await openDraft('drafts-6.md', 'See paras. 30–');
-  const list2 = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor2.document.uri, editor2.document.lineAt(0).range.end);
-  const after = list2.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((l) => /^\d+$/.test(l)).map(Number);
-  assertEqual(after.sort((a, b) => a - b), [31, 32, 33, 34, 35, 36, 37], 'numbers after the dash');
+  const list2 = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    editor2.document.uri,
+    editor2.document.lineAt(0).range.end,
+  );
+  const after = list2.items
+    .map((i) => (typeof i.label === 'string' ? i.label : i.label.label))
+    .filter((l) => /^\d+$/.test(l))
+    .map(Number);
+  assertEqual(
+    after.sort((a, b) => a - b),
+    [31, 32, 33, 34, 35, 36, 37],
+    'numbers after the dash',
+  );
 });
 
 test('go to definition lands on the paragraph in the reader', async () => {
   const editor = await openDraft('drafts-7.md', 'As noted in para. 24, confiscation remains low.');
   const pos = posOf(editor.document, '24', 1);
-  const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', editor.document.uri, pos);
+  const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+    'vscode.executeDefinitionProvider',
+    editor.document.uri,
+    pos,
+  );
   assertEqual(locations.length, 1, 'one location');
   assertEqual(locations[0].uri.scheme, 'cnd-summary', 'the reader');
   editor.selection = new vscode.Selection(pos, pos);
@@ -128,19 +215,29 @@ test('go to definition lands on the paragraph in the reader', async () => {
   const line = reader.document.lineAt(reader.selection.active.line).text;
   assert(line.startsWith('**24.**'), `cursor on paragraph 24: ${line.slice(0, 30)}`);
   const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
-  assert(links.some((l) => l.target?.scheme === 'cnd-summary'), 'document link to the reader');
+  assert(
+    links.some((l) => l.target?.scheme === 'cnd-summary'),
+    'document link to the reader',
+  );
 });
 
 test('references: from the reader, every citation of paragraph 24 in the drafts; the tree counts them', async () => {
   const { drafts, navigation } = await api();
   await drafts.citations.ready;
   const reader = await vscode.commands.executeCommand('cndSummary.goToParagraph', 24).then(() => vscode.window.activeTextEditor!);
-  const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', reader.document.uri, reader.selection.active);
+  const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+    'vscode.executeReferenceProvider',
+    reader.document.uri,
+    reader.selection.active,
+  );
   const draft = workspaceUri('statement-draft.md').toString();
   const inDraft = locations.filter((l) => l.uri.toString() === draft);
   assertEqual(inDraft.length, 2, 'statement-draft.md cites paragraph 24 twice (paras. 24–25 and para. 24)');
   const notes = workspaceUri('briefing-note.txt').toString();
-  assert(locations.some((l) => l.uri.toString() === notes), 'briefing-note.txt cites para 24 too');
+  assert(
+    locations.some((l) => l.uri.toString() === notes),
+    'briefing-note.txt cites para 24 too',
+  );
   const item = navigation.sessions.getTreeItem(navigation.sessions.paragraphNode(24)!);
   assert(typeof item.description === 'string' && /^cited \d+×$/.test(item.description), `badge: ${String(item.description)}`);
   const uncited = navigation.sessions.getTreeItem(navigation.sessions.paragraphNode(36)!);

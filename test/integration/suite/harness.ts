@@ -53,7 +53,10 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, ms =
     } catch (e) {
       last = e;
     }
-    if (Date.now() - t0 > ms) throw new AssertionError(`timed out after ${ms} ms waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
+    if (Date.now() - t0 > ms)
+      throw new AssertionError(
+        `timed out after ${ms} ms waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -28,9 +28,13 @@ test('the sessions view shows 4 sessions, 3 challenges and 37 paragraphs', async
   assertEqual(counts.session, 4, 'sessions');
   assertEqual(counts.challenge, 3, 'challenges');
   assertEqual(counts.paragraph, 37, 'paragraphs');
-  assert(labels.some((l) => l.startsWith('¶ 24 · the importance of comparing confiscated proceeds')), `paragraph 24 label in ${labels.join(' | ')}`);
+  assert(
+    labels.some((l) => l.startsWith('¶ 24 · the importance of comparing confiscated proceeds')),
+    `paragraph 24 label in ${labels.join(' | ')}`,
+  );
   assert(labels.includes('(c) Thematic session 2'), 'session (c) label');
-  const session = navigation.sessions.getChildren(navigation.sessions.root)
+  const session = navigation.sessions
+    .getChildren(navigation.sessions.root)
     .flatMap((s) => navigation.sessions.getChildren(s))
     .find((n) => n.kind === 'session' && n.index === 2);
   assert(session, 'session (c) node');
@@ -49,7 +53,7 @@ test('go to paragraph 24 opens the reader with the cursor on paragraph 24', asyn
   assert(!editor.document.isDirty, 'reader is not dirty');
 });
 
-test('from a selection in the reader: Copy as Quotation (“…” (para. n), without the reader\'s markup) and Copy Citation (every paragraph selected)', async () => {
+test("from a selection in the reader: Copy as Quotation (“…” (para. n), without the reader's markup) and Copy Citation (every paragraph selected)", async () => {
   const { drafts } = await api();
   await vscode.commands.executeCommand('cndSummary.goToParagraph', 24);
   const editor = await waitFor(() => {
@@ -67,13 +71,27 @@ test('from a selection in the reader: Copy as Quotation (“…” (para. n), wi
   assertEqual(await vscode.env.clipboard.readText(), copied, 'clipboard');
 
   // From one paragraph into the next: not a quotation; nothing is copied.
-  editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(text.indexOf('While referring to')));
+  editor.selection = new vscode.Selection(
+    editor.document.positionAt(at),
+    editor.document.positionAt(text.indexOf('While referring to')),
+  );
   assertEqual(await vscode.commands.executeCommand('cndSummary.copyQuotation'), undefined, 'across paragraphs');
   assertEqual(await vscode.env.clipboard.readText(), copied, 'clipboard unchanged');
   // Copy Citation of that selection: both paragraphs; and of 24 to 26.
-  assertEqual(await vscode.commands.executeCommand('cndSummary.copyCitation'), 'paras. 24 and 25', 'citation of a selection over two paragraphs');
-  editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(text.indexOf('**26.**') + 10));
-  assertEqual(await vscode.commands.executeCommand('cndSummary.copyCitation'), 'paras. 24–26', 'citation of a selection over three paragraphs');
+  assertEqual(
+    await vscode.commands.executeCommand('cndSummary.copyCitation'),
+    'paras. 24 and 25',
+    'citation of a selection over two paragraphs',
+  );
+  editor.selection = new vscode.Selection(
+    editor.document.positionAt(at),
+    editor.document.positionAt(text.indexOf('**26.**') + 10),
+  );
+  assertEqual(
+    await vscode.commands.executeCommand('cndSummary.copyCitation'),
+    'paras. 24–26',
+    'citation of a selection over three paragraphs',
+  );
   assertEqual(await vscode.env.clipboard.readText(), 'paras. 24–26', 'clipboard');
   // Whole lines selected (the selection ends at the start of paragraph 26's line): 24 and 25 only.
   const line26 = editor.document.positionAt(text.indexOf('**26.**')).line;
@@ -93,7 +111,10 @@ test('go to paragraph rejects 0, 38 and "abc" without opening anything', async (
     const result = await vscode.commands.executeCommand('cndSummary.goToParagraph', bad);
     assertEqual(result, undefined, `result for ${bad}`);
   }
-  assert(!vscode.window.activeTextEditor || vscode.window.activeTextEditor.document.uri.scheme !== 'cnd-summary', 'no reader opened');
+  assert(
+    !vscode.window.activeTextEditor || vscode.window.activeTextEditor.document.uri.scheme !== 'cnd-summary',
+    'no reader opened',
+  );
 });
 
 test('moving the cursor in the reader reveals the paragraph in the sessions view', async () => {

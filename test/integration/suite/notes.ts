@@ -23,21 +23,38 @@ function hoverMarkdown(hovers: vscode.Hover[]): string {
 test('notes: a note added through the command is in the file on disk and in the hover card', async () => {
   const { notes } = await api();
   await notes.service.ready;
-  const note = await vscode.commands.executeCommand<Note>('cndSummary.addNote', 24, 'Our Minister’s line on asset recovery #quote');
+  const note = await vscode.commands.executeCommand<Note>(
+    'cndSummary.addNote',
+    24,
+    'Our Minister’s line on asset recovery #quote',
+  );
   assert(note?.id, 'the command returns the note');
   assertEqual(note.tags, ['quote'], 'tags from the body');
   const text = await waitFor(() => readText(notesFile()), 'the notes file');
   const file = JSON.parse(text) as { format: string; notes: Note[] };
   assertEqual(file.format, 'cnd-summary-notes', 'format');
-  assert(file.notes.some((n) => n.id === note.id && n.body === 'Our Minister’s line on asset recovery #quote' && n.target.paragraph === 24), 'the note on disk');
+  assert(
+    file.notes.some(
+      (n) => n.id === note.id && n.body === 'Our Minister’s line on asset recovery #quote' && n.target.paragraph === 24,
+    ),
+    'the note on disk',
+  );
   const editor = await openDraft('notes-1.md', 'As noted in para. 24, confiscation remains low.');
   const at = editor.document.positionAt(editor.document.getText().indexOf('para. 24') + 2);
-  const hover = unescaped(hoverMarkdown(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at)));
+  const hover = unescaped(
+    hoverMarkdown(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at)),
+  );
   assert(hover.includes('Our Minister’s line on asset recovery'), `the note in the hover card: ${hover.slice(-300)}`);
   const { navigation } = await api();
-  await waitFor(() => String(navigation.sessions.getTreeItem(navigation.sessions.paragraphNode(24)!).description ?? '').includes('1 note'), 'the note count in the sessions view');
+  await waitFor(
+    () => String(navigation.sessions.getTreeItem(navigation.sessions.paragraphNode(24)!).description ?? '').includes('1 note'),
+    'the note count in the sessions view',
+  );
   const found = (await api()).search.engine.search('note:minister');
-  assert(found.hits.some((h) => h.kind === 'note' && h.number === 24), 'the note is searchable with note:');
+  assert(
+    found.hits.some((h) => h.kind === 'note' && h.number === 24),
+    'the note is searchable with note:',
+  );
 });
 
 test('notes: editing the file on disk is followed by the notes view', async () => {
@@ -47,9 +64,19 @@ test('notes: editing the file on disk is followed by the notes view', async () =
   first.body = 'Edited in the file by a colleague #follow-up';
   first.tags = ['follow-up'];
   first.modified = new Date().toISOString();
-  file.notes.push({ ...first, id: 'from-a-pull', body: 'A note from git pull', tags: [], target: { ...first.target, paragraph: 30 } });
+  file.notes.push({
+    ...first,
+    id: 'from-a-pull',
+    body: 'A note from git pull',
+    tags: [],
+    target: { ...first.target, paragraph: 30 },
+  });
   await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(JSON.stringify(file, null, 2)));
-  await waitFor(() => notes.service.list().some((n) => n.body === 'Edited in the file by a colleague #follow-up'), 'the edit to reach the store', 15000);
+  await waitFor(
+    () => notes.service.list().some((n) => n.body === 'Edited in the file by a colleague #follow-up'),
+    'the edit to reach the store',
+    15000,
+  );
   await waitFor(() => notes.service.get('from-a-pull'), 'the pulled note');
   const labels: string[] = [];
   const walk = (node?: Parameters<typeof notes.tree.getChildren>[0]) => {
@@ -72,9 +99,14 @@ test('notes: a hostile note renders inert in hovers and threads', async () => {
   assert(note, 'added');
   const editor = await openDraft('notes-2.md', 'See para. 25.');
   const at = editor.document.positionAt(editor.document.getText().indexOf('para. 25') + 2);
-  const md = hoverMarkdown(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
+  const md = hoverMarkdown(
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at),
+  );
   const links = [...md.matchAll(/(?<!\\)\]\((?<!\\)([^)]*)\)/g)].map((m) => m[1]);
-  assert(links.every((l) => /^command:cndSummary\.(goToParagraph|addNote)\?/.test(l)), `only our links: ${links.join(' | ')}`);
+  assert(
+    links.every((l) => /^command:cndSummary\.(goToParagraph|addNote)\?/.test(l)),
+    `only our links: ${links.join(' | ')}`,
+  );
   assert(!/(?<!\\)<img/.test(md), 'no raw HTML');
   assert(unescaped(md).includes('[run](command:workbench.action.terminal.new)'), 'the words are shown as text');
   await waitFor(() => notes.comments.controller && notes.service.anchor(note.id), 'anchored');
@@ -82,10 +114,22 @@ test('notes: a hostile note renders inert in hovers and threads', async () => {
 });
 
 test('notes: export as annotated Markdown and as W3C Web Annotation JSON-LD', async () => {
-  const md = await vscode.commands.executeCommand<vscode.Uri>('cndSummary.exportNotes', 'markdown', workspaceUri('export', 'annotated.md'));
+  const md = await vscode.commands.executeCommand<vscode.Uri>(
+    'cndSummary.exportNotes',
+    'markdown',
+    workspaceUri('export', 'annotated.md'),
+  );
   const mdText = (await readText(md))!;
-  assert(mdText.includes('**24.** UNODC emphasized') && mdText.indexOf('Edited in the file by a colleague') > mdText.indexOf('**24.**'), 'the note after its paragraph');
-  const jl = await vscode.commands.executeCommand<vscode.Uri>('cndSummary.exportNotes', 'jsonld', workspaceUri('export', 'notes.jsonld'));
+  assert(
+    mdText.includes('**24.** UNODC emphasized') &&
+      mdText.indexOf('Edited in the file by a colleague') > mdText.indexOf('**24.**'),
+    'the note after its paragraph',
+  );
+  const jl = await vscode.commands.executeCommand<vscode.Uri>(
+    'cndSummary.exportNotes',
+    'jsonld',
+    workspaceUri('export', 'notes.jsonld'),
+  );
   const j = JSON.parse((await readText(jl))!) as { type: string; first: { items: { type: string }[] } };
   assertEqual(j.type, 'AnnotationCollection', 'collection');
   assert(j.first.items.length >= 2 && j.first.items.every((i) => i.type === 'Annotation'), 'annotations');
@@ -96,20 +140,38 @@ test('notes: a corrupt file gives the error and is left untouched; new notes go 
   const corrupt = '{ "format": "cnd-summary-notes", "notes": [ this is not JSON';
   await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(corrupt));
   await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to see the corrupt file', 15000);
-  assert(notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'), `message: ${notes.service.lastMessage}`);
+  assert(
+    notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
+    `message: ${notes.service.lastMessage}`,
+  );
   const added = await vscode.commands.executeCommand<Note>('cndSummary.addNote', 3, 'Written while the file was broken');
   assert(added, 'notes can still be added');
   assertEqual(await readText(notesFile()), corrupt, 'the corrupt file is untouched');
   const recovery = JSON.parse((await readText(recoveryFile()))!) as { notes: Note[] };
-  assert(recovery.notes.some((n) => n.body === 'Written while the file was broken'), 'the note is in the recovery file');
+  assert(
+    recovery.notes.some((n) => n.body === 'Written while the file was broken'),
+    'the note is in the recovery file',
+  );
   // Fixing the file brings the recovered notes back into it.
-  await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(JSON.stringify({ format: 'cnd-summary-notes', version: 1, source: '', notes: [], deleted: [] })));
+  await vscode.workspace.fs.writeFile(
+    notesFile(),
+    new TextEncoder().encode(JSON.stringify({ format: 'cnd-summary-notes', version: 1, source: '', notes: [], deleted: [] })),
+  );
   await waitFor(() => notes.service.status.kind === 'ok', 'the store to see the fixed file', 15000);
-  const fixed = JSON.parse((await waitFor(async () => {
-    const t = await readText(notesFile());
-    return t?.includes('Written while the file was broken') ? t : undefined;
-  }, 'the recovered note in the notes file', 15000))) as { notes: Note[] };
-  assert(fixed.notes.some((n) => n.body === 'Written while the file was broken'), 'recovered');
+  const fixed = JSON.parse(
+    await waitFor(
+      async () => {
+        const t = await readText(notesFile());
+        return t?.includes('Written while the file was broken') ? t : undefined;
+      },
+      'the recovered note in the notes file',
+      15000,
+    ),
+  ) as { notes: Note[] };
+  assert(
+    fixed.notes.some((n) => n.body === 'Written while the file was broken'),
+    'recovered',
+  );
 });
 
 test('notes: the notes file setting is followed inside the workspace folder, refused outside it, ignored from an untrusted workspace', async () => {
@@ -127,7 +189,10 @@ test('notes: the notes file setting is followed inside the workspace folder, ref
       assertEqual(notes.service.location.file.toString(), defaultFile, 'notes stay in the default file');
       return;
     }
-    await waitFor(() => notes.service.location.file.path.endsWith('/team/shared-notes.json'), `the new notes file (now ${notes.service.location.file.path})`);
+    await waitFor(
+      () => notes.service.location.file.path.endsWith('/team/shared-notes.json'),
+      `the new notes file (now ${notes.service.location.file.path})`,
+    );
     assert(notes.service.location.file.path.startsWith(folder.path), 'inside the workspace folder');
     await cfg().update('notes.file', '../../outside/notes.json', vscode.ConfigurationTarget.Workspace);
     await waitFor(() => notes.service.location.refused === '../../outside/notes.json', 'the refused path');
@@ -135,6 +200,9 @@ test('notes: the notes file setting is followed inside the workspace folder, ref
   } finally {
     await cfg().update('notes.file', undefined, vscode.ConfigurationTarget.Workspace);
   }
-  await waitFor(() => notes.service.location.file.toString() === defaultFile && !notes.service.location.refused, 'back to the default');
+  await waitFor(
+    () => notes.service.location.file.toString() === defaultFile && !notes.service.location.refused,
+    'back to the default',
+  );
   await notes.service.ready;
 });

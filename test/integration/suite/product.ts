@@ -5,8 +5,12 @@ import { openDraft } from './search';
 test('activation and first hover times (printed by the runner)', async () => {
   const { activation } = await api();
   assert(activation.ownMs > 0 && activation.activateMs > 0, `activation recorded: ${JSON.stringify(activation)}`);
-  const phases = Object.entries(activation.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
-  log(`metric activation: ${activation.ownMs.toFixed(1)} ms = evaluating the bundle ${activation.evaluateMs.toFixed(1)} ms + activate() ${activation.activateMs.toFixed(1)} ms (${phases}); not counted, VS Code's own work: creating the vscode API object ${activation.apiMs.toFixed(1)} ms, then before calling activate() ${activation.hostMs.toFixed(1)} ms`);
+  const phases = Object.entries(activation.phases)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
+  log(
+    `metric activation: ${activation.ownMs.toFixed(1)} ms = evaluating the bundle ${activation.evaluateMs.toFixed(1)} ms + activate() ${activation.activateMs.toFixed(1)} ms (${phases}); not counted, VS Code's own work: creating the vscode API object ${activation.apiMs.toFixed(1)} ms, then before calling activate() ${activation.hostMs.toFixed(1)} ms`,
+  );
   const { drafts } = await api();
   const t0 = performance.now();
   const editor = await openDraft('first-hover.md', 'Criminal proceeds remain low (para. 24).');
@@ -30,15 +34,24 @@ test('activation and first hover times (printed by the runner)', async () => {
   const again = performance.now();
   await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
   const warm = performance.now() - again;
-  log(`metric first hover card: our hover provider ${(computed - opened).toFixed(1)} ms on first use; through VS Code ${(done - computed).toFixed(1)} ms (${requests} request(s), all hover providers; ${warm.toFixed(1)} ms the second time); writing and opening the draft before that ${(opened - t0).toFixed(1)} ms`);
+  log(
+    `metric first hover card: our hover provider ${(computed - opened).toFixed(1)} ms on first use; through VS Code ${(done - computed).toFixed(1)} ms (${requests} request(s), all hover providers; ${warm.toFixed(1)} ms the second time); writing and opening the draft before that ${(opened - t0).toFixed(1)} ms`,
+  );
 });
 
 test('status bar: citations and problems in a draft, the paragraph in the reader; its click shows the paragraph in the Sessions view', async () => {
   const { status, navigation } = await api();
   await openDraft('status.md', 'See para. 24 and paras. 30–32.\nAlso para. 38. Not operative paragraph 3 of resolution 64/1.');
-  const draft = await waitFor(() => (status.item.text.includes('3 citations') && status.item.text.endsWith(' 1') ? status.item.text : undefined), `the draft's counts (now “${status.item.text}”)`);
+  const draft = await waitFor(
+    () => (status.item.text.includes('3 citations') && status.item.text.endsWith(' 1') ? status.item.text : undefined),
+    `the draft's counts (now “${status.item.text}”)`,
+  );
   assertEqual(draft, '$(book) 3 citations $(error) 1', 'status text');
-  assertEqual(status.item.command && typeof status.item.command !== 'string' ? status.item.command.command : status.item.command, 'workbench.actions.view.problems', 'click opens the Problems panel');
+  assertEqual(
+    status.item.command && typeof status.item.command !== 'string' ? status.item.command.command : status.item.command,
+    'workbench.actions.view.problems',
+    'click opens the Problems panel',
+  );
 
   await vscode.commands.executeCommand('cndSummary.goToParagraph', 27);
   await waitFor(() => status.item.text === '$(book) ¶ 27', `the reader's paragraph (now “${status.item.text}”)`);
@@ -46,19 +59,32 @@ test('status bar: citations and problems in a draft, the paragraph in the reader
   assertEqual(command.command, 'cndSummary.revealInSessions', 'click command');
   const revealed = await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
   const view = navigation.sessionsView;
-  const selected = await waitFor(() => view.selection[0], `a selection in the Sessions view (command returned ${String(revealed)}, view visible: ${view.visible})`);
+  const selected = await waitFor(
+    () => view.selection[0],
+    `a selection in the Sessions view (command returned ${String(revealed)}, view visible: ${view.visible})`,
+  );
   assertEqual(selected.kind === 'paragraph' ? selected.number : -1, 27, 'paragraph selected in the Sessions view');
 });
 
 test('Markdown preview: citations become links with the opening words as tooltip; external references stay plain', async () => {
   const { preview } = await api();
-  const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'As noted in para. 24 and *paras. 30–32*; see operative paragraph 3 of resolution 64/1 and para. 38.');
+  const html = await vscode.commands.executeCommand<string>(
+    'markdown.api.render',
+    'As noted in para. 24 and *paras. 30–32*; see operative paragraph 3 of resolution 64/1 and para. 38.',
+  );
   const links = [...html.matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)].map((m) => ({ attrs: m[1], text: m[2] }));
-  assertEqual(links.map((l) => l.text), ['para. 24', 'paras. 30–32'], `linked citations in ${html}`);
+  assertEqual(
+    links.map((l) => l.text),
+    ['para. 24', 'paras. 30–32'],
+    `linked citations in ${html}`,
+  );
   assert(links[0].attrs.includes(`href="${preview.href(24)}"`), `href to paragraph 24: ${links[0].attrs}`);
   assert(links[0].attrs.includes('class="cnd-citation"'), 'class');
   assert(/title="¶ 24: UNODC emphasized the importance of comparing/.test(links[0].attrs), `tooltip: ${links[0].attrs}`);
-  assert(html.includes('operative paragraph 3 of resolution 64/1') && html.includes('para. 38'), 'external reference and missing paragraph stay as text');
+  assert(
+    html.includes('operative paragraph 3 of resolution 64/1') && html.includes('para. 38'),
+    'external reference and missing paragraph stay as text',
+  );
 });
 
 test('a preview link opens the reader at its paragraph (URI handler; desktop only)', async () => {
@@ -69,7 +95,10 @@ test('a preview link opens the reader at its paragraph (URI handler; desktop onl
     return;
   }
   await vscode.env.openExternal(vscode.Uri.parse(preview.href(30)));
-  const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'cnd-summary' ? vscode.window.activeTextEditor : undefined), 'the reader to open');
+  const editor = await waitFor(
+    () => (vscode.window.activeTextEditor?.document.uri.scheme === 'cnd-summary' ? vscode.window.activeTextEditor : undefined),
+    'the reader to open',
+  );
   assertEqual(status.view(editor)?.text, '$(book) ¶ 30', 'reader at paragraph 30');
 });
 
@@ -89,6 +118,9 @@ test('the walkthrough sample draft opens with its citations counted', async () =
   const editor = await vscode.commands.executeCommand<vscode.TextEditor>('cndSummary.openSampleDraft');
   assert(editor.document.isUntitled && editor.document.languageId === 'markdown', 'an untitled Markdown draft');
   assert(editor.document.getText().includes('(para. 24)'), 'the sample statement');
-  await waitFor(() => /^\$\(book\) \d+ citations \$\(check\) 0$/.test(status.item.text), `counts for the sample (now “${status.item.text}”)`);
+  await waitFor(
+    () => /^\$\(book\) \d+ citations \$\(check\) 0$/.test(status.item.text),
+    `counts for the sample (now “${status.item.text}”)`,
+  );
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });

@@ -24,7 +24,12 @@ async function runPicker(query: string, keys: string[]): Promise<unknown> {
     await vscode.commands.executeCommand(k);
     // Each key changes what is active or checked (except accept, which closes the picker): wait for the
     // workbench to report it, so the next key acts on the new state (the Node host is a round trip away).
-    if (k !== 'quickInput.accept') await waitFor(() => JSON.stringify(search.pickerState()) !== before || !search.isPickerOpen(), `the picker to take “${k}”`, 3000).catch(() => undefined);
+    if (k !== 'quickInput.accept')
+      await waitFor(
+        () => JSON.stringify(search.pickerState()) !== before || !search.isPickerOpen(),
+        `the picker to take “${k}”`,
+        3000,
+      ).catch(() => undefined);
   }
   return done;
 }
@@ -34,18 +39,37 @@ test('search: typing a query and accepting the first item inserts its citation i
   const outcome = (await runPicker('cryptocurrency blockchain', ['quickInput.accept'])) as { action: string; numbers: number[] };
   assertEqual(outcome.action, 'inserted', 'outcome');
   assertEqual(outcome.numbers, [27], 'numbers');
-  await waitFor(() => editor.document.getText().endsWith('with cryptocurrencies para. 27'), `the citation in the draft: ${editor.document.getText()}`);
+  await waitFor(
+    () => editor.document.getText().endsWith('with cryptocurrencies para. 27'),
+    `the citation in the draft: ${editor.document.getText()}`,
+  );
 });
 
 test('search: multi-select two items inserts one merged citation', async () => {
   const { search } = await api();
-  const top = search.engine.search('confiscated').hits.slice(0, 2).map((h) => h.number);
+  const top = search.engine
+    .search('confiscated')
+    .hits.slice(0, 2)
+    .map((h) => h.number);
   const editor = await openDraft('search-2.md', 'Confiscation remains low (see ');
-  const outcome = (await runPicker('confiscated', ['quickInput.first', 'quickInput.toggleCheckbox', 'quickInput.next', 'quickInput.toggleCheckbox', 'quickInput.accept'])) as { numbers: number[] };
+  const outcome = (await runPicker('confiscated', [
+    'quickInput.first',
+    'quickInput.toggleCheckbox',
+    'quickInput.next',
+    'quickInput.toggleCheckbox',
+    'quickInput.accept',
+  ])) as { numbers: number[] };
   const expected = formatCitation(top);
-  assertEqual(outcome.numbers, [...top].sort((a, b) => a - b), 'both items');
+  assertEqual(
+    outcome.numbers,
+    [...top].sort((a, b) => a - b),
+    'both items',
+  );
   assert(expected.startsWith('paras. '), expected);
-  await waitFor(() => editor.document.getText() === `Confiscation remains low (see ${expected}`, `merged citation in: ${editor.document.getText()}`);
+  await waitFor(
+    () => editor.document.getText() === `Confiscation remains low (see ${expected}`,
+    `merged citation in: ${editor.document.getText()}`,
+  );
 });
 
 test('search: a broad query lists every matching paragraph, not only the best 20', async () => {
@@ -55,7 +79,10 @@ test('search: a broad query lists every matching paragraph, not only the best 20
   const editor = await openDraft('search-broad.md', 'See ');
   const outcome = (await runPicker('drug', ['quickInput.last', 'quickInput.accept'])) as { numbers: number[] };
   assertEqual(outcome.numbers, [all[all.length - 1].number], 'the last item is the last match');
-  await waitFor(() => editor.document.getText() === `See para. ${all[all.length - 1].number}`, `the citation in: ${editor.document.getText()}`);
+  await waitFor(
+    () => editor.document.getText() === `See para. ${all[all.length - 1].number}`,
+    `the citation in: ${editor.document.getText()}`,
+  );
 });
 
 test('search: a citation right before the cursor absorbs the new numbers', async () => {
