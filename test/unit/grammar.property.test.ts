@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { propertyParams } from './property';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { type Citation, findCitations } from '../../src/core/citations/grammar';
@@ -79,7 +80,7 @@ describe('citation grammar: properties (fast-check)', () => {
         findCitations(t);
         checkDraft(t, summary, { format: DEFAULT_FORMAT });
       }),
-      { numRuns: 2000 },
+      propertyParams(2000),
     );
   });
 
@@ -102,7 +103,7 @@ describe('citation grammar: properties (fast-check)', () => {
           last = c.end;
         }
       }),
-      { numRuns: 2000 },
+      propertyParams(2000),
     );
   });
 
@@ -115,7 +116,7 @@ describe('citation grammar: properties (fast-check)', () => {
         const embedded = findCitations(b + t + a);
         assert.deepEqual(plain(embedded), shifted(alone, b.length));
       }),
-      { numRuns: 2000 },
+      propertyParams(2000),
     );
   });
 
@@ -127,7 +128,7 @@ describe('citation grammar: properties (fast-check)', () => {
           for (const f of p.fixes) for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= t.length);
         }
       }),
-      { numRuns: 1000 },
+      propertyParams(1000),
     );
   });
 });

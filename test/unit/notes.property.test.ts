@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { propertyParams } from './property';
 import { makeTarget, type NotesFile, parseNotesFile, serializeNotesFile } from '../../src/core/notes/model';
 import { NoteStore } from '../../src/core/notes/store';
 import { MemoryFs, note } from './notes.test';
@@ -164,7 +165,7 @@ describe('notes store: model-based property test (fast-check)', () => {
         }
         for (const body of live) assert.ok(present.has(body), `version “${body}” is on disk (have ${[...present].join(', ')})`);
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { propertyParams } from './property';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { BOOST, paragraphDocs, PRIMARY_FIELDS, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
 import { tokenize } from '../../src/core/search/terms';
@@ -213,7 +214,7 @@ describe('top-k ranking: the same as MiniSearch search, cut to k', () => {
           assertSame(ranker.large.search(q, options, k), expected(large, q, options), k, `"${q}"`);
         },
       ),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 });
