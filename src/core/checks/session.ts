@@ -1,0 +1,225 @@
+/**
+ * Checking a draft as it is typed: every check, each at its level, re-done only where the text changed.
+ *
+ * A draft is cut into blocks at blank lines (no citation, quotation or sentence crosses a blank line), and
+ * each block's problems are remembered by the block's text. After a keystroke only the block that changed
+ * is checked again; the others are found by their text (one hash of each block: linear in the draft, but
+ * much cheaper than reading it) and their problems moved to their new offsets.
+ */
+import { checkDraft, type Problem, type ProblemCode, type TextEdit } from '../citations/diagnostics';
+import type { CitationFormat } from '../citations/format';
+import { formatNumbers } from '../citations/format';
+import { type Citation, findCitations } from '../citations/grammar';
+import { sentences } from '../sentences';
+import type { Summary } from '../summary';
+import { checkSupport, groupBySentence, type KeepRequest, type SupportCheck } from '../support/checks';
+import { claimText } from '../support/judge';
+import type { SupportModel } from '../support/model';
+import type { CheckName, Levels, Severity } from './levels';
+
+export interface DraftFix {
+  title: string;
+  edits: TextEdit[];
+  /** "Keep this citation": recorded in the workspace instead of an edit. */
+  keep?: KeepRequest;
+}
+
+export interface DraftProblem {
+  start: number;
+  end: number;
+  check: CheckName;
+  severity: Severity;
+  message: string;
+  fixes: DraftFix[];
+  /** The paragraphs a fix would cite (for `cnd-summary check --json`). */
+  suggestions: number[];
+}
+
+export interface DraftCheckOptions {
+  format: CitationFormat;
+  levels: Levels;
+  /** Whether the workspace keeps this citation of this sentence as it is (see `KeptCitations`). */
+  isKept?: (sentence: string, paragraphs: readonly number[]) => boolean;
+  /** Changes whenever `isKept` would answer differently (the kept-citations file was changed). */
+  keptVersion?: number;
+}
+
+export interface DraftCheck {
+  problems: DraftProblem[];
+  /** Citations of the summary in the draft (not counting references to other documents). */
+  citations: number;
+}
+
+const CHECK_OF: Record<ProblemCode, CheckName> = {
+  'no-such-paragraph': 'no-such-paragraph',
+  'reversed-range': 'reversed-range',
+  'empty-range': 'empty-range',
+  'singular-with-several': 'keyword',
+  'plural-with-one': 'keyword',
+  'range-dash': 'range-dash',
+  misquotation: 'misquotation',
+};
+
+const SUPPORT_CHECKS: readonly SupportCheck[] = ['citation-support', 'attribution', 'figure', 'uncited-restatement'];
+
+interface BlockResult {
+  problems: DraftProblem[];
+  citations: number;
+}
+
+/** Where blank lines cut `text` into blocks: [start, end) pairs covering the whole text, in order. */
+export function blocksOf(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    // A blank line: a newline, spaces or tabs (or a CR), and another newline.
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+    if (j < text.length && text[j] === '\n') {
+      while (j < text.length && /\s/.test(text[j])) j++;
+      out.push({ start, end: j });
+      start = j;
+      i = text.indexOf('\n', j);
+    } else i = text.indexOf('\n', i + 1);
+  }
+  if (start < text.length || out.length === 0) out.push({ start, end: text.length });
+  return out;
+}
+
+/**
+ * One per open draft: `check` gives every problem of the text, reading again only the blocks whose text is
+ * new since the last call (or all of them when the options changed).
+ */
+export class DraftCheckSession {
+  private cache = new Map<string, BlockResult>();
+  private optionsKey = '';
+
+  constructor(
+    private readonly summary: Summary,
+    /** The support model, built when first needed (it reads the summary once: a few milliseconds). */
+    private readonly model: () => SupportModel,
+  ) {}
+
+  check(text: string, options: DraftCheckOptions): DraftCheck {
+    const key = `${JSON.stringify(options.levels)}|${options.format.style}|${options.format.rangeDash}|${options.keptVersion ?? 0}`;
+    if (key !== this.optionsKey) {
+      this.cache = new Map();
+      this.optionsKey = key;
+    }
+    const next = new Map<string, BlockResult>();
+    const problems: DraftProblem[] = [];
+    let citations = 0;
+    for (const b of blocksOf(text)) {
+      const blockText = text.slice(b.start, b.end);
+      let result = next.get(blockText) ?? this.cache.get(blockText);
+      if (!result) result = checkBlock(this.summary, this.model, blockText, options);
+      next.set(blockText, result);
+      citations += result.citations;
+      for (const p of result.problems) problems.push(b.start === 0 ? p : shift(p, b.start));
+    }
+    this.cache = next;
+    return { problems, citations };
+  }
+}
+
+function shift(p: DraftProblem, by: number): DraftProblem {
+  return {
+    ...p,
+    start: p.start + by,
+    end: p.end + by,
+    fixes: p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+/** Every problem of a text, each at its level (no cache): the command line's check, and each block of a session. */
+export function checkText(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): DraftCheck {
+  return checkBlock(summary, model, text, options);
+}
+
+function checkBlock(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): BlockResult {
+  const { levels } = options;
+  const all = findCitations(text);
+  const citations = all.filter((c) => !c.external);
+  const problems: DraftProblem[] = [];
+  const needsSentences = SUPPORT_CHECKS.some((c) => levels[c] !== 'off') || levels['no-such-paragraph'] !== 'off';
+  const spans = needsSentences ? sentences(text) : [];
+  for (const p of checkDraft(text, summary, { format: options.format, citations: all })) {
+    const check = CHECK_OF[p.code] ?? (p.code as CheckName);
+    const level = levels[check];
+    if (level === undefined || level === 'off') continue;
+    const fixes = p.code === 'no-such-paragraph' ? relatedFixes(model(), text, p, all, spans) : p.fixes;
+    problems.push({
+      start: p.start,
+      end: p.end,
+      check,
+      severity: level,
+      message: p.message,
+      fixes,
+      suggestions: suggestionsOf(fixes),
+    });
+  }
+  const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
+  if (enabled.size > 0 && (citations.length > 0 || enabled.has('uncited-restatement'))) {
+    const found = checkSupport(model(), text, groupBySentence(text, all, spans), {
+      format: options.format,
+      enabled,
+      ...(options.isKept ? { isKept: options.isKept } : {}),
+    });
+    for (const p of found) {
+      problems.push({
+        start: p.start,
+        end: p.end,
+        check: p.check,
+        severity: levels[p.check] as Severity,
+        message: p.message,
+        fixes: p.fixes,
+        suggestions: p.suggestions,
+      });
+    }
+  }
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { problems, citations: citations.length };
+}
+
+/** The numbers a fix would write (from "Change to 27" and "Cite para. 27 instead" alike). */
+function suggestionsOf(fixes: readonly DraftFix[]): number[] {
+  const out = new Set<number>();
+  for (const f of fixes) {
+    for (const e of f.edits) for (const m of e.newText.matchAll(/\d+/g)) out.add(Number(m[0]));
+    if (out.size > 0) break;
+  }
+  return [...out];
+}
+
+/**
+ * For "para. 40": the paragraphs related to the sentence first (what the drafter probably meant), then the
+ * slips of the keyboard the old fix offered ("240" for "24", the nearest paragraph).
+ */
+function relatedFixes(
+  model: SupportModel,
+  text: string,
+  p: Problem,
+  all: readonly Citation[],
+  spans: readonly { start: number; end: number }[],
+): DraftFix[] {
+  const sentence = spans.find((s) => p.start >= s.start && p.start < s.end) ?? { start: 0, end: text.length };
+  const analysis = model.analyser.analyse(claimText(text, sentence, all));
+  const related = model
+    .rank(analysis, 3)
+    .filter((r, _i, list) => r.coverage >= 0.2 && r.score >= 0.5 * list[0].score)
+    .slice(0, 3);
+  const fixes: DraftFix[] = related.map((r) => {
+    const words = model.matchedWords(analysis, r.paragraph, 3);
+    return {
+      title: `Change to ${formatNumbers([r.paragraph])} (about ${words.map((w) => `“${w}”`).join(', ') || 'this sentence'})`,
+      edits: [{ start: p.start, end: p.end, newText: String(r.paragraph) }],
+    };
+  });
+  const numbers = new Set(related.map((r) => r.paragraph));
+  for (const f of p.fixes) {
+    const n = Number(f.edits[0]?.newText);
+    if (!numbers.has(n)) fixes.push(f);
+  }
+  return fixes;
+}

@@ -1,0 +1,455 @@
+/**
+ * The support checks of a draft, one function each:
+ * - `citation-support`: the cited paragraphs do not discuss what the sentence says, while another clearly does;
+ * - `attribution`: the sentence says a body made the point, and no cited paragraph names that body;
+ * - `figure`: a figure, date or session in the sentence that the cited paragraphs give differently or not at all;
+ * - `uncited-restatement`: a sentence without a citation that restates one paragraph closely.
+ */
+import type { CitationFormat } from '../citations/format';
+import { formatCitation, formatNumbers } from '../citations/format';
+import type { Citation } from '../citations/grammar';
+import { longDate, truncate } from '../summary';
+import type { Range } from '../sentences';
+import type { Analysis, NamedBody } from './analysis';
+import { type Figure, sameFigure } from './figures';
+import { claimText, judgeCitation, type Verdict } from './judge';
+import type { SupportModel } from './model';
+
+export type SupportCheck = 'citation-support' | 'attribution' | 'figure' | 'uncited-restatement';
+
+export interface SupportEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** "Keep this citation": a dismissal recorded in the workspace (see `KeptCitations`). */
+export interface KeepRequest {
+  sentence: string;
+  paragraphs: number[];
+  check: SupportCheck;
+}
+
+export interface SupportFix {
+  title: string;
+  edits: SupportEdit[];
+  /** Instead of edits: record that the drafter keeps this citation as it is. */
+  keep?: KeepRequest;
+}
+
+export interface SupportProblem {
+  start: number;
+  end: number;
+  check: SupportCheck;
+  message: string;
+  fixes: SupportFix[];
+  /** The paragraphs a fix would cite. */
+  suggestions: number[];
+}
+
+/** The text of a sentence as a kept citation records it: whitespace collapsed. */
+export function keptSentence(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface SupportCheckOptions {
+  format: CitationFormat;
+  enabled: ReadonlySet<SupportCheck>;
+  /** Whether the drafter kept this citation of this sentence (the workspace's kept citations). */
+  isKept?: (sentence: string, paragraphs: readonly number[]) => boolean;
+}
+
+export interface SentenceCitations {
+  sentence: Range;
+  previous?: Range;
+  /** The citations of the summary (not external) in the sentence, in order. */
+  cites: Citation[];
+  /** Citations of other documents in the sentence. */
+  external: number;
+}
+
+const PLURAL: Record<string, string> = { para: 'paras', paragraph: 'paragraphs', '¶': '¶¶', párr: 'párrs' };
+const SINGULAR: Record<string, string> = Object.fromEntries(Object.entries(PLURAL).map(([s, p]) => [p, s]));
+
+function matchCase(model: string, word: string): string {
+  if (model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
+  if (model[0] === model[0].toUpperCase() && model[0] !== model[0].toLowerCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+/**
+ * Edits that make a citation cite `numbers`, in the draft's own style: its keyword (made singular or plural
+ * as needed), its range dash, its parentheses and suffix untouched.
+ */
+export function recite(c: Citation, numbers: readonly number[], fallbackDash: CitationFormat['rangeDash']): SupportEdit[] {
+  const first = c.numbers[0];
+  const last = c.numbers[c.numbers.length - 1];
+  const dashItem = c.items.find((i) => i.dash);
+  const dashText = dashItem?.dash?.text;
+  const dash: CitationFormat['rangeDash'] =
+    dashText === '-' || dashText === '–' ? dashText : dashText !== undefined && /to/.test(dashText) ? ' to ' : fallbackDash;
+  const edits: SupportEdit[] = [{ start: first.start, end: last.end, newText: formatNumbers(numbers, dash) }];
+  const word = c.keyword.text.replace(/\.$/, '');
+  const table =
+    numbers.length > 1 && c.keyword.plural === false
+      ? PLURAL
+      : numbers.length === 1 && c.keyword.plural === true
+        ? SINGULAR
+        : undefined;
+  const to = table?.[word.toLowerCase()];
+  if (to) edits.unshift({ start: c.keyword.start, end: c.keyword.start + word.length, newText: matchCase(word, to) });
+  return edits;
+}
+
+function cite(n: readonly number[]): string {
+  return formatCitation(n);
+}
+
+/** The sentence of a paragraph that best shows a word, cut to a readable length. */
+function excerpt(model: SupportModel, n: number, a: Analysis): string {
+  const text = model.summary.paragraph(n)?.text ?? '';
+  const words = model.matchedWords(a, n, 3).map((w) => w.toLowerCase());
+  const sentences = text.split(/(?<=[.;])\s+/);
+  const best = sentences.find((s) => words.some((w) => s.toLowerCase().includes(w))) ?? sentences[0] ?? '';
+  return truncate(best, 110);
+}
+
+/** The sentence's most telling word that the better paragraph has and the cited ones lack. */
+function missingWord(model: SupportModel, a: Analysis, better: number, cited: readonly number[]): string | undefined {
+  const inCited = new Set(cited.flatMap((n) => model.matches(a, n).map((m) => m.feature)));
+  const m = model
+    .matches(a, better)
+    .find(
+      (x) => x.kind !== 'body' && x.kind !== 'session' && x.kind !== 'figure' && !inCited.has(x.feature) && x.contribution >= 1,
+    );
+  return m?.surface;
+}
+
+export function citationSupportProblem(
+  model: SupportModel,
+  text: string,
+  c: Citation,
+  v: Verdict,
+  options: SupportCheckOptions,
+): SupportProblem | undefined {
+  if (v.better.length === 0) return undefined;
+  const better = v.better.slice(0, 2);
+  const top = better[0];
+  const word = missingWord(model, v.analysis, top, v.cited);
+  const about = word ? `about “${word}”` : 'about this';
+  const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, v.analysis)}”`;
+  const sentence = keptSentence(text.slice(v.claim.start, v.claim.end));
+  const fixes: SupportFix[] = [
+    { title: `Cite ${cite(better)} instead`, edits: recite(c, better, options.format.rangeDash) },
+    {
+      title: `Add ${cite([top])} to the citation`,
+      edits: recite(
+        c,
+        [...new Set([...v.cited, top])].sort((x, y) => x - y),
+        options.format.rangeDash,
+      ),
+    },
+    {
+      title: `Keep this citation (${cite(v.cited)})`,
+      edits: [],
+      keep: { sentence, paragraphs: v.cited, check: 'citation-support' },
+    },
+  ];
+  return { start: c.start, end: c.end, check: 'citation-support', message, fixes, suggestions: better };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Whether a paragraph names a body or one of its parts or its parent (UNODC and its branches). */
+function namesBody(model: SupportModel, n: number, id: string): boolean {
+  if (model.names(n, id)) return true;
+  const orgs = model.summary.directory.organizations;
+  const org = orgs.find((o) => o.id === id);
+  if (org?.parentId && model.names(n, org.parentId)) return true;
+  return orgs.some((o) => o.parentId === id && model.names(n, o.id));
+}
+
+export function attributionProblems(
+  model: SupportModel,
+  text: string,
+  c: Citation,
+  v: Verdict,
+  claimOffset: number,
+  options: SupportCheckOptions,
+): SupportProblem[] {
+  const out: SupportProblem[] = [];
+  const seen = new Set<string>();
+  for (const b of v.analysis.bodies) {
+    if (!b.attributed || seen.has(b.id)) continue;
+    seen.add(b.id);
+    if (v.cited.some((n) => namesBody(model, n, b.id))) continue;
+    const where = b.id.startsWith('other:') ? [] : model.summary.paragraphsMentioning(b.id);
+    const support = where.length ? bestOf(model, v, where) : [];
+    const message = where.length
+      ? `${b.name} is not named in ${cite(v.cited)}; the summary names it in ${cite(where)}.`
+      : `${b.name} is not named in ${cite(v.cited)}, nor anywhere in the summary: the summary does not say that ${b.name} made this point.`;
+    const fixes: SupportFix[] = support.length
+      ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
+      : [];
+    fixes.push({
+      title: `Keep this citation (${cite(v.cited)})`,
+      edits: [],
+      keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'attribution' },
+    });
+    out.push({
+      start: claimOffset + b.start,
+      end: claimOffset + b.end,
+      check: 'attribution',
+      message,
+      fixes,
+      suggestions: support,
+    });
+  }
+  return out;
+}
+
+/** Of some paragraphs, those that carry the claim at all, best first (at most 2). */
+function bestOf(model: SupportModel, v: Verdict, among: number[]): number[] {
+  const ranked = model.rank(v.analysis).filter((r) => among.includes(r.paragraph) && r.coverage >= 0.15);
+  return ranked.slice(0, 2).map((r) => r.paragraph);
+}
+
+/** Words in the sentence that make a figure the drafter's own, not the summary's ("in my country", "we seized"). */
+const OWN_FIGURE = /\b(?:my|our)\s+(?:country|countries|government|region|nation|authorities|delegation)\b|\b(?:we|our)\b/i;
+
+export function figureProblems(
+  model: SupportModel,
+  text: string,
+  c: Citation,
+  v: Verdict,
+  claimOffset: number,
+  options: SupportCheckOptions,
+): SupportProblem[] {
+  const out: SupportProblem[] = [];
+  const claim = text.slice(v.claim.start, v.claim.end);
+  const own = OWN_FIGURE.test(claim);
+  const citedFigures = v.cited.flatMap((n) => (model.profile(n)?.figures ?? []).filter((f) => !f.name).map((f) => ({ n, f })));
+  const keep: SupportFix = {
+    title: `Keep this citation (${cite(v.cited)})`,
+    edits: [],
+    keep: { sentence: keptSentence(claim), paragraphs: v.cited, check: 'figure' },
+  };
+  for (const f of v.analysis.figures) {
+    if (f.name) continue;
+    if (f.kind === 'date') {
+      const problem = dateProblem(model, f, v.cited);
+      if (problem) out.push({ ...problem, start: claimOffset + f.start, end: claimOffset + f.end, fixes: [keep] });
+      continue;
+    }
+    if (citedFigures.some((x) => sameFigure(x.f, f))) continue;
+    // Counts compare only when they count the same thing ("four steps", not "three sessions" and "three challenges").
+    const comparable = (g: Figure) => g.kind === f.kind && (f.kind !== 'count' || (f.noun !== undefined && g.noun === f.noun));
+    const sameKind = citedFigures.filter((x) => comparable(x.f));
+    const elsewhere = model.summary.doc.paragraphs
+      .filter((p) => !v.cited.includes(p.number))
+      .filter((p) => (model.profile(p.number)?.figures ?? []).some((g) => !g.name && comparable(g) && sameFigure(g, f)))
+      .map((p) => p.number);
+    let message: string | undefined;
+    const fixes: SupportFix[] = [];
+    if (sameKind.length > 0) {
+      const given = sameKind[0];
+      message = `${cap(cite([given.n]))} gives “${given.f.text}”, not “${f.text}”.`;
+      fixes.push({
+        title: `Write “${given.f.text}”`,
+        edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: given.f.text }],
+      });
+    } else if (elsewhere.length > 0) {
+      message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not give “${f.text}”; ${cite(elsewhere.slice(0, 2))} ${elsewhere.length > 1 ? 'do' : 'does'}.`;
+      fixes.push({
+        title: `Cite ${cite(elsewhere.slice(0, 2))} instead`,
+        edits: recite(c, elsewhere.slice(0, 2), options.format.rangeDash),
+      });
+    } else if (!own && f.kind !== 'year' && !(f.kind === 'count' && f.value < 10)) {
+      message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'give' : 'gives'} no figure “${f.text}”, and neither does the rest of the summary.`;
+    }
+    if (!message) continue;
+    fixes.push(keep);
+    out.push({
+      start: claimOffset + f.start,
+      end: claimOffset + f.end,
+      check: 'figure',
+      message,
+      fixes,
+      suggestions: sameKind.length > 0 ? [] : elsewhere.slice(0, 2),
+    });
+  }
+  // "In the third thematic session" with a paragraph of the second.
+  for (const s of v.analysis.sessions) {
+    const inSession = v.cited.filter((n) => model.summary.paragraph(n)?.session !== null);
+    if (inSession.length === 0 || inSession.some((n) => model.summary.paragraph(n)!.session === s)) continue;
+    if (v.analysis.figures.some((f) => f.kind === 'date')) continue; // reported by date above
+    const cited = model.summary.paragraph(inSession[0])!;
+    const session = model.summary.doc.sessions[cited.session!];
+    const named = model.summary.doc.sessions[s];
+    out.push({
+      start: v.claim.start,
+      end: v.claim.end,
+      check: 'figure',
+      message: `${cap(cite([cited.number]))} is from ${session.title.toLowerCase()} (${longDate(session.date)}), not ${named.title.toLowerCase()}.`,
+      fixes: [keep],
+      suggestions: [],
+    });
+  }
+  return out;
+}
+
+function dateProblem(
+  model: SupportModel,
+  f: Figure,
+  cited: readonly number[],
+): Omit<SupportProblem, 'start' | 'end' | 'fixes'> | undefined {
+  const sessions = model.summary.doc.sessions;
+  for (const n of cited) {
+    const p = model.summary.paragraph(n)!;
+    if ((model.profile(n)?.figures ?? []).some((g) => g.kind === 'date' && sameFigure(g, f))) return undefined;
+    if (p.session === null) return undefined; // outside the sessions: nothing to compare with
+    const day = Number(sessions[p.session].date.slice(8, 10));
+    if (day >= f.value && day <= (f.to ?? f.value)) return undefined;
+  }
+  const p = model.summary.paragraph(cited[0])!;
+  if (p.session === null) return undefined;
+  const session = sessions[p.session];
+  const right = model.summary.doc.paragraphs.filter(
+    (q) => q.session !== null && Number(sessions[q.session].date.slice(8, 10)) === f.value,
+  );
+  return {
+    check: 'figure',
+    message: `${cap(cite([p.number]))} reports ${session.title.toLowerCase()}, held on ${longDate(session.date)}, not on ${f.value} October.`,
+    suggestions: right.length ? [] : [],
+  };
+}
+
+/** The minimum support for an uncited sentence to be called a restatement of one paragraph (see THRESHOLDS in judge.ts). */
+export const RESTATEMENT = { minCoverage: 0.55, minMatched: 9, minLeadRatio: 1.8 };
+
+export function uncitedRestatementProblem(
+  model: SupportModel,
+  text: string,
+  s: SentenceCitations,
+  options: SupportCheckOptions,
+): SupportProblem | undefined {
+  const claim = claimText(text, s.sentence, []);
+  const a = model.analyser.analyse(claim);
+  const { score, matched, total } = model.scores(a);
+  if (total === 0) return undefined;
+  let best = 0;
+  let second = 0;
+  for (let p = 1; p < score.length; p++) {
+    if (score[p] > score[best]) {
+      second = best;
+      best = p;
+    } else if (score[p] > score[second]) second = p;
+  }
+  if (best === 0) return undefined;
+  const coverage = matched[best] / total;
+  if (coverage < RESTATEMENT.minCoverage || matched[best] < RESTATEMENT.minMatched) return undefined;
+  if (second !== 0 && score[best] < RESTATEMENT.minLeadRatio * score[second]) return undefined;
+  if (options.isKept?.(keptSentence(text.slice(s.sentence.start, s.sentence.end)), [])) return undefined;
+  const insertAt = citationSpot(text, s.sentence);
+  const citation = formatCitation([best], options.format);
+  const inserted = citation.startsWith('(') ? ` ${citation}` : ` (${citation})`;
+  return {
+    start: s.sentence.start,
+    end: s.sentence.end,
+    check: 'uncited-restatement',
+    message: `This restates ${cite([best])}: “${excerpt(model, best, a)}” Cite it?`,
+    fixes: [
+      { title: `Cite ${cite([best])}`, edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
+      {
+        title: 'Not a restatement: do not suggest a citation here',
+        edits: [],
+        keep: {
+          sentence: keptSentence(text.slice(s.sentence.start, s.sentence.end)),
+          paragraphs: [],
+          check: 'uncited-restatement',
+        },
+      },
+    ],
+    suggestions: [best],
+  };
+}
+
+/** Where a citation closing a sentence goes: before its final full stop (and closing quotation marks after it). */
+function citationSpot(text: string, sentence: Range): number {
+  let end = sentence.end;
+  while (end > sentence.start && /[.!?;:]/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** All support problems of the sentences given (a draft, or the blocks that changed). */
+export function checkSupport(
+  model: SupportModel,
+  text: string,
+  sentences: readonly SentenceCitations[],
+  options: SupportCheckOptions,
+): SupportProblem[] {
+  const out: SupportProblem[] = [];
+  const { enabled } = options;
+  const citing = enabled.has('citation-support') || enabled.has('attribution') || enabled.has('figure');
+  for (const s of sentences) {
+    if (s.cites.length === 0) {
+      if (s.external === 0 && enabled.has('uncited-restatement')) {
+        const p = uncitedRestatementProblem(model, text, s, options);
+        if (p) out.push(p);
+      }
+      continue;
+    }
+    if (!citing) continue;
+    const blank = s.cites;
+    for (let i = 0; i < s.cites.length; i++) {
+      const c = s.cites[i];
+      const v = judgeCitation(model, { text, sentence: s.sentence, previous: s.previous, cites: s.cites, index: i, blank });
+      if (!v) continue;
+      const sentenceText = keptSentence(text.slice(v.claim.start, v.claim.end));
+      if (options.isKept?.(sentenceText, v.cited)) continue;
+      const offset = v.claim.start;
+      const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
+      const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
+      out.push(...attribution, ...figures);
+      // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
+      if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
+        const p = citationSupportProblem(model, text, c, v, options);
+        if (p) out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+export type { NamedBody };
+
+/** Whether the text between two sentences keeps them in one paragraph of the draft (no blank line, list item or heading). */
+function sameBlock(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return !/\n\s*\n/.test(gap) && !/\n[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]/.test(gap) && to - from < 200;
+}
+
+/** The sentences of a text with the citations each holds (two pointers over sorted lists: linear). */
+export function groupBySentence(text: string, citations: readonly Citation[], spans: readonly Range[]): SentenceCitations[] {
+  const out: SentenceCitations[] = [];
+  let k = 0;
+  let prev: Range | undefined;
+  for (const sentence of spans) {
+    const cites: Citation[] = [];
+    let external = 0;
+    while (k < citations.length && citations[k].start < sentence.end) {
+      const c = citations[k];
+      if (c.end > sentence.start) {
+        if (c.external) external++;
+        else cites.push(c);
+      }
+      k++;
+    }
+    const previous = prev && sameBlock(text, prev.end, sentence.start) ? prev : undefined;
+    out.push({ sentence, ...(previous ? { previous } : {}), cites, external });
+    prev = sentence;
+  }
+  return out;
+}
