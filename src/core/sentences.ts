@@ -6,7 +6,7 @@ export interface Range {
 }
 
 const ABBREVIATIONS =
-  /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|para|paras|par|párr|párrs|art|arts|cf|vol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
+  /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|[Pp]aras?|[Pp]ar|[Pp]árrs?|[Aa]rts?|[Cc]f|[Vv]ol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
 
 /** Splits `text` into sentences (ranges trimmed of surrounding space). Blank lines, list items and headings end sentences too. */
 export function sentences(text: string): Range[] {

@@ -10,7 +10,7 @@
 import type { Directory } from '../directory';
 import { processTerm } from '../search/terms';
 import { type Figure, findFigures } from './figures';
-import { CONCEPTS, FRAME_PATTERNS, FRAME_WORDS, REPORTING_VERBS, SPEAKER_NOUNS } from './lexicon';
+import { CONCEPTS, FRAME_PATTERNS, FRAME_WORDS, REPORTING_VERBS, SPEAKER_NOUNS, SUPPORT_STOP_WORDS } from './lexicon';
 
 export interface Word {
   start: number;
@@ -60,6 +60,8 @@ export interface Analysis {
   figures: Figure[];
   /** Sessions the text names by date or by order (indexes into `SummaryDocument.sessions`). */
   sessions: number[];
+  /** Words of substance that the model does not know (the summary never uses them): what the text says beyond the summary. */
+  unknown: number;
 }
 
 /** Whether an analysis has a feature. */
@@ -198,10 +200,13 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, '1st':
 const SESSION_NAME = /\b(first|second|third|1st|2nd|3rd)\s+(?:thematic\s+)?(?:session|day)\b|\bopening\s+(?:session|segment)\b/gi;
 const SPELLED_NUMBERS = 'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred';
 const ADVERBS = new Set(
-  'has have had also further rightly specifically notably itself its for part in particular clearly repeatedly recently explicitly strongly'.split(
-    ' ',
-  ),
+  (
+    'has have had was were is are been be also further rightly specifically notably itself its for part in ' +
+    'particular clearly repeatedly recently explicitly strongly all both each jointly together then'
+  ).split(' '),
 );
+/** What may stand between the names of a list of bodies: commas, "and", "the", "as well as". */
+const LIST_GLUE = /^(?:\s|,|;|\band\b|\bor\b|\bthe\b|\bas well as\b|&)*$/i;
 /** Word flags: what a word may start or signal. */
 const FRAME = 1;
 const SPELLED = 2;
@@ -341,7 +346,7 @@ export class Analyser {
   }
 
   /**
-   * The word id of `text[start, end)`: -1 for a stop word or a number, or (once frozen) for a word that neither
+   * The word id of `text[start, end)`: -1 for a stop word or a number, -2 (once frozen) for a word that neither
    * the summary nor the lexicon has. `learn` gives a new word an id even when frozen.
    */
   wordId(text: string, start: number, end: number, learn = this.learning): number {
@@ -349,11 +354,11 @@ export class Analyser {
     const known = this.words.get(text, start, stop);
     if (known !== undefined && (known >= 0 || !learn)) return known;
     const lower = text.slice(start, stop).toLowerCase();
-    const stem = /^\d+$/.test(lower) ? null : processTerm(lower);
+    const stem = /^\d+$/.test(lower) || SUPPORT_STOP_WORDS.has(lower) ? null : processTerm(lower);
     let id = -1;
     if (stem !== null) {
-      id = this.stemIds.get(stem) ?? -1;
-      if (id < 0 && learn) {
+      id = this.stemIds.get(stem) ?? -2;
+      if (id === -2 && learn) {
         id = this.newFeature(`w:${stem}`, 'word');
         this.stemIds.set(stem, id);
       }
@@ -430,6 +435,7 @@ export class Analyser {
     let spelled = false;
     let bodyStart = false;
     let sessionWord = false;
+    let unknown = 0;
     scanWords(text, (start, end) => {
       if (n === this.wId.length) {
         this.wStart = grow(this.wStart, n + 1);
@@ -441,6 +447,7 @@ export class Analyser {
       this.wEnd[n] = end;
       this.wId[n] = id;
       n++;
+      if (id === -2) unknown++;
       const c = text.charCodeAt(start);
       if (c >= 48 && c <= 57) digits = true;
       if (id >= 0) {
@@ -510,6 +517,7 @@ export class Analyser {
       bodies,
       figures,
       sessions,
+      unknown,
     };
   }
 
@@ -567,7 +575,7 @@ export class Analyser {
   }
 
   private findBodies(text: string, n: number): NamedBody[] {
-    const out: NamedBody[] = [];
+    const found: { id: string; name: string; first: number; last: number }[] = [];
     const raw = (k: number) => text.slice(this.wStart[k], bareEnd(text, this.wStart[k], this.wEnd[k]));
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(this.wStart[i]);
@@ -585,17 +593,30 @@ export class Analyser {
           ok = w === want || (w.length > 1 && want.length > 1 && w === want.toUpperCase());
         }
         if (!ok) continue;
-        const last = i + cand.words.length - 1;
-        out.push({
-          id: cand.id,
-          name: cand.name,
-          start: this.wStart[i],
-          end: this.wEnd[last],
-          attributed: !NOT_ATTRIBUTABLE.has(cand.id) && this.attributes(text, n, i, last),
-        });
-        i = last;
+        found.push({ id: cand.id, name: cand.name, first: i, last: i + cand.words.length - 1 });
+        i += cand.words.length - 1;
         break;
       }
+    }
+    // Bodies listed together ("Europol, INTERPOL and the EMCDDA were represented", "experts from Cabo Verde,
+    // Pakistan and Singapore") share what is said of the list: read the words before its first name and
+    // after its last.
+    const out: NamedBody[] = [];
+    for (let g = 0; g < found.length;) {
+      let h = g;
+      while (h + 1 < found.length && LIST_GLUE.test(text.slice(this.wEnd[found[h].last], this.wStart[found[h + 1].first]))) h++;
+      const attributed = this.attributes(text, n, found[g].first, found[h].last);
+      for (let k = g; k <= h; k++) {
+        const b = found[k];
+        out.push({
+          id: b.id,
+          name: b.name,
+          start: this.wStart[b.first],
+          end: this.wEnd[b.last],
+          attributed: attributed && !NOT_ATTRIBUTABLE.has(b.id),
+        });
+      }
+      g = h + 1;
     }
     return out;
   }

@@ -122,7 +122,7 @@ function missingWord(model: SupportModel, a: Analysis, better: number, cited: re
     .find(
       (x) => x.kind !== 'body' && x.kind !== 'session' && x.kind !== 'figure' && !inCited.has(x.feature) && x.contribution >= 1,
     );
-  return m?.surface;
+  return m?.surface.replace(/\s+/g, ' ');
 }
 
 export function citationSupportProblem(
@@ -181,15 +181,18 @@ export function attributionProblems(
 ): SupportProblem[] {
   const out: SupportProblem[] = [];
   const seen = new Set<string>();
+  // A paragraph that says who took part (it names two bodies or more) is about who: a body the sentence
+  // adds to it is a claim about it even without a verb of saying ("nominated together with the INCB").
+  const aboutWho = v.cited.some((n) => bodiesNamed(model, n) >= 2);
   for (const b of v.analysis.bodies) {
-    if (!b.attributed || seen.has(b.id)) continue;
+    if ((!b.attributed && !(aboutWho && b.id !== 'cnd')) || seen.has(b.id)) continue;
     seen.add(b.id);
     if (v.cited.some((n) => namesBody(model, n, b.id))) continue;
     const where = b.id.startsWith('other:') ? [] : model.summary.paragraphsMentioning(b.id);
     const support = where.length ? bestOf(model, v, where) : [];
     const message = where.length
       ? `${b.name} is not named in ${cite(v.cited)}; the summary names it in ${cite(where)}.`
-      : `${b.name} is not named in ${cite(v.cited)}, nor anywhere in the summary: the summary does not say that ${b.name} made this point.`;
+      : `${b.name} is not named in ${cite(v.cited)}, nor anywhere in the summary.`;
     const fixes: SupportFix[] = support.length
       ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
       : [];
@@ -210,11 +213,20 @@ export function attributionProblems(
   return out;
 }
 
+/** How many distinct bodies a paragraph names (the Commission aside). */
+function bodiesNamed(model: SupportModel, n: number): number {
+  const p = model.summary.paragraph(n);
+  return p ? model.summary.entitiesIn(p).filter((id) => id !== 'cnd').length : 0;
+}
+
 /** Of some paragraphs, those that carry the claim at all, best first (at most 2). */
 function bestOf(model: SupportModel, v: Verdict, among: number[]): number[] {
   const ranked = model.rank(v.analysis).filter((r) => among.includes(r.paragraph) && r.coverage >= 0.15);
   return ranked.slice(0, 2).map((r) => r.paragraph);
 }
+
+/** The year of the thematic discussions: a sentence may name it as context whatever it cites. */
+const DISCUSSIONS_YEAR = 2021;
 
 /** Words in the sentence that make a figure the drafter's own, not the summary's ("in my country", "we seized"). */
 const OWN_FIGURE = /\b(?:my|our)\s+(?:country|countries|government|region|nation|authorities|delegation)\b|\b(?:we|our)\b/i;
@@ -244,13 +256,28 @@ export function figureProblems(
       continue;
     }
     if (citedFigures.some((x) => sameFigure(x.f, f))) continue;
-    // Counts compare only when they count the same thing ("four steps", not "three sessions" and "three challenges").
-    const comparable = (g: Figure) => g.kind === f.kind && (f.kind !== 'count' || (f.noun !== undefined && g.noun === f.noun));
-    const sameKind = citedFigures.filter((x) => comparable(x.f));
-    const elsewhere = model.summary.doc.paragraphs
-      .filter((p) => !v.cited.includes(p.number))
-      .filter((p) => (model.profile(p.number)?.figures ?? []).some((g) => !g.name && comparable(g) && sameFigure(g, f)))
-      .map((p) => p.number);
+    // Counts and ordinals compare only when they count the same thing ("four steps", not "three sessions"
+    // and "three challenges"); a deadline only with a deadline ("by 2025" and "by 2030").
+    const comparable = (g: Figure) =>
+      g.kind === f.kind &&
+      ((f.kind !== 'count' && f.kind !== 'ordinal') || (f.noun !== undefined && g.noun === f.noun)) &&
+      (f.kind !== 'year' || (f.qualifier === 'deadline') === (g.qualifier === 'deadline'));
+    let sameKind = citedFigures.filter((x) => comparable(x.f));
+    if (f.kind === 'year' && f.qualifier !== 'deadline') {
+      // A year is checked only when it is the sentence's one year and not the year of the discussions
+      // themselves ("In 2021, speakers…" is context, not a claim about the paragraph).
+      const years = v.analysis.figures.filter((g) => g.kind === 'year' && !g.name);
+      if (years.length > 1 || f.value === DISCUSSIONS_YEAR) sameKind = [];
+    }
+    // Where else the summary gives the figure: for amounts only (years, months and ordinals recur as context).
+    // Small counts ("all three sessions") are context, unless the cited paragraph counts the same thing.
+    const amount = f.kind === 'percent' || f.kind === 'decimal' || (f.kind === 'count' && f.value >= 10);
+    const elsewhere = !amount
+      ? []
+      : model.summary.doc.paragraphs
+          .filter((p) => !v.cited.includes(p.number))
+          .filter((p) => (model.profile(p.number)?.figures ?? []).some((g) => !g.name && comparable(g) && sameFigure(g, f)))
+          .map((p) => p.number);
     let message: string | undefined;
     const fixes: SupportFix[] = [];
     if (sameKind.length > 0) {
@@ -266,7 +293,7 @@ export function figureProblems(
         title: `Cite ${cite(elsewhere.slice(0, 2))} instead`,
         edits: recite(c, elsewhere.slice(0, 2), options.format.rangeDash),
       });
-    } else if (!own && f.kind !== 'year' && !(f.kind === 'count' && f.value < 10)) {
+    } else if (!own && amount) {
       message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'give' : 'gives'} no figure “${f.text}”, and neither does the rest of the summary.`;
     }
     if (!message) continue;
@@ -326,8 +353,14 @@ function dateProblem(
   };
 }
 
-/** The minimum support for an uncited sentence to be called a restatement of one paragraph (see THRESHOLDS in judge.ts). */
-export const RESTATEMENT = { minCoverage: 0.55, minMatched: 9, minLeadRatio: 1.8 };
+/**
+ * When an uncited sentence is called a restatement of one paragraph: the paragraph carries at least
+ * `minCoverage` of what the sentence says (each word the summary never uses counting as `unknownWeight`
+ * against it, so that a sentence adding its own claim is not one), at least `minMatched` of weight (several
+ * telling words, not two), and leads the next paragraph by `minLeadRatio`. Set on the development set for
+ * precision (see test/fixtures/support/README.md).
+ */
+export const RESTATEMENT = { minCoverage: 0.7, minMatched: 9, minLeadRatio: 1.8, unknownWeight: 2 };
 
 export function uncitedRestatementProblem(
   model: SupportModel,
@@ -337,7 +370,7 @@ export function uncitedRestatementProblem(
 ): SupportProblem | undefined {
   const claim = claimText(text, s.sentence, []);
   const a = model.analyser.analyse(claim);
-  const { score, matched, total } = model.scores(a);
+  const { score, matched, total } = model.scores(a, true);
   if (total === 0) return undefined;
   let best = 0;
   let second = 0;
@@ -348,7 +381,7 @@ export function uncitedRestatementProblem(
     } else if (score[p] > score[second]) second = p;
   }
   if (best === 0) return undefined;
-  const coverage = matched[best] / total;
+  const coverage = matched[best] / (total + RESTATEMENT.unknownWeight * a.unknown);
   if (coverage < RESTATEMENT.minCoverage || matched[best] < RESTATEMENT.minMatched) return undefined;
   if (second !== 0 && score[best] < RESTATEMENT.minLeadRatio * score[second]) return undefined;
   if (options.isKept?.(keptSentence(text.slice(s.sentence.start, s.sentence.end)), [])) return undefined;

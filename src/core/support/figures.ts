@@ -7,19 +7,19 @@
  * One pass of one regular expression without nested quantifiers: linear in the text.
  */
 
-export type FigureKind = 'percent' | 'count' | 'year' | 'decimal' | 'date';
+export type FigureKind = 'percent' | 'count' | 'year' | 'decimal' | 'date' | 'month' | 'ordinal';
 
 /** How a figure is qualified: "less than 1 per cent" (below), "over 600" (above), "by 2030" (deadline). */
 export type Qualifier = 'below' | 'above' | 'about' | 'deadline' | 'exact';
 
 export interface Figure {
   kind: FigureKind;
-  /** The number, or for a date the day of October 2021 (a range of days keeps its first). */
+  /** The number; for a date the day of October 2021 (a range of days keeps its first); for a month, year × 100 + month. */
   value: number;
   /** For a date range ("19–21 October"), its last day. */
   to?: number;
   qualifier: Qualifier;
-  /** For a count: the stem of the word counted ("registrations" → "registration"), when it follows. */
+  /** For a count or an ordinal: the stem of the word counted ("registrations" → "registration", "third round" → "round"). */
   noun?: string;
   /** Part of a name (an instrument, a session, a disease): not a claim. */
   name: boolean;
@@ -66,7 +66,11 @@ const NAME_BEFORE =
 const FIGURE =
   /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:–|-|to|and)\s*(\d{1,2}))?(\s*(?:per\s*cent|percent|%)|\s+October)?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/gi;
 
-const NOUN_AFTER = /^[\s-]+(?:[a-z-]+\s+)?([a-z]{3,})/i;
+/** The word a number counts: the next word, or the one after a modifier ("three thematic sessions", "100 Member States"). */
+const NOUN_AFTER =
+  /^[\s-]+(?:(?:thematic|key|main|major|new|different|separate|distinct|member|expert|national|regional|international|additional|other|more|separate|specific|criminal|illicit)\s+)?([a-z]{3,})/i;
+/** A list of days before "October": "19, 20 and 21 October". */
+const DAY_LIST = /^((?:\s*(?:,|and|&|–|-|to)\s*\d{1,2}){1,5})\s+October\b/i;
 
 /** The figures in `text`, in order. `stemOf` reduces the counted noun to a stem (the support model's stemmer). */
 export function findFigures(text: string, stemOf: (word: string) => string = (w) => w.toLowerCase()): Figure[] {
@@ -147,9 +151,25 @@ export function findFigures(text: string, stemOf: (word: string) => string = (w)
       out.push({ kind: 'year', value, qualifier, name, start: qualStart, end, text: text.slice(qualStart, end) });
       continue;
     }
+    if (/^(?:st|nd|rd|th)\b/i.test(after)) continue; // an ordinal: read below
+    const days = raw.length <= 2 ? DAY_LIST.exec(after) : null;
+    if (days && value >= 1 && value <= 31) {
+      const last = Math.max(value, ...(days[1].match(/\d{1,2}/g) ?? []).map(Number));
+      FIGURE.lastIndex = end + days[0].length;
+      out.push({
+        kind: 'date',
+        value,
+        to: last,
+        qualifier: 'exact',
+        name: false,
+        start,
+        end: FIGURE.lastIndex,
+        text: text.slice(start, FIGURE.lastIndex),
+      });
+      continue;
+    }
     if (value < 2) continue;
-    // Ordinals and numbered things: "62nd session", "paragraph 7", "target 16", "COVID-19", "Goal 16".
-    if (/^(?:st|nd|rd|th)\b/i.test(after)) continue;
+    // Numbered things: "paragraph 7", "target 16", "COVID-19", "Goal 16".
     if (
       /(?:paragraph|para|paras|article|goal|target|item|resolution|decision|No|number|page|annex|chapter|COVID|session)[\s.-]*$/i.test(
         before,
@@ -168,12 +188,82 @@ export function findFigures(text: string, stemOf: (word: string) => string = (w)
       text: text.slice(qualStart, end),
     });
   }
-  return out;
+  findMonthsAndOrdinals(text, stemOf, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_YEAR = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/g;
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ORDINAL =
+  /\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\b(\d{1,3})(?:st|nd|rd|th)\b/gi;
+
+/** "March 2019" (a month, compared as a whole) and "third round", "65th session" (ordinals of a noun). */
+function findMonthsAndOrdinals(text: string, stemOf: (word: string) => string, out: Figure[]): void {
+  MONTH_YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MONTH_YEAR.exec(text)) !== null) {
+    const value = Number(m[2]) * 100 + MONTHS.indexOf(m[1].toLowerCase()) + 1;
+    out.push({ kind: 'month', value, qualifier: 'exact', name: false, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  ORDINAL.lastIndex = 0;
+  while ((m = ORDINAL.exec(text)) !== null) {
+    const value = m[3] !== undefined ? Number(m[3]) : (m[1] ? TENS[m[1].toLowerCase()] : 0) + ORDINAL_WORDS[m[2].toLowerCase()];
+    const end = m.index + m[0].length;
+    const noun = NOUN_AFTER.exec(text.slice(end, end + 60));
+    if (!noun || /^(?:of|and|or|to|in|on|the|a|an|time|place|step)$/i.test(noun[1])) continue;
+    out.push({
+      kind: 'ordinal',
+      value,
+      qualifier: 'exact',
+      noun: stemOf(noun[1]),
+      name: false,
+      start: m.index,
+      end,
+      text: m[0],
+    });
+  }
 }
 
 /** Whether two figures state the same thing (the same number of the same kind, qualifiers not contradicting). */
 export function sameFigure(a: Figure, b: Figure): boolean {
   if (a.kind !== b.kind) return false;
+  if ((a.kind === 'ordinal' || a.kind === 'count') && a.noun !== undefined && b.noun !== undefined && a.noun !== b.noun)
+    return false;
   if (a.kind === 'date') {
     const aTo = a.to ?? a.value;
     const bTo = b.to ?? b.value;

@@ -43,6 +43,9 @@ export const THRESHOLDS = {
   maxCitedRatio: 0.45,
   /** …and it must lead them by at least this much score. */
   minLead: 4,
+  /** The other route to "better": the claim's most telling word missing from the cited paragraphs, with this lead. */
+  topicCoverage: 0.4,
+  topicLead: 1.25,
   /** A cited set with this share of the claim is "strong"; below `weak`, "weak". */
   strong: 0.5,
   weak: 0.2,
@@ -84,6 +87,16 @@ export interface JudgeInput {
   blank: readonly Citation[];
 }
 
+/**
+ * Whether the claim's most telling feature (the word, pair or concept that weighs most in it among those the
+ * summary has) is in paragraph `best` and in none of the cited paragraphs.
+ */
+function topicMissing(model: SupportModel, a: Analysis, best: number, cited: readonly number[]): boolean {
+  const top = model.topFeature(a);
+  if (top === undefined) return false;
+  return model.has(best, top) && !cited.some((n) => model.has(n, top));
+}
+
 export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict | undefined {
   const c = input.cites[input.index];
   const cited = c.paragraphs.filter((n) => model.summary.has(n));
@@ -118,6 +131,13 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
     if (clearlyBetter(best)) {
       for (const r of ranked)
         if (!cited.includes(r.paragraph) && r.score >= 0.8 * best.score && clearlyBetter(r)) better.push(r.paragraph);
+    } else if (
+      best.coverage >= THRESHOLDS.topicCoverage &&
+      best.score >= THRESHOLDS.topicLead * support.score &&
+      topicMissing(model, analysis, best.paragraph, cited)
+    ) {
+      // Not a clear lead overall, but the sentence's most telling word is in the best paragraph and in none cited.
+      better.push(best.paragraph);
     }
   }
   return { cited, claim: range, withContext, analysis, content, support, ranked, strength, better };

@@ -494,7 +494,30 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   modusoperandi: ['modus operandi', 'methods', 'techniques', 'tactics', 'ways', 'typologies', 'schemes'],
   opportunity: ['opportunities', 'opportunity', 'adapt', 'adapted', 'adapting', 'adept', 'exploit the crisis', 'resilient'],
   monitoring: ['monitoring', 'monitor', 'tracking', 'track', 'traced', 'trace', 'tracing', 'traceability', 'oversight'],
-  payment: ['payment', 'payments', 'pay', 'paid', 'transfer', 'transfers', 'transactions', 'funds'],
+  payment: ['payment', 'payments', 'pay', 'paid', 'transfer', 'transfers', 'transactions'],
+  funding: [
+    'funds',
+    'funding',
+    'funded',
+    'fund',
+    'financial resources',
+    'financing',
+    'finance',
+    'financed',
+    'raise money',
+    'resources',
+  ],
+  trafficking: [
+    'trafficking',
+    'trafficked',
+    'traffickers',
+    'trade',
+    'drug trade',
+    'smuggling',
+    'smuggled',
+    'smugglers',
+    'illicit trade',
+  ],
 };
 
 /**
@@ -531,6 +554,24 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Words that carry no subject of their own, beyond the search's stop words: the support model skips them
+ * ("through", "both", "not"), so that a paragraph is not preferred for sharing them.
+ */
+export const SUPPORT_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'about above across after again against all almost already although always am among amongst any anyone ' +
+    'anything around because before behind below beside besides between beyond both cannot did do does doing ' +
+    'done down during each either else even ever every everyone everything few first further furthermore got ' +
+    'here hereby herein how however itself just least less many more most much must my myself neither never ' +
+    'no nobody none nor not nothing now off often once only onto or ought ours ourselves out over own per ' +
+    'perhaps quite rather really same seem seemed seems several shall since some somehow something sometimes ' +
+    'still through throughout thus till too toward towards under unless until up upon us very via was what ' +
+    'whatever when whenever where whereas wherever whether whichever whose why within without yet you your ' +
+    'mr mrs ms madam dear distinguished excellency excellencies colleagues ladies gentlemen thank thanks'
+  ).split(' '),
+);
+
+/**
  * Reporting verbs: a body named just before one of them ("INCB stressed", "Europol has reported") is said
  * to have made the point. Simple past and present perfect; a present tense ("Mexico welcomes") is a
  * delegation speaking for itself, not an attribution.
@@ -541,7 +582,8 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set(
     'stated explained observed pointed shared warned recalled presented described indicated informed called ' +
     'urged argued suggested proposed recommended cautioned confirmed announced estimated found showed shown ' +
     'referred expressed raised addressed outlined introduced welcomed recognized recognised acknowledged ' +
-    'identified underscored drew flagged concluded added insisted affirmed'
+    'identified underscored drew flagged concluded added insisted affirmed represented participated attended ' +
+    'spoke delivered chaired nominated featured contributed provided made gave took'
   ).split(' '),
 );
 
@@ -550,6 +592,7 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
   (
     'representative representatives delegate delegates delegation panellist panelist panellists panelists ' +
     'expert experts speaker observer observers chief head director ambassador spokesperson presentation ' +
-    'presentations statement intervention officials official'
+    'presentations statement intervention officials official executive deputy secretary general permanent ' +
+    'senior special mission government authorities'
   ).split(' '),
 );

@@ -105,20 +105,50 @@ export class SupportModel {
     return this.profiles[n - 1];
   }
 
+  /** Whether paragraph `n` has feature `id`. */
+  has(n: number, id: number): boolean {
+    return this.tfs[n - 1]?.has(id) ?? false;
+  }
+
+  /** The subject feature (word, pair or concept) of the sentence that weighs most, among those the summary has. */
+  topFeature(a: Analysis): number | undefined {
+    let top: number | undefined;
+    let weight = 0;
+    for (let k = 0; k < a.size; k++) {
+      const kind = this.analyser.kindOf(a.ids[k]);
+      if (kind !== 'word' && kind !== 'pair' && kind !== 'concept') continue;
+      const post = this.postings[a.ids[k]];
+      if (!post) continue;
+      const w = a.weights[k] * post.weight;
+      if (w > weight) {
+        weight = w;
+        top = a.ids[k];
+      }
+    }
+    return top;
+  }
+
   /** Whether a paragraph names a body (the directory id). */
   names(n: number, id: string): boolean {
     const f = this.analyser.bodyFeature(id);
     return f >= 0 && (this.tfs[n - 1]?.has(f) ?? false);
   }
 
-  /** Every paragraph's support for the sentence, index = paragraph number (0 unused). */
-  scores(a: Analysis): { score: Float64Array; matched: Float64Array; total: number } {
+  /**
+   * Every paragraph's support for the sentence, index = paragraph number (0 unused). `subjectOnly`: count
+   * only what the sentence says (words, pairs, concepts, figures), not who it names or which session.
+   */
+  scores(a: Analysis, subjectOnly = false): { score: Float64Array; matched: Float64Array; total: number } {
     const score = new Float64Array(this.count + 1);
     const matched = new Float64Array(this.count + 1);
     let total = 0;
     for (let k = 0; k < a.size; k++) {
       const post = this.postings[a.ids[k]];
       if (!post) continue;
+      if (subjectOnly) {
+        const kind = this.analyser.kindOf(a.ids[k]);
+        if (kind === 'body' || kind === 'session') continue;
+      }
       const w = a.weights[k] * post.weight;
       total += w;
       for (let i = 0; i < post.paragraphs.length; i++) {
