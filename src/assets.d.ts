@@ -4,11 +4,10 @@ declare module '*.txt' {
   export default content;
 }
 
-/** The parsed summary and its search index, built by esbuild.js at build time (see src/core/search/prebuild.ts). */
+/** The parsed summary, built by esbuild.js at build time (see src/core/search/prebuild.ts). */
 declare module 'cnd:prebuilt' {
   export const hash: string;
   export const model: string;
-  export const index: string;
 }
 
 /** Markdown files bundled as text (the sample draft the walkthrough opens). */

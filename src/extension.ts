@@ -5,7 +5,7 @@ import { ReaderLayout } from './core/render';
 import type { SearchEngine } from './core/search/engine';
 import type { Summary } from './core/summary';
 import { LazySearchEngine } from './core/search/lazy';
-import { loadShippedSearch, loadShippedSummary } from './core/shipped';
+import { loadShippedSearch, loadShippedSummary, loadShippedSupport } from './core/shipped';
 import { type Drafts, registerDrafts } from './features/drafts';
 import { registerNavigation } from './features/navigation';
 import { type Preview, registerPreview } from './features/preview';
@@ -21,7 +21,7 @@ import { registerWalkthrough } from './features/walkthrough';
 export interface CndSummaryApi {
   summary: Summary;
   navigation: ReturnType<typeof registerNavigation>;
-  search: SearchFeature & { readonly engine: SearchEngine; readonly prebuiltIndex: boolean };
+  search: SearchFeature & { readonly engine: SearchEngine };
   drafts: Drafts;
   notes: Notes;
   status: SummaryStatus;
@@ -43,13 +43,15 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const reader = registerReader(context, () => new ReaderLayout(summary));
   timer.phase('reader');
   const index = shippedSearchIndex(context, summary);
-  const notes = registerNotes(context, { summary, reader, engine: index.lazy, settings });
+  const support = once(() => loadShippedSupport(summary));
+  const notes = registerNotes(context, { summary, reader, engine: index, settings });
   timer.phase('notes');
   const drafts = registerDrafts(context, {
     summary,
     reader,
     settings,
     cardOptions: () => ({ notesFor: (n) => notes.service.cardNotes(n) }),
+    support,
   });
   timer.phase('drafts');
   const navigation = registerNavigation(context, {
@@ -61,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const refreshViews = debounce(() => navigation.refresh(), 300);
   context.subscriptions.push(drafts.citations.onDidChange(refreshViews), notes.service.onDidChange(refreshViews));
   timer.phase('navigation');
-  const search = registerSearch(context, { summary, engine: index.lazy, reader, settings });
+  const search = registerSearch(context, { summary, engine: index, reader, settings, support });
   const status = registerStatus(context, { reader, checker: drafts.checker });
   const preview = registerPreview(context, { summary, reader });
   registerWalkthrough(context);
@@ -69,13 +71,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   return {
     summary,
     navigation,
-    search: Object.defineProperties(
-      { ...search },
-      {
-        engine: { get: () => index.lazy.engine },
-        prebuiltIndex: { get: () => index.prebuilt() },
-      },
-    ) as CndSummaryApi['search'],
+    search: Object.defineProperties({ ...search }, { engine: { get: () => index.engine } }) as CndSummaryApi['search'],
     drafts,
     notes,
     status,
@@ -85,26 +81,15 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   };
 }
 
-/** When the search index is loaded if nobody searched before. */
+/** When the search index is built if nobody searched before. */
 const WARM_UP_MS = 1500;
 
-/** The index built at build time, loaded on first use or once start-up is over: not on the activation path. */
-function shippedSearchIndex(context: vscode.ExtensionContext, summary: Summary): { lazy: LazySearchEngine; prebuilt(): boolean } {
-  let prebuilt = false;
-  const lazy = new LazySearchEngine(() => {
-    const shipped = loadShippedSearch(summary);
-    prebuilt = shipped.prebuilt;
-    return shipped.engine;
-  });
+/** The search index, built on first use or once start-up is over: not on the activation path. */
+function shippedSearchIndex(context: vscode.ExtensionContext, summary: Summary): LazySearchEngine {
+  const lazy = new LazySearchEngine(() => loadShippedSearch(summary));
   const warmUp = setTimeout(() => lazy.engine, WARM_UP_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
-  return {
-    lazy,
-    prebuilt: () => {
-      void lazy.engine; // loading it sets `prebuilt`
-      return prebuilt;
-    },
-  };
+  return lazy;
 }
 
 /** One badge from several: "cited 3× · 2 notes". */
@@ -123,6 +108,12 @@ function joinBadges(...sources: ParagraphBadges[]): ParagraphBadges {
         .join('\n'),
     };
   };
+}
+
+/** A value made on first use. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 function debounce(fn: () => void, ms: number): () => void {

@@ -173,7 +173,7 @@ const search: CliCommand = {
     const limit = rawLimit === undefined ? 10 : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
-    const r = loadShippedSearch(summary).engine.search(query, { limit });
+    const r = loadShippedSearch(summary).search(query, { limit });
     if (r.error) {
       io.err(`cnd-summary search: ${r.error}\n`);
       return 2;

@@ -1,11 +1,26 @@
+import bodies from '../../data/bodies.json';
 import organizations from '../../data/organizations.json';
 import sourceText from '../../data/chair-summary-2021-10-thematic-discussions.txt';
+import { loadDirectory } from './directory';
+import { parseSummary } from './parser';
 import { Summary } from './summary';
+import type { OtherBodies } from './support';
 
 /** The summary and the organizations directory as shipped in `data/` (bundled at build time). */
 export const SOURCE_TEXT: string = sourceText;
 export const ORGANIZATIONS_JSON: unknown = organizations;
+/** Names of bodies a draft may name beyond the summary's own (for the attribution check). */
+export const BODIES_JSON: OtherBodies = bodies;
+
+/**
+ * Parses a summary's text with an organizations directory (the command line and the tests; the extension
+ * loads the model parsed at build time, so the parser is not in its bundles).
+ */
+export function parseSummaryText(sourceText: string, organizationsJson: unknown): Summary {
+  const directory = loadDirectory(organizationsJson);
+  return new Summary(parseSummary(sourceText, { directory }), directory);
+}
 
 export function loadBundledSummary(): Summary {
-  return Summary.parse(SOURCE_TEXT, ORGANIZATIONS_JSON);
+  return parseSummaryText(SOURCE_TEXT, ORGANIZATIONS_JSON);
 }

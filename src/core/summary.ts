@@ -1,6 +1,5 @@
-import { type Directory, type Entity, entityById, loadDirectory } from './directory';
+import { type Directory, type Entity, entityById } from './directory';
 import type { Paragraph, Session, SummaryDocument } from './model';
-import { parseSummary } from './parser';
 
 // By hand rather than Intl.DateTimeFormat, whose first use loads locale data (~15 ms at start-up).
 const MONTH_NAMES = [
@@ -53,11 +52,6 @@ export class Summary {
         this.byEntity.set(m.id, list);
       }
     }
-  }
-
-  static parse(sourceText: string, organizationsJson: unknown): Summary {
-    const directory = loadDirectory(organizationsJson);
-    return new Summary(parseSummary(sourceText, { directory }), directory);
   }
 
   get count(): number {

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { citationCard, entityCard, escapeMarkdown, paragraphCard } from '../../src/core/cards';
 import { findCitations } from '../../src/core/citations/grammar';
 import { completionSpot } from '../../src/core/citations/complete';
-import { longDate, Summary } from '../../src/core/summary';
-import { ORGANIZATIONS_JSON, SOURCE_TEXT } from '../../src/core/bundled';
+import { longDate } from '../../src/core/summary';
+import { ORGANIZATIONS_JSON, parseSummaryText, SOURCE_TEXT } from '../../src/core/bundled';
 import { summary } from './fixtures';
 
 const EVIL = [
@@ -71,7 +71,7 @@ describe('hover cards', () => {
     const source = SOURCE_TEXT.replace('UNODC emphasized', `UNODC emphasized ${EVIL.join(' ')}`);
     const orgs = JSON.parse(JSON.stringify(ORGANIZATIONS_JSON)) as { organizations: { id: string; description: string }[] };
     orgs.organizations.find((o) => o.id === 'unodc')!.description = EVIL.join(' ');
-    const hostile = Summary.parse(source, orgs);
+    const hostile = parseSummaryText(source, orgs);
     const notes = () => [{ author: '<b>x</b>', body: EVIL.join('\n'), tags: ['quote`'], quote: '[q](command:x)' }];
     const md = paragraphCard(hostile, 24, { notesFor: notes });
     for (const l of liveLinks(md)) assert.match(l, /^command:cndSummary\.(goToParagraph|addNote)\?/, `unexpected link ${l}`);

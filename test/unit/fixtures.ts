@@ -1,10 +1,9 @@
-import { ORGANIZATIONS_JSON, SOURCE_TEXT } from '../../src/core/bundled';
+import { ORGANIZATIONS_JSON, parseSummaryText, SOURCE_TEXT } from '../../src/core/bundled';
 import { loadDirectory } from '../../src/core/directory';
-import { Summary } from '../../src/core/summary';
 
 export const source = SOURCE_TEXT;
 export const directory = loadDirectory(ORGANIZATIONS_JSON);
-export const summary = Summary.parse(SOURCE_TEXT, ORGANIZATIONS_JSON);
+export const summary = parseSummaryText(SOURCE_TEXT, ORGANIZATIONS_JSON);
 export const doc = summary.doc;
 
 /** The source with one line replaced (1-based), for malformed-input tests. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { ORGANIZATIONS_JSON } from '../../src/core/bundled';
+import { ORGANIZATIONS_JSON, parseSummaryText } from '../../src/core/bundled';
 import { citationPreviewPlugin, previewTooltip } from '../../src/core/preview';
 import { Summary } from '../../src/core/summary';
 import { lineOf, summary, withLine } from './fixtures';
@@ -80,7 +80,10 @@ describe('Markdown preview plugin', () => {
 
   test('paragraph text in the tooltip is escaped: no HTML from the data reaches the page', () => {
     const line = lineOf('24. ');
-    const evil = Summary.parse(withLine(line, '24. UNODC <img src=x onerror="alert(1)"> & "quoted" text.'), ORGANIZATIONS_JSON);
+    const evil = parseSummaryText(
+      withLine(line, '24. UNODC <img src=x onerror="alert(1)"> & "quoted" text.'),
+      ORGANIZATIONS_JSON,
+    );
     const html = render('para. 24', evil);
     assert.ok(!html.includes('<img'), html);
     assert.match(html, /title="¶ 24: UNODC &lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; &quot;quoted&quot; text\."/);

@@ -28,6 +28,8 @@ export interface DraftProblem {
   start: number;
   end: number;
   check: CheckName;
+  /** The finer code of the problem where a check has several ("singular-with-several" of `keyword`). */
+  code: string;
   severity: Severity;
   message: string;
   fixes: DraftFix[];
@@ -153,6 +155,7 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
       start: p.start,
       end: p.end,
       check,
+      code: p.code,
       severity: level,
       message: p.message,
       fixes,
@@ -171,6 +174,7 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
         start: p.start,
         end: p.end,
         check: p.check,
+        code: p.check,
         severity: levels[p.check] as Severity,
         message: p.message,
         fixes: p.fixes,

@@ -258,9 +258,12 @@ export const FIXABLE_IN_BULK: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
  * The edits that fix every problem of `FIXABLE_IN_BULK` at once (each problem's first fix), in document
  * order; a fix that would touch text another fix already changes is left for the next round.
  */
-export function fixAllEdits(problems: readonly Problem[]): { edits: TextEdit[]; fixed: number } {
+export function fixAllEdits(problems: readonly { code: string; fixes: readonly Fix[] }[]): {
+  edits: TextEdit[];
+  fixed: number;
+} {
   const chosen = problems
-    .filter((p) => FIXABLE_IN_BULK.has(p.code) && p.fixes.length > 0)
+    .filter((p) => FIXABLE_IN_BULK.has(p.code as ProblemCode) && p.fixes.length > 0)
     .map((p) => p.fixes[0].edits)
     .sort((a, b) => Math.min(...a.map((e) => e.start)) - Math.min(...b.map((e) => e.start)));
   const edits: TextEdit[] = [];

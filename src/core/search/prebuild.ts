@@ -1,5 +1,5 @@
 import { ORGANIZATIONS_JSON, SOURCE_TEXT, loadBundledSummary } from '../bundled';
-import { fingerprint, SearchEngine } from './engine';
+import { fingerprint } from './engine';
 
 /** The fingerprint of the data (summary text and organizations): notes record which text they anchor to. */
 export function dataFingerprint(): string {
@@ -7,10 +7,10 @@ export function dataFingerprint(): string {
 }
 
 /**
- * Run by esbuild.js at build time: the parsed summary and its serialised search index, which the extension
- * loads at start-up instead of parsing the text and indexing it (see src/core/shipped.ts).
+ * Run by esbuild.js at build time: the parsed summary, which the extension loads at start-up instead of
+ * parsing the text (see src/core/shipped.ts).
  */
-export function prebuild(): { hash: string; model: string; index: string } {
+export function prebuild(): { hash: string; model: string } {
   const summary = loadBundledSummary();
-  return { hash: dataFingerprint(), model: JSON.stringify(summary.doc), index: SearchEngine.build(summary).toJSON() };
+  return { hash: dataFingerprint(), model: JSON.stringify(summary.doc) };
 }

@@ -73,7 +73,7 @@ export function parseKeptFile(text: string, paragraphCount: number): KeptParse {
     if (typeof e.check !== 'string' || !(CHECKS as readonly string[]).includes(e.check))
       return { ok: false, error: `${where} has no "check" (one of ${CHECKS.join(', ')})` };
     for (const f of ['by', 'at'] as const) {
-      if (e[f] !== undefined && (typeof e[f] !== 'string' || (e[f]).length > KEPT_LIMITS.name))
+      if (e[f] !== undefined && (typeof e[f] !== 'string' || e[f].length > KEPT_LIMITS.name))
         return { ok: false, error: `${where}: "${f}" must be a text of at most ${KEPT_LIMITS.name} characters` };
     }
     kept.push({

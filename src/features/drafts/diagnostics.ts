@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
-import { checkDraft, FIXABLE_IN_BULK, fixAllEdits, type Problem } from '../../core/citations/diagnostics';
-import { findCitations } from '../../core/citations/grammar';
+import type { Severity } from '../../core/checks/levels';
+import { type DraftCheck, DraftCheckSession, type DraftFix, type DraftProblem } from '../../core/checks/session';
+import { FIXABLE_IN_BULK, fixAllEdits, type ProblemCode } from '../../core/citations/diagnostics';
 import type { Summary } from '../../core/summary';
+import type { SupportModel } from '../../core/support/model';
 import type { Settings } from '../settings';
+import type { KeptCitationsStore } from './kept';
 import { isDraft } from './selector';
 
 export const SOURCE = 'CND Summary';
@@ -10,15 +13,20 @@ export const SOURCE = 'CND Summary';
 export const MAX_CHECKED_CHARS = 10_000_000;
 const DEBOUNCE_MS = 250;
 
-const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** The command a "keep this citation" fix runs (arguments: the draft's URI and the request). */
+export const KEEP_COMMAND = 'cndSummary.keepCitation';
+
 /**
- * Checks citations in drafts as the drafter types: debounced, and only the document that changed.
- * Keeps each document's problems (with their fixes) for the quick-fix provider.
+ * Checks drafts as the drafter types: debounced, only the document that changed, and in it only the blocks
+ * (between blank lines) whose text changed (`DraftCheckSession`). Keeps each document's problems (with their
+ * fixes) for the quick-fix provider.
  */
 export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvider {
   /** "Fix All" (Source Action menu, `editor.codeActionsOnSave`): the mechanical style fixes only. */
@@ -26,7 +34,8 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, DraftChecker.fixAllKind];
   readonly collection = vscode.languages.createDiagnosticCollection('cndSummary');
   /** Per checked document: its problems and how many citations of the summary it has (none when too large to check). */
-  private readonly problems = new Map<string, { version: number; problems: Problem[]; citations?: number }>();
+  private readonly problems = new Map<string, { version: number; problems: DraftProblem[]; citations?: number }>();
+  private readonly sessions = new Map<string, DraftCheckSession>();
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document was checked, or forgotten (the status bar follows it). */
   readonly onDidCheck = this.checked.event;
@@ -35,6 +44,8 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
   constructor(
     private readonly summary: Summary,
     private readonly settings: Settings,
+    private readonly support: () => SupportModel,
+    private readonly kept: KeptCitationsStore,
   ) {}
 
   /** Checks now (tests and first open) or after the debounce delay (typing). */
@@ -59,7 +70,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     );
   }
 
-  check(doc: vscode.TextDocument): Problem[] {
+  check(doc: vscode.TextDocument): DraftProblem[] {
     const key = doc.uri.toString();
     const text = doc.getText();
     if (text.length > MAX_CHECKED_CHARS) {
@@ -74,9 +85,9 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
       this.checked.fire(doc.uri);
       return [];
     }
-    const citations = findCitations(text);
-    const problems = checkDraft(text, this.summary, { format: this.settings.citationFormat(), citations });
-    this.problems.set(key, { version: doc.version, problems, citations: citations.filter((c) => !c.external).length });
+    const result = this.run(doc, text);
+    const { problems } = result;
+    this.problems.set(key, { version: doc.version, problems, citations: result.citations });
     this.collection.set(
       doc.uri,
       problems.map((p) => {
@@ -86,7 +97,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
           SEVERITY[p.severity],
         );
         d.source = SOURCE;
-        d.code = p.code;
+        d.code = p.check;
         return d;
       }),
     );
@@ -94,8 +105,26 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     return problems;
   }
 
+  private run(doc: vscode.TextDocument, text: string): DraftCheck {
+    const key = doc.uri.toString();
+    let session = this.sessions.get(key);
+    if (!session) this.sessions.set(key, (session = new DraftCheckSession(this.summary, this.support)));
+    const kept = this.kept.current();
+    return session.check(text, {
+      format: this.settings.citationFormat(),
+      levels: this.settings.checkLevels(doc),
+      isKept: (sentence, paragraphs) => kept.has(sentence, paragraphs),
+      keptVersion: this.kept.version,
+    });
+  }
+
+  /** Checks every open draft again (settings or kept citations changed). */
+  recheckAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
   /** The last check of a document: its problems and citation count (undefined: not a checked draft). */
-  lastCheck(uri: vscode.Uri): { problems: Problem[]; citations?: number } | undefined {
+  lastCheck(uri: vscode.Uri): { problems: DraftProblem[]; citations?: number } | undefined {
     return this.problems.get(uri.toString());
   }
 
@@ -104,6 +133,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.sessions.delete(key);
     this.collection.delete(uri);
     if (this.problems.delete(key)) this.checked.fire(uri);
   }
@@ -123,21 +153,14 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
-      const problem = cached.problems.find((p) => p.start === start && p.end === end && p.code === d.code);
+      const problem = cached.problems.find((p) => p.start === start && p.end === end && p.check === d.code);
       if (!problem) continue;
-      problem.fixes.forEach((fix, i) => {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [d];
-        action.isPreferred = i === 0;
-        const edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits)
-          edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-        action.edit = edit;
-        actions.push(action);
-      });
+      problem.fixes.forEach((fix, i) => actions.push(fixAction(doc, d, fix, i === 0)));
     }
     // From the light bulb of a problem that can be fixed in bulk, when there are others: all of them at once.
-    if (ours.some((d) => FIXABLE_IN_BULK.has(d.code as Problem['code']))) {
+    const bulk = (d: vscode.Diagnostic) =>
+      cached.problems.some((p) => p.check === d.code && FIXABLE_IN_BULK.has(p.code as ProblemCode));
+    if (ours.some(bulk)) {
       const all = this.fixAllAction(doc, cached.problems, vscode.CodeActionKind.QuickFix);
       if (all && all.count > 1) actions.push(all.action);
     }
@@ -147,12 +170,12 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
   /** One action that applies every mechanical style fix of the draft, or undefined when there is none. */
   private fixAllAction(
     doc: vscode.TextDocument,
-    problems: Problem[],
+    problems: DraftProblem[],
     kind: vscode.CodeActionKind,
   ): { action: vscode.CodeAction; count: number } | undefined {
     const { edits } = fixAllEdits(problems);
     if (edits.length === 0) return undefined;
-    const count = problems.filter((p) => FIXABLE_IN_BULK.has(p.code) && p.fixes.length > 0).length;
+    const count = problems.filter((p) => FIXABLE_IN_BULK.has(p.code as ProblemCode) && p.fixes.length > 0).length;
     const action = new vscode.CodeAction(`Fix all citation style problems in this draft (${count})`, kind);
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
@@ -168,6 +191,21 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
   }
 }
 
+/** A quick fix: its edits, or (keep this citation) the command that records the dismissal in the workspace. */
+function fixAction(doc: vscode.TextDocument, d: vscode.Diagnostic, fix: DraftFix, preferred: boolean): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  action.isPreferred = preferred;
+  if (fix.keep) {
+    action.command = { title: fix.title, command: KEEP_COMMAND, arguments: [doc.uri.toString(), fix.keep] };
+    return action;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  action.edit = edit;
+  return action;
+}
+
 export function registerDiagnostics(context: vscode.ExtensionContext, checker: DraftChecker): void {
   context.subscriptions.push(
     checker,
@@ -177,12 +215,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, checker: D
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => checker.forget(doc.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('cndSummary')) return;
-      // The documents already open are checked just after activation, not during it.
-      const initial = setTimeout(() => {
-        for (const doc of vscode.workspace.textDocuments) checker.schedule(doc, 0);
-      }, 0);
-      context.subscriptions.push({ dispose: () => clearTimeout(initial) });
+      if (e.affectsConfiguration('cndSummary')) checker.recheckAll();
     }),
   );
   // The documents already open are checked just after activation, not during it.

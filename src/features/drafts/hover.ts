@@ -3,6 +3,9 @@ import { type CardOptions, citationCard, entityCard } from '../../core/cards';
 import { citationAt, findCitations, numberAt } from '../../core/citations/grammar';
 import { MentionFinder } from '../../core/directory';
 import type { Summary } from '../../core/summary';
+import { supportCardMarkdown, verdictForCitation } from '../../core/support/card';
+import type { SupportModel } from '../../core/support/model';
+import type { KeptCitationsStore } from './kept';
 
 /** Markdown for hovers: untrusted except for the extension's own two commands, no HTML. */
 export function cardMarkdown(value: string): vscode.MarkdownString {
@@ -20,6 +23,8 @@ export class CitationHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly summary: Summary,
     private readonly cardOptions: () => CardOptions,
+    private readonly support: () => SupportModel,
+    private readonly kept: KeptCitationsStore,
   ) {
     this.finder = new MentionFinder(summary.directory, { inSummary: false });
   }
@@ -34,7 +39,9 @@ export class CitationHoverProvider implements vscode.HoverProvider {
         n && focus !== undefined
           ? new vscode.Range(pos.line, n.start, pos.line, n.end)
           : new vscode.Range(pos.line, citation.start, pos.line, citation.end);
-      return new vscode.Hover(cardMarkdown(citationCard(this.summary, citation, focus, this.cardOptions())), range);
+      const card = citationCard(this.summary, citation, focus, this.cardOptions());
+      const support = this.supportLines(doc, pos.line, citation.start);
+      return new vscode.Hover(cardMarkdown(support ? `${card}\n\n---\n\n${support}` : card), range);
     }
     const mention = this.finder.find(line).find((m) => pos.character >= m.start && pos.character <= m.end);
     if (mention) {
@@ -43,4 +50,25 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     }
     return undefined;
   }
+
+  /** How well the citation supports its sentence, read in the paragraph of the draft around it. */
+  private supportLines(doc: vscode.TextDocument, line: number, citationStart: number): string | undefined {
+    const { text, lineOffset } = draftParagraphAround(doc, line);
+    const model = this.support();
+    const verdict = verdictForCitation(model, text, lineOffset + citationStart);
+    return verdict ? supportCardMarkdown(model, verdict, text, this.kept.current()) : undefined;
+  }
+}
+
+/** Lines of the draft's paragraph around a line (up to blank lines, at most 40 either way), and where the line starts in it. */
+export function draftParagraphAround(doc: vscode.TextDocument, line: number): { text: string; lineOffset: number } {
+  const blank = (l: number) => doc.lineAt(l).isEmptyOrWhitespace;
+  let first = line;
+  while (first > 0 && line - first < 40 && !blank(first - 1)) first--;
+  let last = line;
+  while (last < doc.lineCount - 1 && last - line < 40 && !blank(last + 1)) last++;
+  const range = new vscode.Range(first, 0, last, doc.lineAt(last).text.length);
+  const text = doc.getText(range);
+  const lineOffset = doc.offsetAt(new vscode.Position(line, 0)) - doc.offsetAt(range.start);
+  return { text, lineOffset };
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { CardOptions } from '../../core/cards';
 import type { Summary } from '../../core/summary';
+import type { SupportModel } from '../../core/support/model';
 import { READER_SCHEME, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { ParagraphCompletionProvider } from './completion';
-import { DraftChecker, registerDiagnostics } from './diagnostics';
+import { DraftChecker, KEEP_COMMAND, registerDiagnostics } from './diagnostics';
+import { isKeepRequest, KeptCitationsStore } from './kept';
 import { CitationHoverProvider } from './hover';
 import { CitationDefinitionProvider, CitationLinkProvider } from './links';
 import { registerForDrafts } from './selector';
@@ -16,27 +18,35 @@ export interface DraftsDeps {
   settings: Settings;
   /** Notes and other extras for the hover cards (from the notes feature). */
   cardOptions: () => CardOptions;
+  /** The support model (built on first use). */
+  support: () => SupportModel;
 }
 
 export interface Drafts {
   checker: DraftChecker;
+  kept: KeptCitationsStore;
   citations: WorkspaceCitations;
   hover: CitationHoverProvider;
 }
 
 /** Citations in drafts: hover cards, completion, go to definition, links, checks with quick fixes, references. */
 export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDeps): Drafts {
-  const { summary, reader, settings } = deps;
-  const checker = new DraftChecker(summary, settings);
+  const { summary, reader, settings, support } = deps;
+  const kept = new KeptCitationsStore(settings, summary.count, context.globalStorageUri);
+  const checker = new DraftChecker(summary, settings, support, kept);
   const citations = new WorkspaceCitations(summary, reader, settings);
-  const hover = new CitationHoverProvider(summary, deps.cardOptions);
+  const hover = new CitationHoverProvider(summary, deps.cardOptions, support, kept);
   context.subscriptions.push(
     citations,
+    kept,
+    kept.onDidChange(() => checker.recheckAll()),
+    vscode.commands.registerCommand(KEEP_COMMAND, (uri: unknown, request: unknown) => keepCitation(kept, summary, uri, request)),
+    vscode.commands.registerCommand('cndSummary.openKeptCitations', () => openKeptCitations(kept)),
     registerForDrafts(settings, (selector) => [
       vscode.languages.registerHoverProvider(selector, hover),
       vscode.languages.registerCompletionItemProvider(
         selector,
-        new ParagraphCompletionProvider(summary),
+        new ParagraphCompletionProvider(summary, support),
         ' ',
         '.',
         '¶',
@@ -53,5 +63,33 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
     vscode.languages.registerReferenceProvider({ scheme: READER_SCHEME }, citations),
   );
   registerDiagnostics(context, checker);
-  return { checker, citations, hover };
+  const start = setTimeout(() => kept.start(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(start) });
+  return { checker, kept, citations, hover };
+}
+
+/** "Keep this citation": the request comes from the extension's own quick fix; anything else is refused. */
+async function keepCitation(kept: KeptCitationsStore, summary: Summary, uri: unknown, request: unknown): Promise<boolean> {
+  if (typeof uri !== 'string' || !isKeepRequest(request, summary.count)) return false;
+  const error = await kept.keep(request);
+  if (error) {
+    void vscode.window.showWarningMessage(error);
+    return false;
+  }
+  return true;
+}
+
+async function openKeptCitations(kept: KeptCitationsStore): Promise<void> {
+  const uri = kept.uri;
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a folder: kept citations are recorded in it.');
+    return;
+  }
+  try {
+    await vscode.window.showTextDocument(uri);
+  } catch {
+    void vscode.window.showInformationMessage(
+      'No citation has been kept yet: “Keep this citation” in the light bulb of a support warning records one in .cnd/kept-citations.json.',
+    );
+  }
 }

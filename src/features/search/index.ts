@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { formatCitation } from '../../core/citations/format';
 import { parseParagraphList } from '../../core/numbers';
 import type { SearchHit, SearchResponse } from '../../core/search/engine';
+import { makeSnippet } from '../../core/search/snippet';
+import type { SupportModel } from '../../core/support/model';
+import { relatedParagraphs } from '../../core/support/related';
 import type { SearchIndex } from '../../core/search/lazy';
 import { sentenceAt } from '../../core/sentences';
 import type { Summary } from '../../core/summary';
@@ -14,6 +17,8 @@ export interface SearchDeps {
   engine: SearchIndex;
   reader: Reader;
   settings: Settings;
+  /** The support model: Find Related ranks with it, as the checks and the completion do. */
+  support: () => SupportModel;
 }
 
 interface HitItem extends vscode.QuickPickItem {
@@ -216,7 +221,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       }
       const short = text.replace(/\s+/g, ' ').trim();
       return pick({
-        response: engine.search(text, { mode: 'related', limit: 15 }),
+        response: relatedResponse(summary, deps.support(), text),
         title: `Paragraphs related to “${short.length > 50 ? `${short.slice(0, 50)}…` : short}”`,
         insertAt,
       });
@@ -258,4 +263,17 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
         selected: current.selectedItems.flatMap((i) => (i.hit ? [i.hit.number] : [])),
       },
   };
+}
+
+/** Find Related's list: the support model's ranking, shown like search results (snippets with the matched words). */
+function relatedResponse(summary: Summary, model: SupportModel, passage: string): SearchResponse {
+  const result = relatedParagraphs(model, passage, 15);
+  const hits: SearchHit[] = result.paragraphs.map((r) => ({
+    id: `p${r.paragraph}`,
+    kind: 'paragraph',
+    number: r.paragraph,
+    score: r.score,
+    snippet: makeSnippet(summary.paragraph(r.paragraph)!.text, r.terms, []),
+  }));
+  return { hits, ...(result.message ? { message: result.message } : {}) };
 }
