@@ -96,6 +96,8 @@ export function blocksOf(text: string): { start: number; end: number }[] {
 export class DraftCheckSession {
   private cache = new Map<string, BlockResult>();
   private optionsKey = '';
+  /** How many blocks the last `check` read (the others came from the cache). */
+  lastChecked = 0;
 
   constructor(
     private readonly summary: Summary,
@@ -112,10 +114,14 @@ export class DraftCheckSession {
     const next = new Map<string, BlockResult>();
     const problems: DraftProblem[] = [];
     let citations = 0;
+    this.lastChecked = 0;
     for (const b of blocksOf(text)) {
       const blockText = text.slice(b.start, b.end);
       let result = next.get(blockText) ?? this.cache.get(blockText);
-      if (!result) result = checkBlock(this.summary, this.model, blockText, options);
+      if (!result) {
+        result = checkBlock(this.summary, this.model, blockText, options);
+        this.lastChecked++;
+      }
       next.set(blockText, result);
       citations += result.citations;
       for (const p of result.problems) problems.push(b.start === 0 ? p : shift(p, b.start));

@@ -496,7 +496,8 @@ export class Analyser {
     }
     const bodies = bodyStart ? this.findBodies(text, n) : [];
     for (const b of bodies) {
-      add(this.bodyFeature(b.id), 1, b.start, b.end);
+      // A body named as the one who spoke says more about where the point is than one merely mentioned.
+      add(this.bodyFeature(b.id), b.attributed ? 1 : 0.4, b.start, b.end);
     }
     const figures =
       digits || spelled ? findFigures(text, (w) => this.stemOf(this.wordId(w, 0, w.length)) ?? w.toLowerCase()) : [];
@@ -630,6 +631,8 @@ export class Analyser {
             .toLowerCase()
             .replace(/['’]s$/, '')
         : undefined;
+    // "INCB: …" (a briefing note's way of saying who said it).
+    if (/^\s?:/.test(text.slice(this.wEnd[last], this.wEnd[last] + 2))) return true;
     // After: [’s] [speaker noun] [adverbs] [has/have/had] <reporting verb>.
     let k = last + 1;
     while (k <= last + 2 && SPEAKER_NOUNS.has(lower(k) ?? '')) k++;

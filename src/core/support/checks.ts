@@ -12,7 +12,7 @@ import { longDate, truncate } from '../summary';
 import type { Range } from '../sentences';
 import type { Analysis, NamedBody } from './analysis';
 import { type Figure, sameFigure } from './figures';
-import { claimText, judgeCitation, type Verdict } from './judge';
+import { claimText, judgeCitation, THRESHOLDS, type Verdict } from './judge';
 import type { SupportModel } from './model';
 
 export type SupportCheck = 'citation-support' | 'attribution' | 'figure' | 'uncited-restatement';
@@ -158,6 +158,12 @@ export function citationSupportProblem(
   return { start: c.start, end: c.end, check: 'citation-support', message, fixes, suggestions: better };
 }
 
+/** `to`, with the first letter's case of `model` ("Less than 2 per cent" → "Less than 1 per cent"). */
+function sameCase(model: string, to: string): string {
+  const first = model.charAt(0);
+  return first !== first.toLowerCase() ? cap(to) : to;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -242,14 +248,34 @@ export function figureProblems(
   const out: SupportProblem[] = [];
   const claim = text.slice(v.claim.start, v.claim.end);
   const own = OWN_FIGURE.test(claim);
-  const citedFigures = v.cited.flatMap((n) => (model.profile(n)?.figures ?? []).filter((f) => !f.name).map((f) => ({ n, f })));
+  const allCited = v.cited.flatMap((n) => (model.profile(n)?.figures ?? []).map((f) => ({ n, f })));
+  const citedFigures = allCited.filter((x) => !x.f.name);
   const keep: SupportFix = {
     title: `Keep this citation (${cite(v.cited)})`,
     edits: [],
     keep: { sentence: keptSentence(claim), paragraphs: v.cited, check: 'figure' },
   };
   for (const f of v.analysis.figures) {
-    if (f.name) continue;
+    if (f.name) {
+      // "the 2020 World Drug Report" where the cited paragraph names the 2021 one.
+      const named = allCited.find((x) => x.f.name && x.f.noun === f.noun && f.noun !== undefined);
+      if (!named || allCited.some((x) => x.f.name && x.f.noun === f.noun && x.f.value === f.value)) continue;
+      out.push({
+        start: claimOffset + f.start,
+        end: claimOffset + f.end,
+        check: 'figure',
+        message: `${cap(cite([named.n]))} gives “${named.f.text}”, not “${f.text}”.`,
+        fixes: [
+          {
+            title: `Write “${named.f.text}”`,
+            edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: named.f.text }],
+          },
+          keep,
+        ],
+        suggestions: [],
+      });
+      continue;
+    }
     if (f.kind === 'date') {
       const problem = dateProblem(model, f, v.cited);
       if (problem) out.push({ ...problem, start: claimOffset + f.start, end: claimOffset + f.end, fixes: [keep] });
@@ -283,9 +309,10 @@ export function figureProblems(
     if (sameKind.length > 0) {
       const given = sameKind[0];
       message = `${cap(cite([given.n]))} gives “${given.f.text}”, not “${f.text}”.`;
+      const written = sameCase(f.text, given.f.text);
       fixes.push({
-        title: `Write “${given.f.text}”`,
-        edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: given.f.text }],
+        title: `Write “${written}”`,
+        edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: written }],
       });
     } else if (elsewhere.length > 0) {
       message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not give “${f.text}”; ${cite(elsewhere.slice(0, 2))} ${elsewhere.length > 1 ? 'do' : 'does'}.`;
@@ -333,23 +360,26 @@ function dateProblem(
   cited: readonly number[],
 ): Omit<SupportProblem, 'start' | 'end' | 'fixes'> | undefined {
   const sessions = model.summary.doc.sessions;
-  for (const n of cited) {
-    const p = model.summary.paragraph(n)!;
-    if ((model.profile(n)?.figures ?? []).some((g) => g.kind === 'date' && sameFigure(g, f))) return undefined;
-    if (p.session === null) return undefined; // outside the sessions: nothing to compare with
-    const day = Number(sessions[p.session].date.slice(8, 10));
-    if (day >= f.value && day <= (f.to ?? f.value)) return undefined;
+  const given = cited.flatMap((n) => (model.profile(n)?.figures ?? []).filter((g) => g.kind === 'date').map((g) => ({ n, g })));
+  if (given.some((x) => sameFigure(x.g, f))) return undefined;
+  // A paragraph that gives dates ("held from 19–21 October"): the sentence's must be one of them.
+  if (given.length > 0) {
+    return {
+      check: 'figure',
+      message: `${cap(cite([given[0].n]))} gives “${given[0].g.text}”, not “${f.text}”.`,
+      suggestions: [],
+    };
   }
-  const p = model.summary.paragraph(cited[0])!;
-  if (p.session === null) return undefined;
-  const session = sessions[p.session];
-  const right = model.summary.doc.paragraphs.filter(
-    (q) => q.session !== null && Number(sessions[q.session].date.slice(8, 10)) === f.value,
-  );
+  // A paragraph of a session: the sentence's day must be the session's.
+  const inSessions = cited.map((n) => model.summary.paragraph(n)!).filter((p) => p.session !== null);
+  if (inSessions.length === 0) return undefined;
+  const dayOf = (i: number) => Number(sessions[i].date.slice(8, 10));
+  if (inSessions.some((p) => dayOf(p.session!) >= f.value && dayOf(p.session!) <= (f.to ?? f.value))) return undefined;
+  const session = sessions[inSessions[0].session!];
   return {
     check: 'figure',
-    message: `${cap(cite([p.number]))} reports ${session.title.toLowerCase()}, held on ${longDate(session.date)}, not on ${f.value} October.`,
-    suggestions: right.length ? [] : [],
+    message: `${cap(cite([inSessions[0].number]))} reports ${session.title.toLowerCase()}, held on ${longDate(session.date)}, not on ${f.text}.`,
+    suggestions: [],
   };
 }
 
@@ -426,13 +456,13 @@ export function checkSupport(
   const out: SupportProblem[] = [];
   const { enabled } = options;
   const citing = enabled.has('citation-support') || enabled.has('attribution') || enabled.has('figure');
+  // Sentences that a citation in the next sentence covers ("… anonymity. This is recorded in para. 27.").
+  const covered = new Set<number>();
   for (const s of sentences) {
-    if (s.cites.length === 0) {
-      if (s.external === 0 && enabled.has('uncited-restatement')) {
-        const p = uncitedRestatementProblem(model, text, s, options);
-        if (p) out.push(p);
-      }
-      continue;
+    if (s.cites.length === 0) continue;
+    if (s.previous && s.cites.length === 1 && (citing || enabled.has('uncited-restatement'))) {
+      const claim = model.analyser.analyse(claimText(text, s.sentence, s.cites));
+      if (model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
     }
     if (!citing) continue;
     const blank = s.cites;
@@ -453,6 +483,14 @@ export function checkSupport(
       }
     }
   }
+  if (enabled.has('uncited-restatement')) {
+    for (const s of sentences) {
+      if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
+      const p = uncitedRestatementProblem(model, text, s, options);
+      if (p) out.push(p);
+    }
+  }
+  out.sort((x, y) => x.start - y.start);
   return out;
 }
 

@@ -58,19 +58,19 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
 
 /** Words after or before a year that make it part of a name. */
 const NAME_AFTER =
-  /^[\s-]*(?:Ministerial|Political|Joint|UNGASS|Declaration|Statement|Agenda|Convention|World\s+Drug\s+Report|outcome|Plan|workplan|work\s+plan|thematic|CND|Commission|session|sessions|Sustainable|special\s+session)/i;
+  /^[\s-]*(Ministerial|Political|Joint|UNGASS|Declaration|Statement|Agenda|Convention|World\s+Drug\s+Report|outcome|Plan|workplan|work\s+plan|thematic|CND|Commission|session|sessions|Sustainable|special\s+session)/i;
 const NAME_BEFORE =
-  /(?:Agenda|Report|Convention(?:\s+of)?|Declaration(?:\s+of)?|Statement(?:\s+of)?|Plan\s+of\s+Action(?:\s+of)?|resolution|COVID|of\s+the)[\s-]*$/i;
+  /(Agenda|Report|Convention(?:\s+of)?|Declaration(?:\s+of)?|Statement(?:\s+of)?|Plan\s+of\s+Action(?:\s+of)?|resolution|COVID|of\s+the)[\s-]*$/i;
 
 /** Numbers, with what may follow them; a whole-word spelled number 2–100. */
 const FIGURE =
-  /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:–|-|to|and)\s*(\d{1,2}))?(\s*(?:per\s*cent|percent|%)|\s+October)?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/gi;
+  /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:–|-|to|and)\s*(\d{1,2}))?(\s*(?:per\s*cent|percent|%)|\s+Oct(?:ober|\.|\b))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/gi;
 
 /** The word a number counts: the next word, or the one after a modifier ("three thematic sessions", "100 Member States"). */
 const NOUN_AFTER =
   /^[\s-]+(?:(?:thematic|key|main|major|new|different|separate|distinct|member|expert|national|regional|international|additional|other|more|separate|specific|criminal|illicit)\s+)?([a-z]{3,})/i;
 /** A list of days before "October": "19, 20 and 21 October". */
-const DAY_LIST = /^((?:\s*(?:,|and|&|–|-|to)\s*\d{1,2}){1,5})\s+October\b/i;
+const DAY_LIST = /^((?:\s*(?:,|and|&|–|-|to)\s*\d{1,2}){1,5})\s+Oct(?:ober\b|\.|\b)/i;
 
 /** The figures in `text`, in order. `stemOf` reduces the counted noun to a stem (the support model's stemmer). */
 export function findFigures(text: string, stemOf: (word: string) => string = (w) => w.toLowerCase()): Figure[] {
@@ -117,7 +117,7 @@ export function findFigures(text: string, stemOf: (word: string) => string = (w)
     const value = Number(raw);
     if (!Number.isFinite(value)) continue;
     const tail = m[3];
-    if (tail !== undefined && /october/i.test(tail)) {
+    if (tail !== undefined && /oct/i.test(tail)) {
       if (value >= 1 && value <= 31) {
         const to = m[2] !== undefined ? Number(m[2]) : undefined;
         out.push({
@@ -147,8 +147,22 @@ export function findFigures(text: string, stemOf: (word: string) => string = (w)
       continue;
     }
     if (/^(?:19[5-9]\d|20\d\d)$/.test(raw)) {
-      const name = NAME_AFTER.test(after) || NAME_BEFORE.test(before);
-      out.push({ kind: 'year', value, qualifier, name, start: qualStart, end, text: text.slice(qualStart, end) });
+      // A year in a name says which text is meant ("the 2021 World Drug Report"): it is compared only with
+      // the year the summary gives the same name (its `noun`: the name's first word).
+      const nameAfter = NAME_AFTER.exec(after);
+      const nameBefore = nameAfter ? null : NAME_BEFORE.exec(before);
+      const name = nameAfter !== null || nameBefore !== null;
+      const noun = nameAfter ? nameAfter[1] : nameBefore ? nameBefore[1] : undefined;
+      out.push({
+        kind: 'year',
+        value,
+        qualifier,
+        name,
+        ...(noun ? { noun: stemOf(noun.split(/\s+/)[0]) } : {}),
+        start: qualStart,
+        end,
+        text: text.slice(qualStart, end),
+      });
       continue;
     }
     if (/^(?:st|nd|rd|th)\b/i.test(after)) continue; // an ordinal: read below
@@ -265,6 +279,8 @@ export function sameFigure(a: Figure, b: Figure): boolean {
   if ((a.kind === 'ordinal' || a.kind === 'count') && a.noun !== undefined && b.noun !== undefined && a.noun !== b.noun)
     return false;
   if (a.kind === 'date') {
+    // Two ranges of days are the same range; a day is the same as a range that includes it.
+    if (a.to !== undefined && b.to !== undefined) return a.value === b.value && a.to === b.to;
     const aTo = a.to ?? a.value;
     const bTo = b.to ?? b.value;
     return a.value <= bTo && b.value <= aTo;

@@ -46,6 +46,9 @@ export const THRESHOLDS = {
   /** The other route to "better": the claim's most telling word missing from the cited paragraphs, with this lead. */
   topicCoverage: 0.4,
   topicLead: 1.25,
+  /** …or, whatever leads, when that word weighs this share of the claim and a paragraph that has it scores this close. */
+  topicShare: 0.2,
+  topicRival: 0.75,
   /** A cited set with this share of the claim is "strong"; below `weak`, "weak". */
   strong: 0.5,
   weak: 0.2,
@@ -138,6 +141,15 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
     ) {
       // Not a clear lead overall, but the sentence's most telling word is in the best paragraph and in none cited.
       better.push(best.paragraph);
+    }
+  }
+  if (better.length === 0 && strength !== 'unknown') {
+    // The claim's most telling word, missing from every cited paragraph, where another paragraph has it and
+    // carries the claim about as well: the citation leaves out what the sentence is mainly about.
+    const top = model.topFeature(analysis);
+    if (top !== undefined && !cited.some((n) => model.has(n, top)) && model.weightShare(analysis, top) >= THRESHOLDS.topicShare) {
+      const q = ranked.find((r) => !cited.includes(r.paragraph) && model.has(r.paragraph, top));
+      if (q && q.score >= THRESHOLDS.topicRival * support.score) better.push(q.paragraph);
     }
   }
   return { cited, claim: range, withContext, analysis, content, support, ranked, strength, better };

@@ -128,6 +128,20 @@ export class SupportModel {
     return top;
   }
 
+  /** The share of the sentence's known weight that one of its features carries. */
+  weightShare(a: Analysis, feature: number): number {
+    let total = 0;
+    let own = 0;
+    for (let k = 0; k < a.size; k++) {
+      const post = this.postings[a.ids[k]];
+      if (!post) continue;
+      const w = a.weights[k] * post.weight;
+      total += w;
+      if (a.ids[k] === feature) own = w;
+    }
+    return total > 0 ? own / total : 0;
+  }
+
   /** Whether a paragraph names a body (the directory id). */
   names(n: number, id: string): boolean {
     const f = this.analyser.bodyFeature(id);
@@ -212,14 +226,22 @@ export class SupportModel {
     return out.sort((x, y) => y.contribution - x.contribution);
   }
 
-  /** Words to show for "matched: …": distinct words of word, pair and concept features, strongest first. */
+  /**
+   * Words to show for "matched: …": the sentence's words behind word, pair and concept features, strongest
+   * first; a pair ("dark web") stands for its two words.
+   */
   matchedWords(a: Analysis, n: number, max = 5): string[] {
+    const found = this.matches(a, n).filter(
+      (m) => (m.kind === 'word' || m.kind === 'pair' || m.kind === 'concept') && m.contribution >= 0.3 && m.surface,
+    );
+    const pairs = found.filter((m) => m.kind === 'pair').map((m) => m.surface.toLowerCase());
     const out: string[] = [];
-    for (const m of this.matches(a, n)) {
-      if ((m.kind !== 'word' && m.kind !== 'pair' && m.kind !== 'concept') || m.contribution < 0.3 || !m.surface) continue;
-      const s = m.surface.toLowerCase();
-      if (out.some((x) => x.toLowerCase().includes(s) || s.includes(x.toLowerCase()))) continue;
-      out.push(m.surface);
+    for (const m of found) {
+      const s = m.surface.replace(/\s+/g, ' ');
+      const lower = s.toLowerCase();
+      if (m.kind !== 'pair' && pairs.some((p) => p.includes(lower))) continue;
+      if (out.some((x) => x.toLowerCase().includes(lower) || lower.includes(x.toLowerCase()))) continue;
+      out.push(s);
       if (out.length >= max) break;
     }
     return out;
