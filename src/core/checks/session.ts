@@ -175,7 +175,10 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
       enabled,
       ...(options.isKept ? { isKept: options.isKept } : {}),
     });
+    // A misquotation already says the words are not the paragraph's: no second warning on a figure inside it.
+    const quoted = problems.filter((p) => p.check === 'misquotation');
     for (const p of found) {
+      if (quoted.some((q) => p.start >= q.start && p.end <= q.end)) continue;
       problems.push({
         start: p.start,
         end: p.end,

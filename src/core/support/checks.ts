@@ -219,10 +219,16 @@ export function attributionProblems(
   return out;
 }
 
-/** How many distinct bodies a paragraph names (the Commission aside). */
+/**
+ * How many distinct bodies a paragraph names besides the Commission and UNODC (which present every session):
+ * two or more make it a paragraph about who took part.
+ */
 function bodiesNamed(model: SupportModel, n: number): number {
   const p = model.summary.paragraph(n);
-  return p ? model.summary.entitiesIn(p).filter((id) => id !== 'cnd').length : 0;
+  if (!p) return 0;
+  const orgs = model.summary.directory.organizations;
+  const unodc = (id: string) => id === 'unodc' || orgs.find((o) => o.id === id)?.parentId === 'unodc';
+  return model.summary.entitiesIn(p).filter((id) => id !== 'cnd' && !unodc(id)).length;
 }
 
 /** Of some paragraphs, those that carry the claim at all, best first (at most 2). */
@@ -398,6 +404,9 @@ export function uncitedRestatementProblem(
   s: SentenceCitations,
   options: SupportCheckOptions,
 ): SupportProblem | undefined {
+  const raw = text.slice(s.sentence.start, s.sentence.end);
+  // Headings and lines set in emphasis (a draft's title or subtitle) are not sentences of the argument.
+  if (/^\s*(?:#|[*_][^*_])/.test(raw) || /^[*_].*[*_]$/s.test(raw.trim())) return undefined;
   const claim = claimText(text, s.sentence, []);
   const a = model.analyser.analyse(claim);
   const { score, matched, total } = model.scores(a, true);

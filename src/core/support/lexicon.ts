@@ -549,7 +549,9 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
     'particularly thereby therefore thus however moreover furthermore addition additionally example instance ' +
     'discussion discussions discussed discuss meeting deliberations chair chairs chair’s summary paragraph ' +
     'paragraphs para paras record records recorded reflect reflects reflected refer referred referring ' +
-    'wish would like take takes taken firmly strongly fully clearly indeed particularly notably'
+    'wish would like take takes taken firmly strongly fully clearly indeed particularly notably ' +
+    // The meeting's own name: every draft about the summary says it.
+    'commission narcotic thematic cnd intersessional'
   ).split(' '),
 );
 

@@ -7,6 +7,7 @@ import './navigation';
 import './search';
 import './drafts';
 import './notes';
+import './support';
 
 export async function run(): Promise<void> {
   await runAll();
