@@ -9,6 +9,7 @@ import { loadShippedSearch, loadShippedSummary } from '../../src/core/shipped';
 import { citationSection } from './citations';
 import { notesSection } from './notes';
 import { productSection } from './product';
+import { supportSection } from './support';
 import { median, mulberry32, percentile, table, time } from './util';
 
 const summary = loadBundledSummary();
@@ -280,6 +281,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   search: searchSection,
   citations: citationSection,
   notes: notesSection,
+  support: supportSection,
 };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {

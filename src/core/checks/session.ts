@@ -132,12 +132,29 @@ export class DraftCheckSession {
 }
 
 function shift(p: DraftProblem, by: number): DraftProblem {
-  return {
-    ...p,
-    start: p.start + by,
-    end: p.end + by,
-    fixes: p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
-  };
+  return withFixes(
+    { start: p.start + by, end: p.end + by, check: p.check, code: p.code, severity: p.severity, message: p.message },
+    () => p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+    () => p.suggestions,
+  );
+}
+
+/**
+ * A problem whose fixes (and the suggestions read from them) are worked out when first read: the editor
+ * asks for them only when the light bulb opens, and a draft may have thousands of problems.
+ */
+function withFixes(
+  base: Omit<DraftProblem, 'fixes' | 'suggestions'>,
+  make: () => DraftFix[],
+  suggest?: () => number[],
+): DraftProblem {
+  let fixes: DraftFix[] | undefined;
+  let suggestions: number[] | undefined;
+  const getFixes = () => (fixes ??= make());
+  return Object.defineProperties(base as DraftProblem, {
+    fixes: { enumerable: true, get: getFixes },
+    suggestions: { enumerable: true, get: () => (suggestions ??= suggest ? suggest() : suggestionsOf(getFixes())) },
+  });
 }
 
 /** Every problem of a text, each at its level (no cache): the command line's check, and each block of a session. */
@@ -156,17 +173,11 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
     const check = CHECK_OF[p.code] ?? (p.code as CheckName);
     const level = levels[check];
     if (level === undefined || level === 'off') continue;
-    const fixes = p.code === 'no-such-paragraph' ? relatedFixes(model(), text, p, all, spans) : p.fixes;
-    problems.push({
-      start: p.start,
-      end: p.end,
-      check,
-      code: p.code,
-      severity: level,
-      message: p.message,
-      fixes,
-      suggestions: suggestionsOf(fixes),
-    });
+    problems.push(
+      withFixes({ start: p.start, end: p.end, check, code: p.code, severity: level, message: p.message }, () =>
+        p.code === 'no-such-paragraph' ? relatedFixes(model(), text, p, all, spans) : p.fixes,
+      ),
+    );
   }
   const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
   if (enabled.size > 0 && (citations.length > 0 || enabled.has('uncited-restatement'))) {

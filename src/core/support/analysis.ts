@@ -51,11 +51,11 @@ export interface Analysis {
   text: string;
   /** Number of distinct features; the arrays below hold them at 0 … size - 1. */
   size: number;
-  ids: Int32Array;
-  weights: Float64Array;
-  counts: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  ids: number[];
+  weights: number[];
+  counts: number[];
+  starts: number[];
+  ends: number[];
   bodies: NamedBody[];
   figures: Figure[];
   /** Sessions the text names by date or by order (indexes into `SummaryDocument.sessions`). */
@@ -246,11 +246,13 @@ export class Analyser {
   private wStart = new Int32Array(256);
   private wEnd = new Int32Array(256);
   private wId = new Int32Array(256);
-  private fIds = new Int32Array(64);
-  private fCounts = new Int32Array(64);
-  private fStarts = new Int32Array(64);
-  private fEnds = new Int32Array(64);
-  private fWeights = new Float64Array(64);
+  // Plain arrays: an analysis keeps copies of their first `size` entries, and small plain arrays are cheaper
+  // to allocate than typed ones.
+  private readonly fIds: number[] = [];
+  private readonly fCounts: number[] = [];
+  private readonly fStarts: number[] = [];
+  private readonly fEnds: number[] = [];
+  private readonly fWeights: number[] = [];
   private slot = new Int32Array(1024);
   private stamp = new Int32Array(1024);
   private stampNow = 0;
@@ -410,15 +412,6 @@ export class Analyser {
       if (this.stamp[id] === now) {
         this.fCounts[this.slot[id]]++;
         return;
-      }
-      if (size === this.fIds.length) {
-        this.fIds = grow(this.fIds, size + 1);
-        this.fCounts = grow(this.fCounts, size + 1);
-        this.fStarts = grow(this.fStarts, size + 1);
-        this.fEnds = grow(this.fEnds, size + 1);
-        const w = new Float64Array(this.fIds.length);
-        w.set(this.fWeights);
-        this.fWeights = w;
       }
       this.stamp[id] = now;
       this.slot[id] = size;

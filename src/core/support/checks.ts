@@ -105,13 +105,21 @@ function cite(n: readonly number[]): string {
   return formatCitation(n);
 }
 
-/** The sentence of a paragraph that best shows a word, cut to a readable length. */
+/** The sentences of each paragraph, lower-cased beside them (for excerpts). */
+const sentencesOf = new WeakMap<SupportModel, Map<number, { text: string; lower: string }[]>>();
+
+/** The sentence of a paragraph that best shows the sentence's words, cut to a readable length. */
 function excerpt(model: SupportModel, n: number, a: Analysis): string {
-  const text = model.summary.paragraph(n)?.text ?? '';
+  let byParagraph = sentencesOf.get(model);
+  if (!byParagraph) sentencesOf.set(model, (byParagraph = new Map()));
+  let list = byParagraph.get(n);
+  if (!list) {
+    const text = model.summary.paragraph(n)?.text ?? '';
+    list = text.split(/(?<=[.;])\s+/).map((t) => ({ text: truncate(t, 110), lower: t.toLowerCase() }));
+    byParagraph.set(n, list);
+  }
   const words = model.matchedWords(a, n, 3).map((w) => w.toLowerCase());
-  const sentences = text.split(/(?<=[.;])\s+/);
-  const best = sentences.find((s) => words.some((w) => s.toLowerCase().includes(w))) ?? sentences[0] ?? '';
-  return truncate(best, 110);
+  return (list.find((s) => words.some((w) => s.lower.includes(w))) ?? list[0])?.text ?? '';
 }
 
 /** The sentence's most telling word that the better paragraph has and the cited ones lack. */
@@ -479,8 +487,7 @@ export function checkSupport(
       const c = s.cites[i];
       const v = judgeCitation(model, { text, sentence: s.sentence, previous: s.previous, cites: s.cites, index: i, blank });
       if (!v) continue;
-      const sentenceText = keptSentence(text.slice(v.claim.start, v.claim.end));
-      if (options.isKept?.(sentenceText, v.cited)) continue;
+      if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) continue;
       const offset = v.claim.start;
       const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
       const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];

@@ -113,7 +113,9 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     return session.check(text, {
       format: this.settings.citationFormat(),
       levels: this.settings.checkLevels(doc),
-      isKept: (sentence, paragraphs) => kept.has(sentence, paragraphs),
+      ...(kept.entries.length > 0
+        ? { isKept: (sentence: string, paragraphs: readonly number[]) => kept.has(sentence, paragraphs) }
+        : {}),
       keptVersion: this.kept.version,
     });
   }
