@@ -111,7 +111,7 @@ const sentencesOf = new WeakMap<SupportModel, Map<number, { text: string; lower:
 /** The sentence of a paragraph that best shows the sentence's words, cut to a readable length. */
 function excerpt(model: SupportModel, n: number, a: Analysis): string {
   let byParagraph = sentencesOf.get(model);
-  if (!byParagraph) sentencesOf.set(model, (byParagraph = new Map()));
+  if (!byParagraph) sentencesOf.set(model, (byParagraph = new Map<number, { text: string; lower: string }[]>()));
   let list = byParagraph.get(n);
   if (!list) {
     const text = model.summary.paragraph(n)?.text ?? '';
