@@ -190,16 +190,21 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
     const quoted = problems.filter((p) => p.check === 'misquotation');
     for (const p of found) {
       if (quoted.some((q) => p.start >= q.start && p.end <= q.end)) continue;
-      problems.push({
-        start: p.start,
-        end: p.end,
-        check: p.check,
-        code: p.check,
-        severity: levels[p.check] as Severity,
-        message: p.message,
-        fixes: p.fixes,
-        suggestions: p.suggestions,
-      });
+      const suggestions = p.suggestions;
+      problems.push(
+        withFixes(
+          {
+            start: p.start,
+            end: p.end,
+            check: p.check,
+            code: p.check,
+            severity: levels[p.check] as Severity,
+            message: p.message,
+          },
+          p.fixes,
+          () => suggestions,
+        ),
+      );
     }
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -37,12 +37,15 @@ export interface SupportFix {
   keep?: KeepRequest;
 }
 
+/** Fixes are worked out when first asked for (the light bulb): a draft may have thousands of problems. */
+export type LazyFixes = () => SupportFix[];
+
 export interface SupportProblem {
   start: number;
   end: number;
   check: SupportCheck;
   message: string;
-  fixes: SupportFix[];
+  fixes: LazyFixes;
   /** The paragraphs a fix would cite. */
   suggestions: number[];
 }
@@ -146,8 +149,7 @@ export function citationSupportProblem(
   const word = missingWord(model, v.analysis, top, v.cited);
   const about = word ? `about “${word}”` : 'about this';
   const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, v.analysis)}”`;
-  const sentence = keptSentence(text.slice(v.claim.start, v.claim.end));
-  const fixes: SupportFix[] = [
+  const fixes = (): SupportFix[] => [
     { title: `Cite ${cite(better)} instead`, edits: recite(c, better, options.format.rangeDash) },
     {
       title: `Add ${cite([top])} to the citation`,
@@ -160,7 +162,7 @@ export function citationSupportProblem(
     {
       title: `Keep this citation (${cite(v.cited)})`,
       edits: [],
-      keep: { sentence, paragraphs: v.cited, check: 'citation-support' },
+      keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'citation-support' },
     },
   ];
   return { start: c.start, end: c.end, check: 'citation-support', message, fixes, suggestions: better };
@@ -207,14 +209,16 @@ export function attributionProblems(
     const message = where.length
       ? `${b.name} is not named in ${cite(v.cited)}; the summary names it in ${cite(where)}.`
       : `${b.name} is not named in ${cite(v.cited)}, nor anywhere in the summary.`;
-    const fixes: SupportFix[] = support.length
-      ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
-      : [];
-    fixes.push({
-      title: `Keep this citation (${cite(v.cited)})`,
-      edits: [],
-      keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'attribution' },
-    });
+    const fixes = (): SupportFix[] => [
+      ...(support.length
+        ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
+        : []),
+      {
+        title: `Keep this citation (${cite(v.cited)})`,
+        edits: [],
+        keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'attribution' },
+      },
+    ];
     out.push({
       start: claimOffset + b.start,
       end: claimOffset + b.end,
@@ -264,11 +268,11 @@ export function figureProblems(
   const own = OWN_FIGURE.test(claim);
   const allCited = v.cited.flatMap((n) => (model.profile(n)?.figures ?? []).map((f) => ({ n, f })));
   const citedFigures = allCited.filter((x) => !x.f.name);
-  const keep: SupportFix = {
+  const keep = (): SupportFix => ({
     title: `Keep this citation (${cite(v.cited)})`,
     edits: [],
     keep: { sentence: keptSentence(claim), paragraphs: v.cited, check: 'figure' },
-  };
+  });
   for (const f of v.analysis.figures) {
     if (f.name) {
       // "the 2020 World Drug Report" where the cited paragraph names the 2021 one.
@@ -279,12 +283,12 @@ export function figureProblems(
         end: claimOffset + f.end,
         check: 'figure',
         message: `${cap(cite([named.n]))} gives “${named.f.text}”, not “${f.text}”.`,
-        fixes: [
+        fixes: () => [
           {
             title: `Write “${named.f.text}”`,
             edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: named.f.text }],
           },
-          keep,
+          keep(),
         ],
         suggestions: [],
       });
@@ -292,7 +296,7 @@ export function figureProblems(
     }
     if (f.kind === 'date') {
       const problem = dateProblem(model, f, v.cited);
-      if (problem) out.push({ ...problem, start: claimOffset + f.start, end: claimOffset + f.end, fixes: [keep] });
+      if (problem) out.push({ ...problem, start: claimOffset + f.start, end: claimOffset + f.end, fixes: () => [keep()] });
       continue;
     }
     if (citedFigures.some((x) => sameFigure(x.f, f))) continue;
@@ -319,18 +323,18 @@ export function figureProblems(
           .filter((p) => (model.profile(p.number)?.figures ?? []).some((g) => !g.name && comparable(g) && sameFigure(g, f)))
           .map((p) => p.number);
     let message: string | undefined;
-    const fixes: SupportFix[] = [];
+    let fix: (() => SupportFix) | undefined;
     if (sameKind.length > 0) {
       const given = sameKind[0];
       message = `${cap(cite([given.n]))} gives “${given.f.text}”, not “${f.text}”.`;
       const written = sameCase(f.text, given.f.text);
-      fixes.push({
+      fix = () => ({
         title: `Write “${written}”`,
         edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: written }],
       });
     } else if (elsewhere.length > 0) {
       message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not give “${f.text}”; ${cite(elsewhere.slice(0, 2))} ${elsewhere.length > 1 ? 'do' : 'does'}.`;
-      fixes.push({
+      fix = () => ({
         title: `Cite ${cite(elsewhere.slice(0, 2))} instead`,
         edits: recite(c, elsewhere.slice(0, 2), options.format.rangeDash),
       });
@@ -338,7 +342,7 @@ export function figureProblems(
       message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'give' : 'gives'} no figure “${f.text}”, and neither does the rest of the summary.`;
     }
     if (!message) continue;
-    fixes.push(keep);
+    const fixes = () => [...(fix ? [fix()] : []), keep()];
     out.push({
       start: claimOffset + f.start,
       end: claimOffset + f.end,
@@ -361,7 +365,7 @@ export function figureProblems(
       end: v.claim.end,
       check: 'figure',
       message: `${cap(cite([cited.number]))} is from ${session.title.toLowerCase()} (${longDate(session.date)}), not ${named.title.toLowerCase()}.`,
-      fixes: [keep],
+      fixes: () => [keep()],
       suggestions: [],
     });
   }
@@ -440,7 +444,7 @@ export function uncitedRestatementProblem(
     end: s.sentence.end,
     check: 'uncited-restatement',
     message: `This restates ${cite([best])}: “${excerpt(model, best, a)}” Cite it?`,
-    fixes: [
+    fixes: () => [
       { title: `Cite ${cite([best])}`, edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
       {
         title: 'Not a restatement: do not suggest a citation here',

@@ -116,8 +116,8 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
     scored = model.scores(analysis);
     withContext = true;
   }
-  const ranked = model.rank(analysis, 5);
-  const support = model.supportOf(analysis, cited);
+  const ranked = model.best(scored, 5);
+  const support = model.supportOf(analysis, cited, scored);
   const content = scored.total;
   const best = ranked[0];
   let strength: Strength;

@@ -176,17 +176,41 @@ export class SupportModel {
 
   /** Paragraphs best first (ties: in document order), with their score and coverage. */
   rank(a: Analysis, limit = this.count): ParagraphSupport[] {
-    const { score, matched, total } = this.scores(a);
-    const out: ParagraphSupport[] = [];
+    return this.best(this.scores(a), limit);
+  }
+
+  /** The best `limit` paragraphs of scores already worked out (a small insertion sort: no object for the others). */
+  best(scored: { score: Float64Array; matched: Float64Array; total: number }, limit: number): ParagraphSupport[] {
+    const { score, matched, total } = scored;
+    const top: number[] = [];
     for (let p = 1; p <= this.count; p++) {
-      if (score[p] > 0) out.push({ paragraph: p, score: score[p], coverage: total > 0 ? matched[p] / total : 0 });
+      if (score[p] <= 0) continue;
+      if (top.length === limit && score[p] <= score[top[limit - 1]]) continue;
+      let i = top.length < limit ? top.length : limit - 1;
+      while (i > 0 && score[top[i - 1]] < score[p]) {
+        if (i < limit) top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = p;
     }
-    out.sort((x, y) => y.score - x.score || x.paragraph - y.paragraph);
-    return out.slice(0, limit);
+    return top.map((p) => ({ paragraph: p, score: score[p], coverage: total > 0 ? matched[p] / total : 0 }));
   }
 
   /** Support of a set of cited paragraphs taken together: each feature counts once, where it counts most. */
-  supportOf(a: Analysis, paragraphs: readonly number[]): ParagraphSupport & { paragraphs: number[] } {
+  supportOf(
+    a: Analysis,
+    paragraphs: readonly number[],
+    scored?: { score: Float64Array; matched: Float64Array; total: number },
+  ): ParagraphSupport & { paragraphs: number[] } {
+    if (scored && paragraphs.length === 1 && paragraphs[0] >= 1 && paragraphs[0] <= this.count) {
+      const p = paragraphs[0];
+      return {
+        paragraph: p,
+        paragraphs: [p],
+        score: scored.score[p],
+        coverage: scored.total > 0 ? scored.matched[p] / scored.total : 0,
+      };
+    }
     let score = 0;
     let matched = 0;
     let total = 0;
