@@ -54,6 +54,8 @@ export class SupportModel {
   /** Per paragraph (index = number - 1): its analysis, and each feature's count. */
   private readonly profiles: Analysis[] = [];
   private readonly tfs: Map<number, number>[] = [];
+  /** Per paragraph: each feature's saturated, length-normalised frequency (as in its posting). */
+  private readonly saturated: Map<number, number>[] = [];
 
   constructor(
     readonly summary: Summary,
@@ -94,8 +96,10 @@ export class SupportModel {
           post = { paragraphs: [], weights: [], weight: idf * KIND_WEIGHT[analyser.kindOf(id)] };
           this.postings[id] = post;
         }
+        const weight = (count * (K1 + 1)) / (count + K1 * norm);
         post.paragraphs.push(i + 1);
-        post.weights.push((count * (K1 + 1)) / (count + K1 * norm));
+        post.weights.push(weight);
+        (this.saturated[i] ??= new Map()).set(id, weight);
       }
     });
   }
@@ -235,16 +239,16 @@ export class SupportModel {
   /** The sentence's features found in paragraph `n`, strongest first. */
   matches(a: Analysis, n: number): Match[] {
     const out: Match[] = [];
+    const sat = this.saturated[n - 1];
+    if (!sat) return out;
     for (let k = 0; k < a.size; k++) {
-      const post = this.postings[a.ids[k]];
-      if (!post) continue;
-      const i = post.paragraphs.indexOf(n);
-      if (i < 0) continue;
+      const w = sat.get(a.ids[k]);
+      if (w === undefined) continue;
       out.push({
         feature: a.ids[k],
         kind: this.analyser.kindOf(a.ids[k]),
         surface: a.text.slice(a.starts[k], a.ends[k]),
-        contribution: a.weights[k] * post.weight * post.weights[i],
+        contribution: a.weights[k] * this.postings[a.ids[k]]!.weight * w,
       });
     }
     return out.sort((x, y) => y.contribution - x.contribution);
