@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { anchorNote } from '../../src/core/notes/anchor';
 import { exportMarkdown, exportWebAnnotation } from '../../src/core/notes/export';
 import { mergeNotes, type NotesState } from '../../src/core/notes/merge';
-import { makeTarget, type Note, parseNotesFile, serializeNotesFile, tagsOf } from '../../src/core/notes/model';
+import {
+  isTag,
+  makeTarget,
+  type Note,
+  NotesFormatError,
+  parseNotesFile,
+  serializeNotesFile,
+  tagsOf,
+} from '../../src/core/notes/model';
 import { NoteStore, type NotesFs, RenameUnsupported } from '../../src/core/notes/store';
 import { summary } from './fixtures';
+import { propertyParams } from './property';
 
 const P24 = summary.paragraph(24)!.text;
 const paragraphs = summary.doc.paragraphs.map((p) => ({ number: p.number, text: p.text }));
@@ -446,5 +456,170 @@ describe('notes: export', () => {
       ['TextQuoteSelector', 'TextPositionSelector'],
     );
     assert.equal(a.target.selector[0].exact, 'less than 1 per cent');
+  });
+});
+
+describe('notes: the file is checked field by field, and never quoted', () => {
+  const file = (notes: unknown[], extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ format: 'cnd-summary-notes', version: 1, source: '', notes, deleted: [], ...extra });
+  const raw = (over: Record<string, unknown>) => ({ ...note('a'), ...over });
+
+  test('tags must be tags as the body’s #hashtags make them', () => {
+    for (const tag of [
+      'x\n\n[Click me](https://evil.example)\n\n![t](https://evil.example/t.png)',
+      '[Run](command:cndSummary.addNote?%5B24%2C%22x%22%5D)',
+      'Quote',
+      '',
+      'a b',
+      'x'.repeat(83),
+      '<b>',
+    ]) {
+      assert.throws(
+        () => parseNotesFile(file([raw({ tags: [tag] })])),
+        /notes\[0\] \(a\): tag 1 is not a tag/,
+        JSON.stringify(tag),
+      );
+    }
+    assert.throws(() => parseNotesFile(file([raw({ tags: ['quote', 'quote'] })])), /tag 2 is not a tag/);
+    assert.throws(() => parseNotesFile(file([raw({ tags: [1] })])), /tag 1 is not a tag/);
+    assert.deepEqual(parseNotesFile(file([raw({ tags: ['follow-up', 'i̇stanbul', 'año_2021'] })])).notes[0].tags, [
+      'follow-up',
+      'i̇stanbul',
+      'año_2021',
+    ]);
+  });
+
+  test('whatever tagsOf finds in a body is a tag the file accepts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (word) => {
+        const tags = tagsOf(`#${word} (#${word.toUpperCase()}) #x${word}`);
+        for (const t of tags) assert.ok(isTag(t), JSON.stringify(t));
+        parseNotesFile(file([raw({ tags })]));
+      }),
+      propertyParams(2000),
+    );
+  });
+
+  test('unknown fields are refused, at every level: the file is left as it is, nothing grows', () => {
+    assert.throws(() => parseNotesFile(file([raw({ colour: 'red' })])), /notes\[0\] \(a\): unknown field "colour"/);
+    const target = { ...note('a').target, extra: { deep: [1, 2, 3] } };
+    assert.throws(() => parseNotesFile(file([raw({ target })])), /notes\[0\] \(a\) target: unknown field "extra"/);
+    const [q, p] = note('a').target.selector;
+    const nested = { ...note('a').target, selector: [{ ...q, more: {} }, p] };
+    assert.throws(() => parseNotesFile(file([raw({ target: nested })])), /TextQuoteSelector: unknown field "more"/);
+    assert.throws(() => parseNotesFile(file([], { extra: 1 })), /the file: unknown field "extra"/);
+    assert.throws(
+      () => parseNotesFile(file([], { deleted: [{ id: 'x', deleted: '2026-01-01T00:00:00.000Z', by: 'me' }] })),
+      /deleted\[0\]: unknown field "by"/,
+    );
+  });
+
+  test('JSON nested thousands of levels deep inside a target: refused at once', () => {
+    for (const depth of [3_000, 5_000, 100_000]) {
+      const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const n = JSON.stringify(note('a')).replace('"paragraph":24', `"paragraph":24,"x":${deep}`);
+      const text = `{"format":"cnd-summary-notes","version":1,"notes":[${n}],"deleted":[]}`;
+      const t0 = Date.now();
+      assert.throws(() => parseNotesFile(text), NotesFormatError, `depth ${depth}`);
+      assert.ok(Date.now() - t0 < 1000, 'quickly');
+    }
+  });
+
+  test('every field has its type, its form and a bounded length', () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ id: 'a b' }, /"id" must be letters, digits/],
+      [{ id: '[x](command:y)' }, /notes\[0\]: "id" must be/],
+      [{ body: 'x'.repeat(20_001) }, /"body" has 20,001 characters; the most is 20,000/],
+      [{ author: 'x'.repeat(201) }, /"author" has 201 characters/],
+      [{ created: 'yesterday' }, /"created" must be an ISO 8601 date/],
+      [{ modified: '2026-13-45T99:99:99Z' }, /"modified" must be an ISO 8601 date/],
+      [{ resolved: 'no' }, /"resolved" must be true or false/],
+      [{ conflictOf: 'a b' }, /"conflictOf" must be a note id/],
+      [{ tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }, /"tags" has 101 tags; the most is 100/],
+      [{ target: { ...note('a').target, paragraph: 0 } }, /"target.paragraph" must be a whole number from 1 to 10,000/],
+      [{ target: { ...note('a').target, paragraph: 2.5 } }, /"target.paragraph" must be a whole number/],
+      [{ target: { ...note('a').target, scope: 'page' } }, /"target.scope" must be "passage" or "paragraph"/],
+    ];
+    for (const [over, error] of cases)
+      assert.throws(() => parseNotesFile(file([raw(over)])), error, JSON.stringify(over).slice(0, 80));
+    const [q, p] = note('a').target.selector;
+    const target = (selector: unknown[]) => ({ ...note('a').target, selector });
+    assert.throws(() => parseNotesFile(file([raw({ target: target([{ ...q, exact: 'x'.repeat(5_001) }, p]) })])), /"exact" has/);
+    assert.throws(
+      () => parseNotesFile(file([raw({ target: target([{ ...q, prefix: 'x'.repeat(1_001) }, p]) })])),
+      /"prefix" has/,
+    );
+    assert.throws(
+      () => parseNotesFile(file([raw({ target: target([q, { ...p, start: 9, end: 3 }]) })])),
+      /ends before it starts/,
+    );
+    assert.throws(
+      () => parseNotesFile(file([raw({ target: target([q, { ...p, start: -1 }]) })])),
+      /"start" must be a whole number/,
+    );
+    // Dates as the extension writes them, and plain dates.
+    for (const d of ['2026-01-31T09:30:00.000Z', '2026-01-31T09:30:00+01:00', '2026-01-31'])
+      assert.equal(parseNotesFile(file([raw({ created: d })])).notes[0].created, d);
+  });
+
+  test('too many notes or deleted notes: refused before any note is looked at', () => {
+    const stub = { id: 'x' };
+    const t0 = Date.now();
+    assert.throws(
+      () => parseNotesFile(file(Array.from({ length: 50_001 }, () => stub))),
+      /holds 50,001 notes; the most is 50,000/,
+    );
+    assert.throws(
+      () => parseNotesFile(file([], { deleted: Array.from({ length: 100_001 }, () => stub) })),
+      /lists 100,001 deleted notes; the most is 100,000/,
+    );
+    assert.ok(Date.now() - t0 < 2000, 'quickly');
+  });
+
+  // Only note ids and the plain names of unknown fields are quoted, and only from a file whose "format" says
+  // it is a notes file.
+  test('messages never quote what the file holds (it may be a link to somebody’s secrets)', () => {
+    const secrets = [
+      'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA',
+      '{"password": "hunter2-secret"}',
+      '{"format": "cnd-summary-notes", "version": "hunter2-secret"}',
+      '{"hunter2-secret": 1}',
+      '{"format": "cnd-summary-notes", "version": 1, "notes": [], "[x](command:y)": 1}',
+      '{"format": "cnd-summary-notes", "version": 1, "notes": [{"id": "hunter2 secret"}]}',
+      '{"format": "cnd-summary-notes", "version": 1, "notes": [{"id": "a", "body": 1, "x": "hunter2-secret"}]}',
+      '{"format": "cnd-summary-notes", "version": 1, "notes": hunter2-secret',
+      'hunter2-secret',
+    ];
+    for (const text of secrets) {
+      let message = '';
+      try {
+        parseNotesFile(text);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      assert.ok(message, `refused: ${text}`);
+      for (const word of ['AWS', 'wJalr', 'OPENSSH', 'b3Bl', 'hunter2', 'password', 'command:', '[x]'])
+        assert.ok(!message.includes(word), `“${message}” quotes the file (${word})`);
+    }
+    assert.match(
+      (() => {
+        try {
+          parseNotesFile('{"format": "cnd-summary-notes",\n "version": 1, "notes": [ oops ]}');
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return '';
+      })(),
+      /^not valid JSON( at line 2, column \d+)?$/,
+    );
+  });
+
+  test('a "$schema" added by hand is kept; a file the extension wrote reads back the same', () => {
+    const text = file([note('a')], { $schema: './notes.schema.json' });
+    const f = parseNotesFile(text);
+    assert.equal(f.$schema, './notes.schema.json');
+    assert.match(serializeNotesFile(f), /^\{\n {2}"\$schema": "\.\/notes\.schema\.json",\n {2}"format"/);
+    assert.equal(serializeNotesFile(parseNotesFile(serializeNotesFile(f))), serializeNotesFile(f));
   });
 });
