@@ -236,12 +236,18 @@ function validateTarget(v: unknown, where: string): NoteTarget {
   };
 }
 
-/** A note of the file, checked field by field and copied: the result holds exactly the fields of a Note. */
-function validateNote(v: unknown, i: number): Note {
-  const at = `notes[${i}]`;
-  need(isObject(v), at, 'is not an object');
-  need(typeof v.id === 'string' && NOTE_ID.test(v.id), at, '"id" must be letters, digits, ".", "_", ":" or "-" (at most 128)');
-  const where = `${at} (${v.id})`;
+/**
+ * A note of the file (`at`: "notes[3]"), or one about to be written (`at` undefined), checked field by field
+ * and copied: the result holds exactly the fields of a Note.
+ */
+function validateNote(v: unknown, at?: string): Note {
+  need(isObject(v), at ?? 'the note', 'is not an object');
+  need(
+    typeof v.id === 'string' && NOTE_ID.test(v.id),
+    at ?? 'the note',
+    '"id" must be letters, digits, ".", "_", ":" or "-" (at most 128)',
+  );
+  const where = at ? `${at} (${v.id})` : 'the note';
   onlyKeys(v, NOTE_KEYS, where, 'a note');
   const body = textField(v.body, NOTES_LIMITS.bodyChars, where, 'body');
   need(Array.isArray(v.tags), where, '"tags" must be a list of tags');
@@ -272,6 +278,16 @@ function validateNote(v: unknown, i: number): Note {
     resolved: v.resolved,
     ...(v.conflictOf !== undefined ? { conflictOf: v.conflictOf } : {}),
   };
+}
+
+/** Throws NotesFormatError saying why `note` could not be written to a notes file (as parseNotesFile would). */
+export function checkNote(note: Note): void {
+  try {
+    validateNote(note);
+  } catch (e) {
+    if (e instanceof NotesFormatError) throw new NotesFormatError(e.message.replace(/^the note: /, ''));
+    throw e;
+  }
 }
 
 function validateTombstone(v: unknown, i: number): Tombstone {
@@ -330,7 +346,7 @@ export function parseNotesFile(text: string): NotesFile {
     'the file',
     `holds ${count(json.notes.length)} notes; the most is ${count(NOTES_LIMITS.notes)}`,
   );
-  const notes = (json.notes as unknown[]).map(validateNote);
+  const notes = (json.notes as unknown[]).map((n, i) => validateNote(n, `notes[${i}]`));
   const ids = new Set<string>();
   for (const n of notes) {
     need(!ids.has(n.id), 'the file', `note id "${n.id}" appears twice`);

@@ -7,7 +7,7 @@ import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { NoteComment, NotesComments } from './comments';
-import { NotesService } from './service';
+import { bodyTooLong, NotesService } from './service';
 import { NotesTree } from './tree';
 
 export interface NotesDeps {
@@ -47,6 +47,16 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
   const comments = new NotesComments(summary, reader, service);
   const view = vscode.window.createTreeView('cndSummary.notes', { treeDataProvider: tree, showCollapseAll: true });
 
+  /** A change whose failure the service has shown to the user already: the command then just returns undefined. */
+  const quietly = async <T>(change: Promise<T>): Promise<T | undefined> => {
+    try {
+      return await change;
+    } catch (err) {
+      if (service.wasReported(err)) return undefined;
+      throw err;
+    }
+  };
+
   const refresh = () => {
     tree.refresh();
     comments.refresh();
@@ -80,15 +90,10 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
               : `Note on ¶ ${paragraph}`,
             prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
             ignoreFocusOut: true,
+            validateInput: bodyTooLong,
           });
     if (!body?.trim()) return undefined;
-    const note = await service.add(makeTarget(paragraph, p.text, start, end), body);
-    if (service.readOnly) {
-      void vscode.window.showWarningMessage(
-        `CND Summary: the notes file cannot be read, so this note was saved to ${service.location.recovery.path.split('/').pop()}.`,
-      );
-    }
-    return note;
+    return quietly(service.add(makeTarget(paragraph, p.text, start, end), body));
   };
 
   const editNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
@@ -111,9 +116,10 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
             title: `Edit note on ¶ ${note.target.paragraph}`,
             value: note.body,
             ignoreFocusOut: true,
+            validateInput: bodyTooLong,
           });
     if (body === undefined) return undefined;
-    return service.update(note.id, { body });
+    return quietly(service.update(note.id, { body }));
   };
 
   const exportNotes = async (formatArg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> => {
@@ -173,8 +179,13 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     vscode.commands.registerCommand('cndSummary.editNote', editNote),
     vscode.commands.registerCommand('cndSummary.notes.saveComment', async (comment: NoteComment) => {
       const body = typeof comment.body === 'string' ? comment.body : comment.body.value;
+      const tooLong = bodyTooLong(body);
+      if (tooLong) {
+        void vscode.window.showErrorMessage(`CND Summary: the note was not saved. ${tooLong.message} Shorten it and save again.`);
+        return;
+      }
       comment.mode = vscode.CommentMode.Preview;
-      await service.update(comment.note.id, { body });
+      if ((await quietly(service.update(comment.note.id, { body }))) === undefined) comments.refresh();
     }),
     vscode.commands.registerCommand('cndSummary.notes.cancelEdit', () => comments.refresh()),
     vscode.commands.registerCommand('cndSummary.deleteNote', async (arg?: unknown) => {
@@ -189,13 +200,12 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
         );
         if (ok !== 'Delete') return false;
       }
-      await service.remove(note.id);
-      return true;
+      return (await quietly(service.remove(note.id).then(() => true))) ?? false;
     }),
     vscode.commands.registerCommand('cndSummary.toggleNoteResolved', async (arg?: unknown) => {
       const id = noteIdOf(arg);
       const note = id ? service.get(id) : undefined;
-      return note ? service.update(note.id, { resolved: !note.resolved }) : undefined;
+      return note ? quietly(service.update(note.id, { resolved: !note.resolved })) : undefined;
     }),
     vscode.commands.registerCommand('cndSummary.openNote', async (id: string) => {
       const a = service.anchor(id);
