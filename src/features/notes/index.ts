@@ -19,6 +19,11 @@ export interface NotesDeps {
 
 export interface Notes {
   service: NotesService;
+  /**
+   * Adds a note on a whole paragraph with the given text, for other extensions and tests (the Add a Note
+   * command always asks the user for the text). Rejects with the reason when the note cannot be saved.
+   */
+  add(paragraph: number, body: string): Promise<Note>;
   tree: NotesTree;
   comments: NotesComments;
   /** The sessions view's badge: how many notes stand on a paragraph. */
@@ -67,7 +72,20 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
         : undefined;
   };
 
-  const addNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
+  /**
+   * Add a Note. Its arguments name a paragraph and nothing more: a number or a numeric string (a hover card's
+   * link passes `[24]`), a paragraph of a view, or nothing (the reader's selection, else a prompt). The text
+   * is always typed by the user: this is one of the two commands a hover card may run, so a link written into
+   * a shared notes file must not be able to add a note. A call that passes text is refused with a message;
+   * programs add notes through the API (Notes.add).
+   */
+  const addNote = async (arg?: unknown, ...more: unknown[]): Promise<Note | undefined> => {
+    if (more.some((m) => typeof m === 'string')) {
+      void vscode.window.showWarningMessage(
+        'CND Summary: Add a Note was run with the text of a note among its arguments (as a link in a hover or another extension might do), so nothing was added. Notes are added with the text you type: run Add a Note again.',
+      );
+      return undefined;
+    }
     let paragraph = paragraphOf(arg);
     let start = 0;
     let end = 0;
@@ -81,17 +99,14 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     if (paragraph === undefined) return undefined;
     const p = summary.paragraph(paragraph)!;
     const passage = end > start ? p.text.slice(start, end) : undefined;
-    const body =
-      typeof bodyArg === 'string'
-        ? bodyArg
-        : await vscode.window.showInputBox({
-            title: passage
-              ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})`
-              : `Note on ¶ ${paragraph}`,
-            prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
-            ignoreFocusOut: true,
-            validateInput: bodyTooLong,
-          });
+    const body = await vscode.window.showInputBox({
+      title: passage
+        ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})`
+        : `Note on ¶ ${paragraph}`,
+      prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
+      ignoreFocusOut: true,
+      validateInput: bodyTooLong,
+    });
     if (!body?.trim()) return undefined;
     return quietly(service.add(makeTarget(paragraph, p.text, start, end), body));
   };
@@ -231,6 +246,12 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
 
   return {
     service,
+    add: async (paragraph, body) => {
+      const p = summary.paragraph(paragraph);
+      if (!p)
+        throw new Error(`CND Summary: there is no paragraph ${paragraph}; the summary has paragraphs 1 to ${summary.count}`);
+      return service.add(makeTarget(paragraph, p.text, 0, 0), body);
+    },
     tree,
     comments,
     badge: (n) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CardNote } from '../../core/cards';
+import { type CardNote, cardNoteOf } from '../../core/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
 import { type Note, type NoteTarget, NOTES_LIMITS } from '../../core/notes/model';
 import { NoteStore, type NotesFs, NotesRefused, RenameUnsupported, type StoreEvent } from '../../core/notes/store';
@@ -321,23 +321,8 @@ export class NotesService implements vscode.Disposable {
   }
 
   cardNotes(n: number): CardNote[] {
-    return this.notesOn(n).map((note) => {
-      const a = this.anchors.get(note.id);
-      const text = this.summary.paragraph(n)?.text ?? '';
-      const quote =
-        note.target.scope === 'passage'
-          ? a && a.status !== 'orphaned'
-            ? text.slice(a.start, a.end)
-            : note.target.selector[0].exact
-          : undefined;
-      return {
-        author: note.author,
-        body: note.body,
-        tags: note.tags,
-        ...(quote ? { quote } : {}),
-        orphaned: a?.status === 'orphaned',
-      };
-    });
+    const text = this.summary.paragraph(n)?.text ?? '';
+    return this.notesOn(n).map((note) => cardNoteOf(note, this.anchors.get(note.id), text));
   }
 
   async add(target: NoteTarget, body: string): Promise<Note> {
