@@ -14,104 +14,13 @@ import {
   serializeNotesFile,
   tagsOf,
 } from '../../src/core/notes/model';
-import { NoteStore, type NotesFs, NotesRefused, RenameUnsupported } from '../../src/core/notes/store';
+import { NoteStore, NotesRefused } from '../../src/core/notes/store';
 import { summary } from './fixtures';
+import { MemoryFs, note } from './notesFs';
 import { propertyParams } from './property';
 
 const P24 = summary.paragraph(24)!.text;
 const paragraphs = summary.doc.paragraphs.map((p) => ({ number: p.number, text: p.text }));
-
-export function note(id: string, over: Partial<Note> = {}): Note {
-  const at = P24.indexOf('less than 1 per cent');
-  return {
-    id,
-    target: makeTarget(24, P24, at, at + 'less than 1 per cent'.length),
-    body: `note ${id}`,
-    tags: [],
-    author: 'A',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    resolved: false,
-    ...over,
-  };
-}
-
-/**
- * An in-memory file system; `failAt` makes the n-th mutating call throw (a crash between write steps).
- * `links` maps a path to the path a symbolic link there points to. As on a real file system: reading and
- * writing follow links (a link anywhere on the path); rename and remove act on a link at the path itself;
- * stat says whether the path itself is a link, with the type of what it points to.
- */
-export class MemoryFs implements NotesFs {
-  files = new Map<string, Uint8Array>();
-  links = new Map<string, string>();
-  steps = 0;
-  failAt = -1;
-  canRename = true;
-  private step(what: string): void {
-    this.steps++;
-    if (this.steps === this.failAt) throw new Error(`crash during ${what}`);
-  }
-  /** The real path: every link on the way followed, the last component too unless `keepLast`. */
-  resolve(path: string, keepLast = false): string {
-    if (this.links.size === 0) return path;
-    const parts = path.split('/');
-    let at = '';
-    for (const [i, part] of parts.entries()) {
-      at = at ? `${at}/${part}` : part;
-      for (let hops = 0; this.links.has(at) && !(keepLast && i === parts.length - 1); hops++) {
-        if (hops > 8) throw new Error(`too many links at ${path}`);
-        at = this.links.get(at)!;
-      }
-    }
-    return at;
-  }
-  read(path: string) {
-    return Promise.resolve(this.files.get(this.resolve(path)));
-  }
-  write(path: string, data: Uint8Array) {
-    this.step(`write ${path}`);
-    this.files.set(this.resolve(path), data);
-    return Promise.resolve();
-  }
-  rename(from: string, to: string) {
-    if (!this.canRename) return Promise.reject(new RenameUnsupported('no rename'));
-    this.step(`rename ${from}`);
-    const source = this.resolve(from);
-    const data = this.files.get(source);
-    if (!data) return Promise.reject(new Error(`no ${from}`));
-    const target = this.resolve(to, true);
-    this.links.delete(target);
-    this.files.set(target, data);
-    this.files.delete(source);
-    return Promise.resolve();
-  }
-  remove(path: string) {
-    this.step(`remove ${path}`);
-    const target = this.resolve(path, true);
-    if (!this.links.delete(target)) this.files.delete(target);
-    return Promise.resolve();
-  }
-  stat(path: string) {
-    const self = this.resolve(path, true);
-    const real = this.resolve(path);
-    const symbolicLink = this.links.has(self);
-    const file = this.files.get(real);
-    if (file) return Promise.resolve({ type: 'file' as const, symbolicLink, size: file.length });
-    const prefix = `${real}/`;
-    for (const p of this.files.keys()) {
-      if (p.startsWith(prefix)) return Promise.resolve({ type: 'directory' as const, symbolicLink, size: 0 });
-    }
-    return Promise.resolve(symbolicLink ? { type: 'other' as const, symbolicLink, size: 0 } : undefined);
-  }
-  text(path: string): string | undefined {
-    const b = this.files.get(this.resolve(path));
-    return b && new TextDecoder().decode(b);
-  }
-  setText(path: string, text: string): void {
-    this.files.set(this.resolve(path), new TextEncoder().encode(text));
-  }
-}
 
 let counter = 0;
 export function store(fs: MemoryFs): NoteStore {
@@ -721,6 +630,52 @@ describe('notes: nothing confirmed is lost (corrupt files, two windows, the reco
     const e = await a.sync();
     assert.equal(fs.text(R), 'not JSON');
     assert.match(e.status.kind === 'ok' ? (e.status.recoveryError ?? '') : '', /not valid JSON/);
+  });
+
+  test('another window adds to the recovery file while this one moves it back: removed only once that note is in too', async () => {
+    const fs = new MemoryFs();
+    fs.setText(F, CORRUPT);
+    const b = window(fs);
+    await b.load();
+    await b.add({ target, body: 'first from B', author: 'B' });
+    fs.setText(F, valid());
+    const a = window(fs);
+    // Just after A has written the notes file (holding B's first note), B's next note reaches the recovery file.
+    let late = true;
+    fs.afterStep = (what, path) => {
+      if (what === 'rename' && path === F && late) {
+        late = false;
+        const r = parseNotesFile(fs.text(R)!);
+        r.notes.push(note('late', { body: 'second from B' }));
+        fs.setText(R, serializeNotesFile(r));
+      }
+    };
+    await a.load();
+    fs.afterStep = undefined;
+    assert.deepEqual(bodies(fs, F), ['first from B', 'second from B']);
+    assert.equal(fs.text(R), undefined);
+  });
+
+  test('a window that wrote the recovery file as another repaired and emptied it: its note goes to the notes file', async () => {
+    const fs = new MemoryFs();
+    fs.setText(F, CORRUPT);
+    const b = window(fs);
+    await b.load();
+    await b.add({ target, body: 'first from B', author: 'B' });
+    // As B writes its second note to the recovery file, window A (the user repaired the file) has just moved
+    // the recovery file's notes (B's first) into the notes file and removed it.
+    let once = true;
+    fs.afterStep = (what, path) => {
+      if (what === 'rename' && path === R && once) {
+        once = false;
+        fs.setText(F, valid(parseNotesFile(fs.text(R)!).notes.find((n) => n.body === 'first from B')!));
+        fs.files.delete(R);
+      }
+    };
+    await b.add({ target, body: 'second from B', author: 'B' });
+    fs.afterStep = undefined;
+    assert.deepEqual(bodies(fs, F), ['first from B', 'second from B'], 'B looked at the notes file again');
+    assert.equal(b.status.kind, 'ok');
   });
 
   test('while the file cannot be read, edits and deletions are refused (not lost, not undone later)', async () => {

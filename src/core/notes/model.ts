@@ -146,8 +146,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function need(cond: boolean, where: string, what: string): asserts cond {
-  if (!cond) throw new NotesFormatError(`${where}: ${what}`);
+/** `what` may be a function, for a message that costs something to build (it is built only when needed). */
+function need(cond: boolean, where: string, what: string | (() => string)): asserts cond {
+  if (!cond) throw new NotesFormatError(`${where}: ${typeof what === 'string' ? what : what()}`);
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -168,7 +169,7 @@ function onlyKeys(v: Record<string, unknown>, allowed: readonly string[], where:
 
 function textField(v: unknown, max: number, where: string, field: string): string {
   need(typeof v === 'string', where, `"${field}" must be a string`);
-  need(v.length <= max, where, `"${field}" has ${count(v.length)} characters; the most is ${count(max)}`);
+  need(v.length <= max, where, () => `"${field}" has ${count(v.length)} characters; the most is ${count(max)}`);
   return v;
 }
 
@@ -176,7 +177,7 @@ function integer(v: unknown, min: number, max: number, where: string, field: str
   need(
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
     where,
-    `"${field}" must be a whole number from ${min} to ${count(max)}`,
+    () => `"${field}" must be a whole number from ${min} to ${count(max)}`,
   );
   return v;
 }
@@ -251,13 +252,13 @@ function validateNote(v: unknown, at?: string): Note {
   onlyKeys(v, NOTE_KEYS, where, 'a note');
   const body = textField(v.body, NOTES_LIMITS.bodyChars, where, 'body');
   need(Array.isArray(v.tags), where, '"tags" must be a list of tags');
-  need(v.tags.length <= NOTES_LIMITS.tags, where, `"tags" has ${count(v.tags.length)} tags; the most is ${NOTES_LIMITS.tags}`);
   const tags = v.tags as unknown[];
+  need(tags.length <= NOTES_LIMITS.tags, where, () => `"tags" has ${count(tags.length)} tags; the most is ${NOTES_LIMITS.tags}`);
   tags.forEach((t, k) =>
     need(
       typeof t === 'string' && isTag(t) && tags.indexOf(t) === k,
       where,
-      `tag ${k + 1} is not a tag as the body's #hashtags make them (lower-case letters, digits, "_" and "-", each once)`,
+      () => `tag ${k + 1} is not a tag as the body's #hashtags make them (lower-case letters, digits, "_" and "-", each once)`,
     ),
   );
   const author = textField(v.author, NOTES_LIMITS.authorChars, where, 'author');
@@ -341,12 +342,13 @@ export function parseNotesFile(text: string): NotesFile {
   if (json.$schema !== undefined) textField(json.$schema, 2_000, 'the file', '$schema');
   if (json.source !== undefined) textField(json.source, 200, 'the file', 'source');
   need(Array.isArray(json.notes), 'the file', '"notes" must be a list');
+  const list = json.notes as unknown[];
   need(
-    json.notes.length <= NOTES_LIMITS.notes,
+    list.length <= NOTES_LIMITS.notes,
     'the file',
-    `holds ${count(json.notes.length)} notes; the most is ${count(NOTES_LIMITS.notes)}`,
+    () => `holds ${count(list.length)} notes; the most is ${count(NOTES_LIMITS.notes)}`,
   );
-  const notes = (json.notes as unknown[]).map((n, i) => validateNote(n, `notes[${i}]`));
+  const notes = list.map((n, i) => validateNote(n, `notes[${i}]`));
   const ids = new Set<string>();
   for (const n of notes) {
     need(!ids.has(n.id), 'the file', `note id "${n.id}" appears twice`);
@@ -357,7 +359,7 @@ export function parseNotesFile(text: string): NotesFile {
   need(
     tombstones.length <= NOTES_LIMITS.deleted,
     'the file',
-    `lists ${count(tombstones.length)} deleted notes; the most is ${count(NOTES_LIMITS.deleted)}`,
+    () => `lists ${count(tombstones.length)} deleted notes; the most is ${count(NOTES_LIMITS.deleted)}`,
   );
   return {
     ...(typeof json.$schema === 'string' ? { $schema: json.$schema } : {}),
@@ -393,7 +395,8 @@ export function canonical(n: Note): Note {
 }
 
 export function sameNote(a: Note | undefined, b: Note | undefined): boolean {
-  if (!a || !b) return a === b;
+  if (a === b) return true;
+  if (!a || !b) return false;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
