@@ -420,7 +420,9 @@ export class NoteStore {
     const ours = cloneState(this.recoveryBase);
     for (const n of this.state.notes.values()) if (!this.base.notes.has(n.id)) ours.notes.set(n.id, n);
     const merged = mergeNotes(this.recoveryBase, ours, theirs, this.options.newId);
-    const next: NotesState = { notes: merged.notes, deleted: merged.deleted };
+    // Notes only: a note gone from the recovery file was moved into the notes file by another window (notes are
+    // not deleted while the notes file cannot be read), so no tombstone is needed to keep it out.
+    const next: NotesState = { notes: merged.notes, deleted: new Map() };
     if (sameState(next, theirs)) {
       this.recoveryBase = theirs;
       return false;

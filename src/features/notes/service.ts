@@ -93,6 +93,19 @@ export function bodyTooLong(body: string): vscode.InputBoxValidationMessage | un
     : undefined;
 }
 
+/**
+ * The store's `root` (every path component below it is checked for symbolic links): the folder, as a string
+ * that both files' strings start with. A folder URI with a query or fragment (some virtual file systems)
+ * does not prefix its files' strings; the files themselves are then checked, and the folders on the way
+ * are not.
+ */
+function linkCheckedRoot(location: NotesLocation): { root?: string } {
+  const root = location.root.toString();
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const inside = [location.file, location.recovery].every((uri) => uri.toString().startsWith(prefix));
+  return inside ? { root } : {};
+}
+
 function newId(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -153,7 +166,7 @@ export class NotesService implements vscode.Disposable {
     this.store = new NoteStore(workspaceNotesFs(), {
       file: this.location.file.toString(),
       recovery: this.location.recovery.toString(),
-      root: this.location.root.toString(),
+      ...linkCheckedRoot(this.location),
       source: SHIPPED_FINGERPRINT,
       newId,
       now: () => new Date().toISOString(),

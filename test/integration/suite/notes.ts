@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../../src/core/notes/model';
+import { workspaceNotesFs } from '../../../src/features/notes/service';
 import { unescaped } from './drafts';
 import { api, assert, assertEqual, hostKind, log, test, waitFor, workspaceUri } from './harness';
 import { openDraft } from './search';
@@ -249,6 +250,19 @@ test('notes: a file with a hostile tag, or not UTF-8, is refused untouched; edit
   );
   await notes.service.update(kept.id, { body: 'edited once the file is fixed' });
   assert((await readText(notesFile()))?.includes('edited once the file is fixed'), 'the edit is written');
+});
+
+test('notes: the store’s view of the file system (stat) in this host: files, folders, nothing, no links here', async () => {
+  const { notes } = await api();
+  await notes.service.ready;
+  await waitFor(() => readText(notesFile()), 'the notes file');
+  const fs = workspaceNotesFs();
+  const file = await fs.stat(notesFile().toString());
+  assert(file && file.type === 'file' && !file.symbolicLink && file.size > 0, `notes.json: ${JSON.stringify(file)}`);
+  const folder = await fs.stat(workspaceUri('.cnd').toString());
+  assert(folder && folder.type === 'directory' && !folder.symbolicLink, `.cnd: ${JSON.stringify(folder)}`);
+  assertEqual(await fs.stat(workspaceUri('.cnd', 'no-such-file.json').toString()), undefined, 'nothing there');
+  assertEqual(notes.service.status.kind, 'ok', 'the store reads and writes through these checks');
 });
 
 test('notes: the notes file setting is followed inside the workspace folder, refused outside it, ignored from an untrusted workspace', async () => {
