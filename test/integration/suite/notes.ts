@@ -139,9 +139,11 @@ test('notes: a corrupt file gives the error and is left untouched; new notes go 
   const corrupt = '{ "format": "cnd-summary-notes", "notes": [ this is not JSON';
   await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(corrupt));
   await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to see the corrupt file', 15000);
-  assert(
-    notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
-    `message: ${notes.service.lastMessage}`,
+  // The status changes first; the message follows with the store's event.
+  await waitFor(
+    () => notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
+    'the error message',
+    15000,
   );
   const added = await notes.add(3, 'Written while the file was broken');
   assert(added, 'notes can still be added');
