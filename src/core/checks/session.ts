@@ -132,8 +132,13 @@ export class DraftCheckSession {
 }
 
 function shift(p: DraftProblem, by: number): DraftProblem {
-  return withFixes(
-    { start: p.start + by, end: p.end + by, check: p.check, code: p.code, severity: p.severity, message: p.message },
+  return new LazyProblem(
+    p.start + by,
+    p.end + by,
+    p.check,
+    p.code,
+    p.severity,
+    p.message,
     () => p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
     () => p.suggestions,
   );
@@ -141,20 +146,52 @@ function shift(p: DraftProblem, by: number): DraftProblem {
 
 /**
  * A problem whose fixes (and the suggestions read from them) are worked out when first read: the editor
- * asks for them only when the light bulb opens, and a draft may have thousands of problems.
+ * asks for them only when the light bulb opens, and a draft may have thousands of problems. (A class, so
+ * that making one costs no more than an object literal: a draft's problems are made again, moved to their
+ * new offsets, after every keystroke.)
  */
+class LazyProblem implements DraftProblem {
+  private fixesMade: DraftFix[] | undefined;
+  private suggestionsMade: number[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly check: CheckName,
+    readonly code: string,
+    readonly severity: Severity,
+    readonly message: string,
+    private readonly makeFixes: () => DraftFix[],
+    private readonly makeSuggestions?: () => number[],
+  ) {}
+
+  get fixes(): DraftFix[] {
+    return (this.fixesMade ??= this.makeFixes());
+  }
+
+  get suggestions(): number[] {
+    return (this.suggestionsMade ??= this.makeSuggestions ? this.makeSuggestions() : suggestionsOf(this.fixes));
+  }
+
+  /** The problem as plain data, fixes and suggestions included (`JSON.stringify`, tests). */
+  toJSON(): Omit<DraftProblem, never> {
+    const { start, end, check, code, severity, message, fixes, suggestions } = this;
+    return { start, end, check, code, severity, message, fixes, suggestions };
+  }
+}
+
 function withFixes(
   base: Omit<DraftProblem, 'fixes' | 'suggestions'>,
   make: () => DraftFix[],
   suggest?: () => number[],
 ): DraftProblem {
-  let fixes: DraftFix[] | undefined;
-  let suggestions: number[] | undefined;
-  const getFixes = () => (fixes ??= make());
-  return Object.defineProperties(base as DraftProblem, {
-    fixes: { enumerable: true, get: getFixes },
-    suggestions: { enumerable: true, get: () => (suggestions ??= suggest ? suggest() : suggestionsOf(getFixes())) },
-  });
+  return new LazyProblem(base.start, base.end, base.check, base.code, base.severity, base.message, make, suggest);
+}
+
+/** A problem as plain data (a `LazyProblem` works its fixes out; others are copied). */
+export function plainProblem(p: DraftProblem): DraftProblem {
+  const { start, end, check, code, severity, message, fixes, suggestions } = p;
+  return { start, end, check, code, severity, message, fixes, suggestions };
 }
 
 /** Every problem of a text, each at its level (no cache): the command line's check, and each block of a session. */
