@@ -227,9 +227,18 @@ describe('uncited-restatement', () => {
     const [p] = check(text);
     assert.equal(p.check, 'uncited-restatement');
     assert.equal(p.severity, 'hint');
-    assert.match(p.message, /^This restates para\. 27: “/);
+    assert.equal(
+      p.message,
+      'This restates para. 27 (challenges for financial investigations related to the use of cryptocurrency…). Cite it?',
+    );
     assert.equal(p.fixes[0].title, 'Cite para. 27');
     assert.equal(apply(text, p.fixes[0].edits), `${text.slice(0, -1)} (para. 27).`);
+  });
+
+  test('the summary quoted or pasted in a draft gets none (a block quotation, quotation marks, a heading)', () => {
+    assert.deepEqual(check(`> ${text}`), []);
+    assert.deepEqual(check(`“${text}”`), []);
+    assert.deepEqual(check(`# ${text}`), []);
   });
 
   test('general sentences get none', () => {

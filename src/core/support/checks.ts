@@ -108,32 +108,35 @@ function cite(n: readonly number[]): string {
   return formatCitation(n);
 }
 
-/** The sentences of each paragraph, lower-cased beside them (for excerpts). */
-const sentencesOf = new WeakMap<SupportModel, Map<number, { text: string; lower: string }[]>>();
+/** The sentences of each paragraph, lower-cased beside them, and the excerpt shown for a word (cut once). */
+const excerpts = new WeakMap<
+  SupportModel,
+  { sentences: Map<number, { text: string; lower: string }[]>; byWord: Map<string, string> }
+>();
 
-/** The sentence of a paragraph that best shows the sentence's words, cut to a readable length. */
-function excerpt(model: SupportModel, n: number, a: Analysis): string {
-  let byParagraph = sentencesOf.get(model);
-  if (!byParagraph) sentencesOf.set(model, (byParagraph = new Map<number, { text: string; lower: string }[]>()));
-  let list = byParagraph.get(n);
+/** The sentence of paragraph `n` that holds `word` (its first sentence when none does), cut to a readable length. */
+function excerpt(model: SupportModel, n: number, word: string | undefined): string {
+  let cache = excerpts.get(model);
+  if (!cache) excerpts.set(model, (cache = { sentences: new Map(), byWord: new Map() }));
+  const key = `${n}|${word ?? ''}`;
+  const known = cache.byWord.get(key);
+  if (known !== undefined) return known;
+  let list = cache.sentences.get(n);
   if (!list) {
     const text = model.summary.paragraph(n)?.text ?? '';
     list = text.split(/(?<=[.;])\s+/).map((t) => ({ text: truncate(t, 110), lower: t.toLowerCase() }));
-    byParagraph.set(n, list);
+    cache.sentences.set(n, list);
   }
-  const words = model.matchedWords(a, n, 3).map((w) => w.toLowerCase());
-  return (list.find((s) => words.some((w) => s.lower.includes(w))) ?? list[0])?.text ?? '';
+  // The word as the sentence wrote it may differ from the paragraph's ("cryptocurrencies", "cryptocurrency"): its stem's start.
+  const probe = word?.toLowerCase().slice(0, Math.max(4, Math.min(word.length - 2, 8)));
+  const found = ((probe ? list.find((s) => s.lower.includes(probe)) : undefined) ?? list[0])?.text ?? '';
+  if (cache.byWord.size < 10_000) cache.byWord.set(key, found);
+  return found;
 }
 
-/** The sentence's most telling word that the better paragraph has and the cited ones lack. */
 function missingWord(model: SupportModel, a: Analysis, better: number, cited: readonly number[]): string | undefined {
-  const inCited = new Set(cited.flatMap((n) => model.matches(a, n).map((m) => m.feature)));
-  const m = model
-    .matches(a, better)
-    .find(
-      (x) => x.kind !== 'body' && x.kind !== 'session' && x.kind !== 'figure' && !inCited.has(x.feature) && x.contribution >= 1,
-    );
-  return m?.surface.replace(/\s+/g, ' ');
+  const k = model.strongestMissing(a, better, cited);
+  return k < 0 ? undefined : a.text.slice(a.starts[k], a.ends[k]).replace(/\s+/g, ' ');
 }
 
 export function citationSupportProblem(
@@ -148,7 +151,7 @@ export function citationSupportProblem(
   const top = better[0];
   const word = missingWord(model, v.analysis, top, v.cited);
   const about = word ? `about “${word}”` : 'about this';
-  const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, v.analysis)}”`;
+  const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, word)}”`;
   const fixes = (): SupportFix[] => [
     { title: `Cite ${cite(better)} instead`, edits: recite(c, better, options.format.rangeDash) },
     {
@@ -416,9 +419,14 @@ export function uncitedRestatementProblem(
   s: SentenceCitations,
   options: SupportCheckOptions,
 ): SupportProblem | undefined {
-  const raw = text.slice(s.sentence.start, s.sentence.end);
-  // Headings and lines set in emphasis (a draft's title or subtitle) are not sentences of the argument.
-  if (/^\s*(?:#|[*_][^*_])/.test(raw) || /^[*_].*[*_]$/s.test(raw.trim())) return undefined;
+  // Headings, lines set in emphasis (a draft's title or subtitle), block quotations and quoted words are not
+  // the drafter's own sentences: a passage of the summary pasted or quoted in a draft restates it on purpose.
+  const first = text.charAt(s.sentence.start);
+  const last = text.charAt(s.sentence.end - 1);
+  if (first === '#' || first === '*' || first === '_' || first === '“' || first === '"' || first === '>') return undefined;
+  if (last === '*' || last === '_' || last === '”' || last === '"') return undefined;
+  const lineStart = text.lastIndexOf('\n', s.sentence.start - 1) + 1;
+  if (/^[ \t]*>/.test(text.slice(lineStart, lineStart + 8))) return undefined;
   const claim = claimText(text, s.sentence, []);
   const a = model.analyser.analyse(claim);
   const { score, matched, total } = model.scores(a, true);
@@ -443,7 +451,7 @@ export function uncitedRestatementProblem(
     start: s.sentence.start,
     end: s.sentence.end,
     check: 'uncited-restatement',
-    message: `This restates ${cite([best])}: “${excerpt(model, best, a)}” Cite it?`,
+    message: `This restates ${cite([best])} (${model.summary.headline(model.summary.paragraph(best)!, 80)}). Cite it?`,
     fixes: () => [
       { title: `Cite ${cite([best])}`, edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
       {

@@ -236,6 +236,30 @@ export class SupportModel {
     return { paragraph: set[0] ?? 0, paragraphs: set, score, coverage: total > 0 ? matched / total : 0 };
   }
 
+  /**
+   * The sentence's strongest subject feature (word, pair or concept) that paragraph `better` has and none of
+   * `cited` has, with at least `min` contribution: its index in the analysis, or -1. No allocation.
+   */
+  strongestMissing(a: Analysis, better: number, cited: readonly number[], min = 1): number {
+    const sat = this.saturated[better - 1];
+    if (!sat) return -1;
+    let found = -1;
+    let strongest = min;
+    for (let k = 0; k < a.size; k++) {
+      const id = a.ids[k];
+      const kind = this.analyser.kindOf(id);
+      if (kind !== 'word' && kind !== 'pair' && kind !== 'concept') continue;
+      const w = sat.get(id);
+      if (w === undefined) continue;
+      const contribution = a.weights[k] * this.postings[id]!.weight * w;
+      if (contribution < strongest) continue;
+      if (cited.some((n) => this.saturated[n - 1]?.has(id))) continue;
+      strongest = contribution;
+      found = k;
+    }
+    return found;
+  }
+
   /** The sentence's features found in paragraph `n`, strongest first. */
   matches(a: Analysis, n: number): Match[] {
     const out: Match[] = [];
