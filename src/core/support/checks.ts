@@ -425,8 +425,7 @@ export function uncitedRestatementProblem(
   const last = text.charAt(s.sentence.end - 1);
   if (first === '#' || first === '*' || first === '_' || first === '“' || first === '"' || first === '>') return undefined;
   if (last === '*' || last === '_' || last === '”' || last === '"') return undefined;
-  const lineStart = text.lastIndexOf('\n', s.sentence.start - 1) + 1;
-  if (/^[ \t]*>/.test(text.slice(lineStart, lineStart + 8))) return undefined;
+  if (inBlockQuote(text, s.sentence.start)) return undefined;
   const claim = claimText(text, s.sentence, []);
   const a = model.analyser.analyse(claim);
   const { score, matched, total } = model.scores(a, true);
@@ -451,7 +450,7 @@ export function uncitedRestatementProblem(
     start: s.sentence.start,
     end: s.sentence.end,
     check: 'uncited-restatement',
-    message: `This restates ${cite([best])} (${model.summary.headline(model.summary.paragraph(best)!, 80)}). Cite it?`,
+    message: `This restates ${cite([best])} (${headline(model, best)}). Cite it?`,
     fixes: () => [
       { title: `Cite ${cite([best])}`, edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
       {
@@ -466,6 +465,28 @@ export function uncitedRestatementProblem(
     ],
     suggestions: [best],
   };
+}
+
+const headlines = new WeakMap<SupportModel, Map<number, string>>();
+
+/** A paragraph's headline (its first key phrase or opening words), cut once. */
+function headline(model: SupportModel, n: number): string {
+  let byParagraph = headlines.get(model);
+  if (!byParagraph) headlines.set(model, (byParagraph = new Map<number, string>()));
+  let h = byParagraph.get(n);
+  if (h === undefined) byParagraph.set(n, (h = model.summary.headline(model.summary.paragraph(n)!, 80)));
+  return h;
+}
+
+/** Whether the line holding `offset` is a Markdown block quotation (looks back at most 200 characters: linear). */
+function inBlockQuote(text: string, offset: number): boolean {
+  let i = offset - 1;
+  const stop = Math.max(0, offset - 200);
+  while (i >= stop && text.charCodeAt(i) !== 10) i--;
+  if (i < stop && i >= 0) return false;
+  let j = i + 1;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  return text.charCodeAt(j) === 62;
 }
 
 /** Where a citation closing a sentence goes: before its final full stop (and closing quotation marks after it). */
