@@ -12,7 +12,7 @@ import { formatNumbers } from '../citations/format';
 import { type Citation, findCitations } from '../citations/grammar';
 import { sentences } from '../sentences';
 import type { Summary } from '../summary';
-import { checkSupport, groupBySentence, type KeepRequest, type SupportCheck } from '../support/checks';
+import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';
 import type { CheckName, Levels, Severity } from './levels';
@@ -96,6 +96,8 @@ export function blocksOf(text: string): { start: number; end: number }[] {
 export class DraftCheckSession {
   private cache = new Map<string, BlockResult>();
   private optionsKey = '';
+  /** Sentences' results, by text (see `SentenceCache`). */
+  private sentences = new SentenceCache();
   /** How many blocks the last `check` read (the others came from the cache). */
   lastChecked = 0;
 
@@ -109,6 +111,7 @@ export class DraftCheckSession {
     const key = `${JSON.stringify(options.levels)}|${options.format.style}|${options.format.rangeDash}|${options.keptVersion ?? 0}`;
     if (key !== this.optionsKey) {
       this.cache = new Map();
+      this.sentences = new SentenceCache();
       this.optionsKey = key;
     }
     const next = new Map<string, BlockResult>();
@@ -119,7 +122,7 @@ export class DraftCheckSession {
       const blockText = text.slice(b.start, b.end);
       let result = next.get(blockText) ?? this.cache.get(blockText);
       if (!result) {
-        result = checkBlock(this.summary, this.model, blockText, options);
+        result = checkBlock(this.summary, this.model, blockText, options, this.sentences);
         this.lastChecked++;
       }
       next.set(blockText, result);
@@ -196,10 +199,16 @@ export function plainProblem(p: DraftProblem): DraftProblem {
 
 /** Every problem of a text, each at its level (no cache): the command line's check, and each block of a session. */
 export function checkText(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): DraftCheck {
-  return checkBlock(summary, model, text, options);
+  return checkBlock(summary, model, text, options, new SentenceCache());
 }
 
-function checkBlock(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): BlockResult {
+function checkBlock(
+  summary: Summary,
+  model: () => SupportModel,
+  text: string,
+  options: DraftCheckOptions,
+  cache: SentenceCache,
+): BlockResult {
   const { levels } = options;
   const all = findCitations(text);
   const citations = all.filter((c) => !c.external);
@@ -218,11 +227,17 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
   }
   const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
   if (enabled.size > 0 && (citations.length > 0 || enabled.has('uncited-restatement'))) {
-    const found = checkSupport(model(), text, groupBySentence(text, all, spans), {
-      format: options.format,
-      enabled,
-      ...(options.isKept ? { isKept: options.isKept } : {}),
-    });
+    const found = checkSupport(
+      model(),
+      text,
+      groupBySentence(text, all, spans),
+      {
+        format: options.format,
+        enabled,
+        ...(options.isKept ? { isKept: options.isKept } : {}),
+      },
+      cache,
+    );
     // A misquotation already says the words are not the paragraph's: no second warning on a figure inside it.
     const quoted = problems.filter((p) => p.check === 'misquotation');
     for (const p of found) {

@@ -134,7 +134,8 @@ function bareEnd(text: string, start: number, end: number): number {
  * a word seen before). Open addressing; a cache: cleared when full, the vocabulary itself lives elsewhere.
  */
 class WordTable {
-  private keys: (string | undefined)[] = [];
+  /** '' marks an empty slot (a packed array of strings: `new Array(n)` of this size would be a slow dictionary). */
+  private keys: string[] = [];
   private values = new Int32Array(0);
   private mask = 0;
   private used = 0;
@@ -144,7 +145,9 @@ class WordTable {
   }
 
   private reset(): void {
-    this.keys = new Array<string | undefined>(this.capacity);
+    const keys: string[] = [];
+    for (let i = 0; i < this.capacity; i++) keys.push('');
+    this.keys = keys;
     this.values = new Int32Array(this.capacity);
     this.mask = this.capacity - 1;
     this.used = 0;
@@ -161,7 +164,7 @@ class WordTable {
     let i = WordTable.hash(text, start, end) & this.mask;
     for (;;) {
       const key = this.keys[i];
-      if (key === undefined) return undefined;
+      if (key === '') return undefined;
       if (key.length === end - start) {
         let same = true;
         for (let k = 0; k < key.length && same; k++) same = key.charCodeAt(k) === lowerCode(text, start + k);
@@ -172,10 +175,11 @@ class WordTable {
   }
 
   set(lower: string, value: number): void {
+    if (lower === '') return;
     if (this.used * 2 >= this.capacity) this.reset();
     let i = WordTable.hash(lower, 0, lower.length) & this.mask;
-    while (this.keys[i] !== undefined && this.keys[i] !== lower) i = (i + 1) & this.mask;
-    if (this.keys[i] === undefined) this.used++;
+    while (this.keys[i] !== '' && this.keys[i] !== lower) i = (i + 1) & this.mask;
+    if (this.keys[i] === '') this.used++;
     this.keys[i] = lower;
     this.values[i] = value;
   }

@@ -497,11 +497,88 @@ function citationSpot(text: string, sentence: Range): number {
 }
 
 /** All support problems of the sentences given (a draft, or the blocks that changed). */
+/**
+ * What a sentence's checks found, remembered by the sentence's text: drafts repeat sentences (boilerplate,
+ * a paragraph pasted twice), and the editor checks the same sentences again after each keystroke. A result
+ * holds problems at the offsets of the sentence it was found in (`origin`); it is moved for another
+ * occurrence. Sentences read with the sentence before them are not remembered (their result depends on it).
+ */
+export interface SentenceResult {
+  origin: number;
+  problems: SupportProblem[];
+}
+
+/** Remembered results, by sentence text; cleared by its owner when the options change. Bounded. */
+export class SentenceCache {
+  private readonly citing = new Map<string, SentenceResult>();
+  private readonly uncited = new Map<string, SentenceResult>();
+
+  get(uncited: boolean, key: string): SentenceResult | undefined {
+    return (uncited ? this.uncited : this.citing).get(key);
+  }
+
+  set(uncited: boolean, key: string, result: SentenceResult): void {
+    const map = uncited ? this.uncited : this.citing;
+    if (map.size >= 20_000) map.clear();
+    map.set(key, result);
+  }
+}
+
+function moved(p: SupportProblem, by: number): SupportProblem {
+  if (by === 0) return p;
+  return {
+    ...p,
+    start: p.start + by,
+    end: p.end + by,
+    fixes: () => p.fixes().map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+/** The problems of one citing sentence, and whether it was read with the sentence before it. */
+function citingSentence(
+  model: SupportModel,
+  text: string,
+  s: SentenceCitations,
+  options: SupportCheckOptions,
+): { problems: SupportProblem[]; withContext: boolean; short: boolean } {
+  const { enabled } = options;
+  const problems: SupportProblem[] = [];
+  let withContext = false;
+  let short = false;
+  for (let i = 0; i < s.cites.length; i++) {
+    const c = s.cites[i];
+    const v = judgeCitation(model, {
+      text,
+      sentence: s.sentence,
+      previous: s.previous,
+      cites: s.cites,
+      index: i,
+      blank: s.cites,
+    });
+    if (!v) continue;
+    if (v.withContext) withContext = true;
+    if (v.short) short = true;
+    if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) continue;
+    const offset = v.claim.start;
+    const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
+    const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
+    for (const p of attribution) problems.push(p);
+    for (const p of figures) problems.push(p);
+    // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
+    if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
+      const p = citationSupportProblem(model, text, c, v, options);
+      if (p) problems.push(p);
+    }
+  }
+  return { problems, withContext, short };
+}
+
 export function checkSupport(
   model: SupportModel,
   text: string,
   sentences: readonly SentenceCitations[],
   options: SupportCheckOptions,
+  cache: SentenceCache = new SentenceCache(),
 ): SupportProblem[] {
   const out: SupportProblem[] = [];
   const { enabled } = options;
@@ -510,32 +587,36 @@ export function checkSupport(
   const covered = new Set<number>();
   for (const s of sentences) {
     if (s.cites.length === 0) continue;
-    if (s.previous && s.cites.length === 1 && (citing || enabled.has('uncited-restatement'))) {
-      const claim = model.analyser.analyse(claimText(text, s.sentence, s.cites));
-      if (model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
-    }
-    if (!citing) continue;
-    const blank = s.cites;
-    for (let i = 0; i < s.cites.length; i++) {
-      const c = s.cites[i];
-      const v = judgeCitation(model, { text, sentence: s.sentence, previous: s.previous, cites: s.cites, index: i, blank });
-      if (!v) continue;
-      if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) continue;
-      const offset = v.claim.start;
-      const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
-      const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
-      out.push(...attribution, ...figures);
-      // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
-      if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
-        const p = citationSupportProblem(model, text, c, v, options);
-        if (p) out.push(p);
+    if (!citing) {
+      if (s.previous && s.cites.length === 1 && enabled.has('uncited-restatement')) {
+        const claim = model.analyser.analyse(claimText(text, s.sentence, s.cites));
+        if (model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
       }
+      continue;
     }
+    const key = text.slice(s.sentence.start, s.sentence.end);
+    const known = cache.get(false, key);
+    if (known) {
+      for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+      continue;
+    }
+    const found = citingSentence(model, text, s, options);
+    for (const p of found.problems) out.push(p);
+    if (found.withContext) covered.add(s.previous!.start);
+    // A short claim is read with the sentence before it when there is one: its result depends on that.
+    if (!found.short) cache.set(false, key, { origin: s.sentence.start, problems: found.problems });
   }
   if (enabled.has('uncited-restatement')) {
     for (const s of sentences) {
       if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
+      const key = (inBlockQuote(text, s.sentence.start) ? '>' : '') + text.slice(s.sentence.start, s.sentence.end);
+      const known = cache.get(true, key);
+      if (known) {
+        for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+        continue;
+      }
       const p = uncitedRestatementProblem(model, text, s, options);
+      cache.set(true, key, { origin: s.sentence.start, problems: p ? [p] : [] });
       if (p) out.push(p);
     }
   }
