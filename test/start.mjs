@@ -26,10 +26,17 @@ try {
     },
   }));
 } catch (e) {
-  console.error(`npm start: ${e instanceof Error ? e.message : e}\nOptions: --fresh, --folder <path>, --node-host, --web, --port <n>`);
+  console.error(
+    `npm start: ${e instanceof Error ? e.message : e}\nOptions: --fresh, --folder <path>, --node-host, --web, --port <n>`,
+  );
   process.exit(2);
 }
 
+const port = options.port === undefined ? undefined : Number(options.port);
+if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+  console.error(`npm start: --port ${options.port} is not a port number (1–65535).`);
+  process.exit(2);
+}
 const kind = options.web ? 'web' : !options['node-host'] && hasDesktopCode() ? 'desktop' : 'server';
 let started;
 try {
@@ -37,7 +44,7 @@ try {
     kind,
     folder: options.folder,
     fresh: options.fresh,
-    port: options.port === undefined ? undefined : Number(options.port),
+    port,
   });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
@@ -51,9 +58,16 @@ if (started.kind !== 'desktop') {
   process.on('SIGTERM', stop);
   if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
     // A kept profile: the state the workbench keeps in the browser (open editors, trust) survives a restart.
-    const { context } = await launchBrowser({ headless: false, profileDir: started.browserProfile });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(started.url);
-    context.on('close', stop);
+    // Closing its window stops npm start.
+    try {
+      const { context } = await launchBrowser({ headless: false, profileDir: started.browserProfile });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(started.url);
+      context.on('close', stop);
+    } catch (e) {
+      console.error(
+        `Could not open Chromium (${e instanceof Error ? e.message.split('\n')[0] : e}): open the URL above in your browser.`,
+      );
+    }
   }
 }

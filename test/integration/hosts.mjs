@@ -139,7 +139,15 @@ export function installVsix(vsix, extensionsDir) {
  * 127.0.0.1 is reachable by every account on the machine. The file is created, readable by this user only,
  * when absent. Without it (the tests), no token.
  */
-export async function startServerHost({ port: preferred = 0, workspace, testsPath, extensionsDir, development = true, dataDir, tokenFile }) {
+export async function startServerHost({
+  port: preferred = 0,
+  workspace,
+  testsPath,
+  extensionsDir,
+  development = true,
+  dataDir,
+  tokenFile,
+}) {
   ensureHosts(['server']);
   const port = await freePort(preferred);
   const data = dataDir ?? mkdtempSync(join(CACHE, 'server-data-'));

@@ -8,9 +8,15 @@
 //    tests read the samples as they are committed. Not inside the clone (e.g. .vscode-test/, which is
 //    git-ignored): `git clean -fdx`, deleting .vscode-test/ to reinstall the VS Code builds, or a new clone
 //    would take the drafter's work with them. The top level of the repository is fixed, so not ./workspace/.
-//  - The workbench's own state: `~/cnd-summary/workbench/`: the VS Code server's data (user/User/settings.json,
-//    extension state, logs) and, when npm start opens Chromium itself, its profile (open editors, the
-//    workspace trust decision and other state the workbench keeps in the browser's storage).
+//  - The workbench's own state: `~/cnd-summary/workbench/`: the VS Code server's data (server/user/User/settings.json,
+//    extension state, logs, the connection token) and, when npm start opens Chromium itself, its profile
+//    (open editors, the workspace trust decision and other state the workbench keeps in the browser's storage).
+//    A browser opened by hand on the printed URL keeps that state in its own profile, for that address.
+//  - The folder opens in VS Code's Restricted Mode until the drafter trusts it (the banner's Manage): the
+//    extension works there except a workspace's own cndSummary.notes.file setting. npm start does not trust
+//    folders on the drafter's behalf.
+//  - The server listens on 127.0.0.1 only and admits a browser only with the token in the printed URL:
+//    it can run terminals as this user, and other accounts on the machine can reach 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -43,9 +49,12 @@ const stamp = () =>
 export function prepareWorkspace({ home = DEFAULT_HOME, folder, fresh = false } = {}) {
   if (folder !== undefined) {
     const path = resolve(folder);
-    if (fresh) throw new Error('npm start: --fresh starts again from samples/ in ~/cnd-summary/drafts; it cannot be used with --folder.');
+    if (fresh)
+      throw new Error('npm start: --fresh starts again from samples/ in ~/cnd-summary/drafts; it cannot be used with --folder.');
     if (!existsSync(path) || !statSync(path).isDirectory())
-      throw new Error(`npm start: --folder ${path} is not a folder. Create it first, or leave out --folder to use ${join(home, 'drafts')}.`);
+      throw new Error(
+        `npm start: --folder ${path} is not a folder. Create it first, or leave out --folder to use ${join(home, 'drafts')}.`,
+      );
     return { workspace: path, created: false, setAside: undefined };
   }
   const workspace = join(home, 'drafts');
@@ -89,7 +98,12 @@ export async function startWorkbench({ kind = 'server', home = DEFAULT_HOME, fol
   }
   if (kind !== 'server') throw new Error(`startWorkbench: unknown kind ${kind}`);
   const dataDir = join(home, 'workbench', 'server');
-  const host = await startServerHost({ port: port ?? PORTS.server, workspace, dataDir, tokenFile: join(dataDir, 'connection-token') });
+  const host = await startServerHost({
+    port: port ?? PORTS.server,
+    workspace,
+    dataDir,
+    tokenFile: join(dataDir, 'connection-token'),
+  });
   return { kind, url: host.url, ...prepared, keepsFiles: true, browserProfile, stop: host.stop, log: host.log };
 }
 

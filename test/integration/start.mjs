@@ -3,8 +3,9 @@
 // .vscode-test/ stands for the home folder), startWorkbench, the function npm start calls, copies samples/
 // and starts code-server's VS Code server, as npm start does without desktop `code`. Then: open a sample
 // draft, type a sentence, Ctrl+S; select a passage in the reader and add a note; find both on disk (the
-// draft file and .cnd/notes.json); reload the page and see the sentence and the note again; run npm start's
-// preparation again and find the drafts kept, not copied over.
+// draft file and .cnd/notes.json); toggle a setting and find it in the kept workbench folder; reload the page
+// and see the sentence and the note again; run npm start's preparation again and find the drafts kept, not
+// copied over.
 // Then `npm start -- --web` on the same drafts: Ctrl+S there writes nothing to disk and a reload loses it,
 // as npm start prints and the README says (this pins the claim to the pinned @vscode/test-web).
 import { readFileSync, rmSync } from 'node:fs';
@@ -85,14 +86,29 @@ try {
     await wb.openFile(DRAFT);
     await wb.appendParagraph(SENTENCE);
     await page.keyboard.press('Control+s');
-    check(!!(await waitFor(() => draftOnDisk(workspace).includes(SENTENCE))), 'Ctrl+S writes the typed sentence to the draft on disk');
+    check(
+      !!(await waitFor(() => draftOnDisk(workspace).includes(SENTENCE))),
+      'Ctrl+S writes the typed sentence to the draft on disk',
+    );
     check(!draftOnDisk(join(ROOT, 'samples')).includes(run), 'samples/ in the repository is untouched');
+
+    // A setting changed in the workbench lands in the kept workbench folder, not in the browser.
+    await wb.command('View: Toggle Minimap');
+    const settings = join(HOME, 'workbench/server/user/User/settings.json');
+    const minimapOff = () => {
+      try {
+        return JSON.parse(readFileSync(settings, 'utf8'))['editor.minimap.enabled'] === false;
+      } catch {
+        return false;
+      }
+    };
+    check(!!(await waitFor(minimapOff)), 'a setting changed in the workbench is kept in ~/cnd-summary/workbench', settings);
 
     await wb.goToParagraph(24);
     await page.locator('.tab.active', { hasText: 'summary' }).first().waitFor({ timeout: 30000 });
-    await waitFor(() => wb.textBox('less than 1 per cent', 0));
-    // A passage short enough to stay on one screen line however wide the editor is (the chat panel may take a third of it).
-    await wb.dragSelect(['less than 1 per cent', 0], ['less than 1 per cent', 19], 0);
+    // One word (it appears once in the summary): a phrase may wrap across screen lines, whatever the editor's width.
+    await waitFor(() => wb.textBox('currently', 0));
+    await wb.dragSelect(['currently', 0], ['currently', 8]);
     await wb.command('CND Summary: Add a Note');
     await wb.waitForQuickInput('Note on');
     await page.keyboard.type(NOTE);
@@ -100,7 +116,7 @@ try {
     const note = await waitFor(() => notesOnDisk(workspace).find((n) => n.body === NOTE));
     check(!!note, 'the note is written to .cnd/notes.json in the workspace');
     check(
-      note?.target?.paragraph === 24 && note.target.selector?.[0]?.exact === 'less than 1 per cent',
+      note?.target?.paragraph === 24 && note.target.selector?.[0]?.exact === 'currently',
       'on the passage selected in paragraph 24',
       note ? `¶ ${note.target.paragraph}: “${note.target.selector?.[0]?.exact}”` : '',
     );
@@ -128,7 +144,10 @@ try {
 }
 const again = prepareWorkspace({ home: HOME });
 check(
-  !again.created && again.workspace === workspace && draftOnDisk(workspace).includes(SENTENCE) && notesOnDisk(workspace).length === 1,
+  !again.created &&
+    again.workspace === workspace &&
+    draftOnDisk(workspace).includes(SENTENCE) &&
+    notesOnDisk(workspace).length === 1,
   'the next npm start keeps the drafts and notes as they are',
 );
 console.log(`[start] npm start's workbench checked in ${seconds()}`);
