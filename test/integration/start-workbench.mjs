@@ -111,7 +111,7 @@ export async function startWorkbench({ kind = 'server', home = DEFAULT_HOME, fol
 export function describeWorkbench(started, home = DEFAULT_HOME) {
   const lines = [];
   if (started.setAside) lines.push(`Your previous drafts were moved to ${started.setAside}.`);
-  if (started.created) lines.push(`Created ${started.workspace} from samples/ (first run; later runs keep it as you leave it).`);
+  if (started.created) lines.push(`Copied samples/ to ${started.workspace}; later runs keep it as you leave it.`);
   if (started.kind === 'desktop') {
     lines.push(`Opening desktop VS Code with the extension in development mode on:`, ``, `  ${started.workspace}`);
     return lines.join('\n');
@@ -123,7 +123,7 @@ export function describeWorkbench(started, home = DEFAULT_HOME) {
       ``,
       `  ${started.workspace}`,
       ``,
-      `Notes: ${join(started.workspace, '.cnd', 'notes.json')}`,
+      `Notes (by default): ${join(started.workspace, '.cnd', 'notes.json')}`,
       `Workbench settings and state: ${join(home, 'workbench')}`,
       `Start again from samples/: npm start -- --fresh   ·   another folder: npm start -- --folder <path>`,
     );
