@@ -113,7 +113,10 @@ try {
     await wb.waitForQuickInput('Note on');
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Enter');
+    // A first note: the drafter is asked once for the name the notes carry.
+    check(await wb.answerNamePrompt('A. Drafter'), 'the drafter is asked for a name on a first note');
     const note = await waitFor(() => notesOnDisk(workspace).find((n) => n.body === NOTE));
+    check(note?.author === 'A. Drafter', 'the note carries the name given', note?.author ?? '');
     check(!!note, 'the note is written to .cnd/notes.json in the workspace');
     check(
       note?.target?.paragraph === 24 && note.target.selector?.[0]?.exact === 'currently',

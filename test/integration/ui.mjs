@@ -138,6 +138,7 @@ const scenarios = {
     await page.waitForTimeout(600);
     await page.keyboard.type('Our Minister’s line on asset recovery — quote this in the plenary #quote #follow-up');
     await page.keyboard.press('Enter');
+    await wb.answerNamePrompt('A. Drafter');
     await page.waitForTimeout(1500);
     await wb.openContainer();
     await page

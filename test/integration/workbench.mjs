@@ -56,6 +56,22 @@ export class Workbench {
     await this.page.waitForTimeout(200);
   }
 
+  /**
+   * After a first note: the extension asks once for the drafter's name when `cndSummary.notes.author` is
+   * empty. Answers it with `name` if it comes within a few seconds; returns whether it came.
+   */
+  async answerNamePrompt(name = 'A. Drafter') {
+    const title = this.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Your name on the notes' }).first();
+    const asked = await title
+      .waitFor({ state: 'visible', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!asked) return false;
+    await this.page.keyboard.type(name);
+    await this.page.keyboard.press('Enter');
+    return true;
+  }
+
   /** Opens the reader at paragraph `n` with Go to Paragraph from the palette. */
   async goToParagraph(n) {
     await this.command('CND Summary: Go to Paragraph');

@@ -20,13 +20,26 @@ export class NoteComment implements vscode.Comment {
     orphaned: boolean,
   ) {
     this.body = noteMarkdown(note.body);
-    this.author = { name: note.author || 'Anonymous' };
+    this.author = { name: note.author || '(no name)' };
     this.timestamp = new Date(note.modified);
     this.label =
       [orphaned ? 'passage no longer found' : '', note.resolved ? 'resolved' : '', note.conflictOf ? 'conflicting copy' : '']
         .filter(Boolean)
         .join(' · ') || undefined;
   }
+}
+
+/** The length of a line of the reader's text (reader lines are short: a paragraph is one line). */
+function lineLength(reader: Reader, line: number): number {
+  const text = reader.layout.text;
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return 0;
+    start = newline + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return (end < 0 ? text.length : end) - start;
 }
 
 /** Untrusted Markdown with links, images and HTML escaped. */
@@ -77,9 +90,16 @@ export class NotesComments implements vscode.Disposable {
       if (note.target.scope === 'passage' && a.status !== 'orphaned') {
         const from = this.reader.layout.toReader(a.paragraph, a.start);
         const to = this.reader.layout.toReader(a.paragraph, a.end);
+        // One line: VS Code draws a comment glyph on every line of a thread's range, and a passage that wraps
+        // over several lines of the reader would get several. The thread stands where the passage starts.
         range =
           from && to
-            ? new vscode.Range(from.line, from.character, to.line, to.character)
+            ? new vscode.Range(
+                from.line,
+                from.character,
+                from.line,
+                to.line === from.line ? to.character : lineLength(this.reader, from.line),
+              )
             : new vscode.Range(lines.start, lines.start);
       } else range = new vscode.Range(lines.start, lines.start);
       const thread = this.controller.createCommentThread(READER_URI, range, []);
@@ -125,6 +145,7 @@ export class NotesComments implements vscode.Disposable {
         : makeTarget(paragraph, p.text, 0, 0);
     let note: Note;
     try {
+      await this.notes.askAuthor();
       note = await this.notes.add(target, text);
     } catch (err) {
       if (this.notes.wasReported(err)) return undefined;

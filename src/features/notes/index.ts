@@ -108,6 +108,7 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
       validateInput: bodyTooLong,
     });
     if (!body?.trim()) return undefined;
+    await service.askAuthor();
     return quietly(service.add(makeTarget(paragraph, p.text, start, end), body));
   };
 

@@ -137,6 +137,8 @@ export class NotesService implements vscode.Disposable {
   private readonly reported = new WeakSet<object>();
   /** The last message shown to the user about the notes (for tests and the notes view). */
   lastMessage: string | undefined;
+  /** Whether the drafter was asked for a name this session (asked once; see `askAuthor`). */
+  private askedAuthor = false;
 
   constructor(
     private readonly summary: Summary,
@@ -336,6 +338,27 @@ export class NotesService implements vscode.Disposable {
   cardNotes(n: number): CardNote[] {
     const text = this.summary.paragraph(n)?.text ?? '';
     return this.notesOn(n).map((note) => cardNoteOf(note, this.anchors.get(note.id), text));
+  }
+
+  /**
+   * The drafter's name for a note typed in the editor: `cndSummary.notes.author`, or, when it is empty, asked
+   * once (and saved in the user's settings). Notes are shared: a name tells colleagues who wrote them.
+   */
+  async askAuthor(): Promise<void> {
+    if (this.settings.notesAuthor().trim() || this.askedAuthor) return;
+    this.askedAuthor = true;
+    const name = await vscode.window.showInputBox({
+      title: 'Your name on the notes you write',
+      prompt:
+        'Shown to colleagues who read the notes file; saved in your settings (cndSummary.notes.author). Escape to leave notes unsigned.',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.length > 200 ? 'At most 200 characters.' : undefined),
+    });
+    if (name?.trim()) {
+      await vscode.workspace
+        .getConfiguration('cndSummary')
+        .update('notes.author', name.trim(), vscode.ConfigurationTarget.Global);
+    }
   }
 
   async add(target: NoteTarget, body: string): Promise<Note> {

@@ -116,7 +116,7 @@ export class NotesTree implements vscode.TreeDataProvider<NotesNode>, vscode.Dis
           .filter(Boolean)
           .join(' · ');
         // Plain text: a note's words are never rendered as Markdown or HTML here.
-        item.tooltip = `${n.body}\n\n— ${n.author || 'Anonymous'}, ${n.modified.slice(0, 16).replace('T', ' ')}${n.tags.length ? `\n${n.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
+        item.tooltip = `${n.body}\n\n— ${n.author || '(no name)'}, ${n.modified.slice(0, 16).replace('T', ' ')}${n.tags.length ? `\n${n.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(n.resolved ? 'pass' : n.conflictOf ? 'git-merge' : 'note');
         item.contextValue = n.resolved ? 'cndNote.resolved' : 'cndNote';
         item.command = { command: 'cndSummary.openNote', title: 'Open Note', arguments: [n.id] };
