@@ -430,7 +430,10 @@ export function findCitations(text: string): Citation[] {
     }
     resume = Math.max(resume, next);
     if (pilcrow) nextPilcrow = text.indexOf('¶', Math.max(resume, at + 1));
-    if (!pilcrow || nextWord < resume) {
+    // Each stream only moves forward: the word stream is searched again only when this candidate was a
+    // word, or when the citation just read ran past the next word. Once no word is left (-1) it is never
+    // searched again (searching it again at every pilcrow read the rest of the text each time: quadratic).
+    if (!pilcrow || (nextWord >= 0 && nextWord < resume)) {
       re.lastIndex = Math.max(resume, nextWord + 1);
       nextWord = re.test(text) ? re.lastIndex - CANDIDATE_LENGTH : -1;
     }

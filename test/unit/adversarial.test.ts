@@ -1,0 +1,43 @@
+// Regressions for the adversarial inputs of the "Hardening" issue: each of these took seconds to minutes (or
+// threw) before it was fixed. The budgets are loose, 10× and more above what the fixed code takes on a busy
+// two-core machine, so that they hold in CI; `npm run bench` (section "adversarial") measures the real figures.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { performance } from 'node:perf_hooks';
+import { findCitations } from '../../src/core/citations/grammar';
+
+/** `unit` repeated to exactly `size` characters. */
+function fill(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+/** Runs `fn`, asserts it took at most `budgetMs`, and returns what it returned. */
+function within<T>(budgetMs: number, what: string, fn: () => T): T {
+  const t0 = performance.now();
+  const result = fn();
+  const ms = performance.now() - t0;
+  assert.ok(ms <= budgetMs, `${what}: ${ms.toFixed(0)} ms, over the budget of ${budgetMs} ms`);
+  return result;
+}
+
+describe('adversarial inputs: pilcrows (once no "par…" word was left, every ¶ searched the rest of the text again)', () => {
+  test('300,000 pilcrows', () => {
+    assert.deepEqual(
+      within(300, '¶ × 300,000', () => findCitations('¶'.repeat(300_000))),
+      [],
+    );
+  });
+
+  test('a 1 MB draft citing with ¶ only', () => {
+    const unit = 'The Chair noted the point (¶ 24). ';
+    const text = fill(unit, 1_000_000);
+    const found = within(1000, '1 MB of (¶ 24)', () => findCitations(text));
+    assert.equal(found.length, Math.floor(text.length / unit.length));
+    assert.ok(found.every((c) => c.paragraphs.length === 1 && c.paragraphs[0] === 24));
+  });
+
+  test('a citation, then pilcrows to the end', () => {
+    const found = within(300, 'para. 1 then ¶ × 300,000', () => findCitations(`para. 1 ${'¶'.repeat(300_000)}`));
+    assert.equal(found.length, 1);
+  });
+});
