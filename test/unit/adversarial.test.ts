@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { performance } from 'node:perf_hooks';
+import { checkDraft } from '../../src/core/citations/diagnostics';
+import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
+import { findQuotations, quotationMatches, quotationSegments } from '../../src/core/citations/quotes';
+import { summary } from './fixtures';
 
 /** `unit` repeated to exactly `size` characters. */
 function fill(unit: string, size: number): string {
@@ -19,6 +23,8 @@ function within<T>(budgetMs: number, what: string, fn: () => T): T {
   assert.ok(ms <= budgetMs, `${what}: ${ms.toFixed(0)} ms, over the budget of ${budgetMs} ms`);
   return result;
 }
+
+const check = (text: string) => checkDraft(text, summary, { format: DEFAULT_FORMAT });
 
 describe('adversarial inputs: pilcrows (once no "par…" word was left, every ¶ searched the rest of the text again)', () => {
   test('300,000 pilcrows', () => {
@@ -39,5 +45,43 @@ describe('adversarial inputs: pilcrows (once no "par…" word was left, every ¶
   test('a citation, then pilcrows to the end', () => {
     const found = within(300, 'para. 1 then ¶ × 300,000', () => findCitations(`para. 1 ${'¶'.repeat(300_000)}`));
     assert.equal(found.length, 1);
+  });
+});
+
+describe('adversarial inputs: unclosed quotation marks (each “ read the rest of its paragraph)', () => {
+  test('50,000 unclosed “ after a citation', () => {
+    const text = `para. 5 ${'“'.repeat(50_000)}`;
+    assert.deepEqual(
+      within(300, 'findQuotations', () => findQuotations(text)),
+      [],
+    );
+    assert.deepEqual(
+      within(500, 'checkDraft', () => check(text)),
+      [],
+    );
+  });
+
+  test('200,000 “ closed by one ” at the end (too long to be a quotation, tried again from each mark)', () => {
+    const text = `${'“'.repeat(200_000)}a”`;
+    const found = within(300, 'findQuotations', () => findQuotations(text));
+    // The first “ close enough to the ” to make a quotation (2,000 characters at most) opens it.
+    assert.equal(found.length, 1);
+    assert.equal(found[0].end, text.length - 1);
+    assert.equal(found[0].text.length, 2000);
+  });
+
+  test('unclosed " and “ over many lines without a blank line', () => {
+    const text = `para. 5 ${fill('“a "b\n', 300_000)}`;
+    within(500, 'checkDraft', () => check(text));
+  });
+
+  test('a quotation of 200,000 [ without ]: cut at ellipses and insertions in linear time', () => {
+    const quotation = `a…b${'['.repeat(200_000)}c...d`;
+    const segments = within(300, 'quotationSegments', () => quotationSegments(quotation));
+    assert.deepEqual(segments, ['a', `b${'['.repeat(200_000)}c`, 'd']);
+    assert.equal(
+      within(300, 'quotationMatches', () => quotationMatches(quotation, 'a b c')),
+      false,
+    );
   });
 });

@@ -9,24 +9,84 @@ export interface Quotation {
 }
 
 /**
- * A quotation may wrap onto following lines (drafts are often hard-wrapped) but not cross a blank line.
- * Each alternative is one run of non-quote characters per line: no backtracking between them.
+ * A quotation may wrap onto following lines (drafts are often hard-wrapped) but not cross a blank line
+ * (a line of nothing but spaces, tabs and `>`). `"` closes at the next `"`; `“` closes at the next `”`
+ * (a `“` or `"` inside is part of the words). A quotation longer than MAX_QUOTATION is not one (a stray
+ * mark): the scan goes on from the character after its opening mark.
  */
-const QUOTE = /"([^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*)*)"|“([^”\n]*(?:\n(?![ \t>]*\n)[^”\n]*)*)”/g;
 const MAX_QUOTATION = 2000;
+const LETTER = /\p{L}/u;
 
+/**
+ * The first position at or after `pos` where `mark` stands, or -1. Positions asked for never decrease, so
+ * each part of the text is searched once, however many opening marks fail to close.
+ */
+class MarkCursor {
+  /** The answer to the last question; -2 before the first. Once -1, there is no mark left. */
+  private at = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly mark: string,
+  ) {}
+
+  from(pos: number): number {
+    if (this.at === -1 || this.at >= pos) return this.at;
+    this.at = this.text.indexOf(this.mark, pos);
+    return this.at;
+  }
+}
+
+/** As MarkCursor, for line breaks that end a paragraph: a `\n` followed by a blank line (`[ \t>]*\n`). */
+class ParagraphBreakCursor {
+  private at = -2;
+
+  constructor(private readonly text: string) {}
+
+  from(pos: number): number {
+    if (this.at === -1 || this.at >= pos) return this.at;
+    const { text } = this;
+    let nl = text.indexOf('\n', pos);
+    while (nl >= 0 && !this.blankLineAfter(nl)) nl = text.indexOf('\n', nl + 1);
+    this.at = nl;
+    return nl;
+  }
+
+  private blankLineAfter(nl: number): boolean {
+    let p = nl + 1;
+    for (let c = this.text.charCodeAt(p); c === 32 || c === 9 || c === 62; c = this.text.charCodeAt(p)) p++;
+    return this.text.charCodeAt(p) === 10;
+  }
+}
+
+/**
+ * The quotations of `text`, in order. Linear time: the opening marks, the closing marks and the paragraph
+ * breaks are three cursors that only move forward (a regular expression that looked for the closing mark
+ * from each opening mark read the rest of the paragraph once per unclosed mark: quadratic).
+ */
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
-  QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
-    const inner = m[1] ?? m[2];
-    if (inner.length > MAX_QUOTATION) {
-      // Not a quotation (a stray mark): try again from the next character, as an opening mark there.
-      QUOTE.lastIndex = m.index + 1;
+  const straight = new MarkCursor(text, '"');
+  const opening = new MarkCursor(text, '“');
+  const closing = new MarkCursor(text, '”');
+  const breaks = new ParagraphBreakCursor(text);
+  let pos = 0;
+  for (;;) {
+    const nextStraight = straight.from(pos);
+    const nextOpening = opening.from(pos);
+    if (nextStraight < 0 && nextOpening < 0) break;
+    const isStraight = nextOpening < 0 || (nextStraight >= 0 && nextStraight < nextOpening);
+    const open = isStraight ? nextStraight : nextOpening;
+    const close = isStraight ? straight.from(open + 1) : closing.from(open + 1);
+    const paragraphEnd = breaks.from(open + 1);
+    if (close < 0 || (paragraphEnd >= 0 && paragraphEnd < close) || close - open - 1 > MAX_QUOTATION) {
+      // Not a quotation: the next character may open one.
+      pos = open + 1;
       continue;
     }
-    if (!/\p{L}/u.test(inner)) continue;
-    out.push({ text: inner, start: m.index + 1, end: m.index + 1 + inner.length });
+    pos = close + 1;
+    const inner = text.slice(open + 1, close);
+    if (LETTER.test(inner)) out.push({ text: inner, start: open + 1, end: close });
   }
   return out;
 }
@@ -53,23 +113,60 @@ function normalizedSource(source: string): string {
 }
 
 /**
- * True when the quotation's words stand in `source`, in order. An ellipsis (… or ...) in the
- * quotation skips words; text in square brackets is an editorial insertion and is skipped too.
+ * The quotation cut at each ellipsis (`...`, `…`) and at each editorial insertion in square brackets (from
+ * a `[` to the first `]` after it), as `split(/\.\.\.|…|\[[^\]]*\]/)` cuts it. Linear time: a `[` with no `]`
+ * after it is ordinary text, found so by one look at the last `]` (the regular expression read the rest of
+ * the quotation from every such `[`).
  */
-export function quotationMatches(quotation: string, source: string): boolean {
-  const haystack = normalizedSource(source);
-  const segments = quotation
-    .split(/\.\.\.|…|\[[^\]]*\]/)
+export function quotationSegments(quotation: string): string[] {
+  const out: string[] = [];
+  const lastClose = quotation.lastIndexOf(']');
+  let from = 0;
+  let i = 0;
+  while (i < quotation.length) {
+    const c = quotation[i];
+    let cut = 0;
+    if (c === '.' && quotation.startsWith('...', i)) cut = 3;
+    else if (c === '…') cut = 1;
+    else if (c === '[' && i < lastClose) cut = quotation.indexOf(']', i + 1) + 1 - i;
+    if (cut === 0) {
+      i++;
+      continue;
+    }
+    out.push(quotation.slice(from, i));
+    i += cut;
+    from = i;
+  }
+  out.push(quotation.slice(from));
+  return out;
+}
+
+/** The normalised words between the quotation's ellipses and insertions: what must stand in a source, in order. */
+export function quotationNeedles(quotation: string): string[] {
+  return quotationSegments(quotation)
     .map((s) => normalizeWords(s))
     .filter((s) => s.length > 0);
-  if (segments.length === 0) return true;
+}
+
+/** True when the needles (`quotationNeedles`) stand in `source`, in order. */
+export function needlesIn(needles: readonly string[], source: string): boolean {
+  if (needles.length === 0) return true;
+  const haystack = normalizedSource(source);
   let from = 0;
-  for (const seg of segments) {
+  for (const seg of needles) {
     const at = haystack.indexOf(` ${seg} `, from);
     if (at < 0) return false;
     from = at + seg.length + 1;
   }
   return true;
+}
+
+/**
+ * True when the quotation's words stand in `source`, in order. An ellipsis (… or ...) in the
+ * quotation skips words; text in square brackets is an editorial insertion and is skipped too.
+ */
+export function quotationMatches(quotation: string, source: string): boolean {
+  return needlesIn(quotationNeedles(quotation), source);
 }
 
 interface WordSpan {
