@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { performance } from 'node:perf_hooks';
-import { checkDraft } from '../../src/core/citations/diagnostics';
+import { checkDraft, fixAllEdits, type Problem } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
 import { findQuotations, quotationMatches, quotationSegments } from '../../src/core/citations/quotes';
@@ -83,5 +83,45 @@ describe('adversarial inputs: unclosed quotation marks (each “ read the rest o
       within(300, 'quotationMatches', () => quotationMatches(quotation, 'a b c')),
       false,
     );
+  });
+});
+
+describe('adversarial inputs: many problems (push(...problems) overflowed the stack; Fix All compared every pair)', () => {
+  test('4 MB of "a para. 1: 181,818 misquotations, no RangeError', () => {
+    const text = fill('"a para. 1 ', 4_000_000);
+    const problems = within(30_000, 'checkDraft of 4 MB', () => check(text));
+    assert.equal(problems.length, 181_818);
+    assert.ok(problems.every((p) => p.code === 'misquotation'));
+  });
+
+  test('Fix All over 100,000 problems', () => {
+    const problems: Problem[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const start = i * 10;
+      problems.push({
+        start,
+        end: start + 1,
+        severity: 'information',
+        code: 'range-dash',
+        message: '',
+        fixes: [{ title: '', edits: [{ start, end: start + 1, newText: '–' }] }],
+      });
+    }
+    // And as many that overlap those, which must be left for the next round.
+    for (let i = 0; i < 100_000; i++) {
+      const start = i * 10;
+      problems.push({
+        start,
+        end: start + 2,
+        severity: 'warning',
+        code: 'empty-range',
+        message: '',
+        fixes: [{ title: '', edits: [{ start, end: start + 2, newText: '1' }] }],
+      });
+    }
+    const { edits, fixed } = within(1000, 'fixAllEdits', () => fixAllEdits(problems));
+    assert.equal(fixed, 100_000);
+    assert.equal(edits.length, 100_000);
+    assert.ok(edits.every((e, i) => e.start === i * 10 && e.newText === '–'));
   });
 });

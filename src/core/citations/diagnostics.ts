@@ -158,14 +158,16 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
       });
     }
   }
-  problems.push(...checkQuotations(text, citations, summary));
+  // One by one: spreading an unbounded array into push() passes it as arguments, and overflows the stack
+  // from about 100,000 (a RangeError on 4 MB of '"a para. 1 ').
+  for (const p of checkQuotations(text, citations, summary)) problems.push(p);
   return problems.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
 const MAX_QUOTE_DISTANCE = 1000;
 
-/** Index of the first citation that ends after `offset` (citations are sorted and do not overlap). */
+/** Index of the first citation that ends after `offset` (citations are sorted and do not overlap, so their ends are sorted too). */
 function firstEndingAfter(citations: Citation[], offset: number): number {
   let lo = 0;
   let hi = citations.length;
@@ -177,7 +179,26 @@ function firstEndingAfter(citations: Citation[], offset: number): number {
   return lo;
 }
 
-/** A quotation in the same sentence as a citation must be the words of the cited paragraphs. */
+/** Index of the first citation that starts at or after `offset`. */
+function firstStartingFrom(citations: Citation[], offset: number): number {
+  let lo = 0;
+  let hi = citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A quotation in the same sentence as a citation must be the words of the cited paragraphs. A citation
+ * vouches for a quotation when it overlaps the quotation's window: its sentence, cut to MAX_QUOTE_DISTANCE
+ * either side. Citations are sorted and do not overlap, so the citations in a window are a run of them,
+ * [first, past); both ends only move forward from one quotation to the next (quotations are sorted too), and
+ * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
+ * many citations stand near each quotation.
+ */
 function checkQuotations(text: string, citations: Citation[], summary: Summary): Problem[] {
   if (citations.length === 0) return [];
   const quotations = findQuotations(text);
@@ -186,18 +207,44 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
   const spans = sentences(text);
   // Verdicts by quotation and cited paragraphs: drafts repeat their quotations.
   const verdicts = new Map<string, { message: string; fixes: (q: Quotation) => Fix[] } | null>();
+  /** Per paragraph of the summary, how many citations in the window cite it. */
+  const citedTimes = new Int32Array(summary.count + 1);
+  /** The paragraphs of the summary a citation cites (its others are not checked here), computed once. */
+  const ofSummary = new Map<Citation, number[]>();
+  const paragraphsOf = (c: Citation): number[] => {
+    let list = ofSummary.get(c);
+    if (!list) {
+      list = c.paragraphs.filter((n) => summary.has(n));
+      ofSummary.set(c, list);
+    }
+    return list;
+  };
+  const count = (c: Citation, by: 1 | -1) => {
+    for (const n of paragraphsOf(c)) citedTimes[n] += by;
+  };
+  // The citations counted: [first, past).
+  let first = 0;
+  let past = 0;
   let si = 0;
   for (const q of quotations) {
     while (si < spans.length && spans[si].end < q.end) si++;
     const sentence = spans[si] ?? { start: 0, end: text.length };
     const from = Math.max(sentence.start, q.start - MAX_QUOTE_DISTANCE);
     const to = Math.min(sentence.end, q.end + MAX_QUOTE_DISTANCE);
-    const cited = new Set<number>();
-    for (let k = firstEndingAfter(citations, from); k < citations.length && citations[k].start < to; k++) {
-      for (const n of citations[k].paragraphs) if (summary.has(n)) cited.add(n);
+    // The window's citations: those that end after `from` and start before `to`.
+    const lo = firstEndingAfter(citations, from);
+    const hi = Math.max(lo, firstStartingFrom(citations, to));
+    if (lo >= past || hi <= first) {
+      while (first < past) count(citations[first++], -1);
+      first = past = lo;
     }
-    if (cited.size === 0) continue;
-    const valid = [...cited].sort((a, b) => a - b);
+    while (first < lo) count(citations[first++], -1);
+    while (first > lo) count(citations[--first], 1);
+    while (past < hi) count(citations[past++], 1);
+    while (past > hi) count(citations[--past], -1);
+    const valid: number[] = [];
+    for (let n = 1; n < citedTimes.length; n++) if (citedTimes[n] > 0) valid.push(n);
+    if (valid.length === 0) continue;
     const key = `${valid.join(',')}|${q.text}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
@@ -261,13 +308,52 @@ export const FIXABLE_IN_BULK: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 export function fixAllEdits(problems: readonly Problem[]): { edits: TextEdit[]; fixed: number } {
   const chosen = problems
     .filter((p) => FIXABLE_IN_BULK.has(p.code) && p.fixes.length > 0)
-    .map((p) => p.fixes[0].edits)
-    .sort((a, b) => Math.min(...a.map((e) => e.start)) - Math.min(...b.map((e) => e.start)));
+    .map((p) => {
+      const edits = p.fixes[0].edits;
+      let first = Infinity;
+      for (const e of edits) first = Math.min(first, e.start);
+      return { edits, first };
+    })
+    .sort((a, b) => a.first - b.first);
   const edits: TextEdit[] = [];
+  /**
+   * The edits taken so far, sorted by start then end. They do not overlap one another, so their ends are
+   * sorted too: an edit overlaps one of them exactly when it overlaps the last that starts before it ends
+   * (a binary search, where comparing with every edit taken was quadratic in the number of problems).
+   */
+  const taken: TextEdit[] = [];
+  const lastStartingBefore = (offset: number): number => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const overlapsTaken = (e: TextEdit): boolean => {
+    const i = lastStartingBefore(e.end);
+    return i >= 0 && taken[i].end > e.start;
+  };
+  const take = (e: TextEdit): void => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < e.start || (taken[mid].start === e.start && taken[mid].end <= e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === taken.length) taken.push(e);
+    else taken.splice(lo, 0, e);
+  };
   let fixed = 0;
   for (const fix of chosen) {
-    if (fix.some((e) => edits.some((o) => e.start < o.end && o.start < e.end))) continue;
-    edits.push(...fix);
+    if (fix.edits.some(overlapsTaken)) continue;
+    for (const e of fix.edits) {
+      edits.push(e);
+      take(e);
+    }
     fixed++;
   }
   return { edits: edits.sort((a, b) => a.start - b.start), fixed };
