@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { checkDraft, fixAllEdits, type Problem } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
-import { findQuotations, quotationMatches, quotationSegments } from '../../src/core/citations/quotes';
+import { closestPassage, findQuotations, quotationMatches, quotationSegments } from '../../src/core/citations/quotes';
 import { summary } from './fixtures';
 
 /** `unit` repeated to exactly `size` characters. */
@@ -123,5 +123,48 @@ describe('adversarial inputs: many problems (push(...problems) overflowed the st
     assert.equal(fixed, 100_000);
     assert.equal(edits.length, 100_000);
     assert.ok(edits.every((e, i) => e.start === i * 10 && e.newText === '–'));
+  });
+});
+
+describe('adversarial inputs: other paths that grew faster than the text', () => {
+  test('ranges of 500 paragraphs, one after another up to 999,999, ten times: the cited list stays bounded', () => {
+    const ranges: string[] = [];
+    for (let lo = 1; lo + 499 <= 999_999; lo += 500) ranges.push(`${lo}–${lo + 499}`);
+    const text = `${`paras. ${ranges.join(', ')}. `.repeat(10)}`;
+    const found = within(1500, 'findCitations and paragraphs', () => {
+      const cs = findCitations(text);
+      for (const c of cs) void c.paragraphs;
+      return cs;
+    });
+    assert.equal(found.length, 10);
+    for (const c of found) {
+      assert.ok(c.paragraphs.length <= 10_000 + 2 * c.items.length, `${c.paragraphs.length} paragraphs`);
+      assert.deepEqual(c.paragraphs.slice(0, 3), [1, 2, 3]);
+      assert.equal(c.paragraphs[c.paragraphs.length - 1], 999_500);
+    }
+  });
+
+  test('long misquotations, each different, citing all 37 paragraphs', () => {
+    const words = summary.doc.paragraphs
+      .map((p) => p.text)
+      .join(' ')
+      .split(/\s+/);
+    const parts: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const from = (i * 37) % (words.length - 200);
+      parts.push(`“${words.slice(from, from + 150).join(' ')} zz${i}” (paras. 1–37).`);
+    }
+    const problems = within(2000, 'checkDraft', () => check(parts.join(' ')));
+    // (A few of the quotations hold quotation marks of the summary's own, and are cut there.)
+    assert.ok(problems.filter((p) => p.code === 'misquotation').length > 500);
+  });
+
+  test('closestPassage of a 16,000-word quotation in a 20,000-word source (4,000 window sizes)', () => {
+    const source = Array(5)
+      .fill(summary.doc.paragraphs.map((p) => p.text).join(' '))
+      .join(' ');
+    const quotation = source.split(/\s+/).slice(0, 16_000).reverse().join(' ');
+    const passage = within(1000, 'closestPassage', () => closestPassage(quotation, source));
+    assert.ok(passage && passage.score > 0.5);
   });
 });

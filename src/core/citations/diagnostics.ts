@@ -2,7 +2,7 @@ import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
 import { type Citation, findCitations } from './grammar';
-import { closestPassage, findQuotations, type Quotation, quotationMatches } from './quotes';
+import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -269,10 +269,13 @@ function judgeQuotation(
   valid: number[],
   summary: Summary,
 ): { message: string; fixes: (q: Quotation) => Fix[] } | null {
-  if (valid.some((n) => quotationMatches(words, summary.paragraph(n)!.text))) return null;
-  let best: { n: number; passage: NonNullable<ReturnType<typeof closestPassage>> } | undefined;
+  // The quotation is read once, whatever the number of paragraphs it is compared with.
+  const needles = quotationNeedles(words);
+  if (valid.some((n) => needlesIn(needles, summary.paragraph(n)!.text))) return null;
+  const closestIn = passageFinder(words);
+  let best: { n: number; passage: ClosestPassage } | undefined;
   for (const n of valid) {
-    const passage = closestPassage(words, summary.paragraph(n)!.text);
+    const passage = closestIn(summary.paragraph(n)!.text);
     if (passage && (!best || passage.score > best.passage.score)) best = { n, passage };
   }
   const where = formatCitation(valid);

@@ -65,6 +65,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const MAX_DIGITS = 6;
 const MAX_EXPANSION = 500;
+/** How many numbers the ranges of one citation may add in all (see expand). */
+const MAX_EXPANDED = 10_000;
 const LOOKBEHIND = 80;
 
 const OURS_SUFFIX = /\s*,?\s+(?:of\s+(?:the\s+)?(?:(?:Chair['’]s|present|this)\s+)?summary|du\s+résumé|del\s+resumen)\b/iy;
@@ -267,6 +269,14 @@ function externalBefore(text: string, start: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The paragraphs the items cite, distinct and sorted. A range wider than MAX_EXPANSION stands for its two
+ * ends only, and so does every range once a citation has expanded MAX_EXPANDED numbers: a citation of 10,000
+ * paragraphs is not one of a 37-paragraph summary, and expanding 500 numbers per 7 characters of text
+ * (`1–500, 502–1000, …`) would make the list many times longer than the text.
+ * Linear in the items and the output: intervals sorted by their start (already sorted when the draft lists
+ * them in order) and merged, where a set of every number added was as slow as its longest ranges.
+ */
 function expand(items: CitationItem[]): number[] {
   if (items.length === 1) {
     const a = items[0].from.value;
@@ -278,18 +288,35 @@ function expand(items: CitationItem[]): number[] {
     for (let n = lo; n <= hi; n++) out.push(n);
     return out;
   }
-  const set = new Set<number>();
+  const intervals: [number, number][] = [];
+  let expanded = 0;
+  let sorted = true;
+  const add = (lo: number, hi: number) => {
+    if (intervals.length > 0 && lo < intervals[intervals.length - 1][0]) sorted = false;
+    intervals.push([lo, hi]);
+  };
   for (const item of items) {
     const a = item.from.value;
     const b = item.to ? item.to.value : a;
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
-    if (hi - lo > MAX_EXPANSION) {
-      set.add(lo);
-      set.add(hi);
-    } else for (let n = lo; n <= hi; n++) set.add(n);
+    if (hi - lo > MAX_EXPANSION || expanded + (hi - lo) > MAX_EXPANDED) {
+      add(lo, lo);
+      add(hi, hi);
+    } else {
+      expanded += hi - lo;
+      add(lo, hi);
+    }
   }
-  return [...set].sort((x, y) => x - y);
+  if (!sorted) intervals.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  // `next`: the smallest number not yet written (the output is sorted and distinct).
+  let next = -Infinity;
+  for (const [lo, hi] of intervals) {
+    for (let n = Math.max(lo, next); n <= hi; n++) out.push(n);
+    next = Math.max(next, hi + 1);
+  }
+  return out;
 }
 
 /** Reads one citation whose keyword starts at `start`; when no number follows, where scanning may resume. */

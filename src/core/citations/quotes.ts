@@ -183,6 +183,18 @@ function wordsWithOffsets(text: string): WordSpan[] {
   return out;
 }
 
+const sourceWordsCache = new Map<string, WordSpan[]>();
+
+/** The words of a paragraph of the summary, found once and kept (a few dozen paragraphs). */
+function sourceWords(source: string): WordSpan[] {
+  let words = sourceWordsCache.get(source);
+  if (words === undefined) {
+    words = wordsWithOffsets(source);
+    if (sourceWordsCache.size < 256) sourceWordsCache.set(source, words);
+  }
+  return words;
+}
+
 export interface ClosestPassage {
   /** The passage of the source, exact words. */
   text: string;
@@ -197,35 +209,83 @@ export interface ClosestPassage {
  * quotation that shares the most words with it, trimmed to the first and last shared word.
  */
 export function closestPassage(quotation: string, source: string): ClosestPassage | undefined {
+  return passageFinder(quotation)(source);
+}
+
+/**
+ * `closestPassage` for one quotation and any number of sources (its words are read once).
+ *
+ * The windows tried are those of `size` words for each size from the quotation's length (or the source's, if
+ * shorter) to `longest`, and the one chosen is the first, by size then position, that shares the most words.
+ * Sharing is monotone: a window shares at least as much as any window inside it, and every window fits in one
+ * of the longest size; so the most any window shares is the most a window of the longest size shares, and the
+ * smallest size that reaches it is found by binary search. O(W log S) for W words in the source and S sizes,
+ * where trying every size was O(W·S), up to W² for long quotations.
+ */
+export function passageFinder(quotation: string): (source: string) => ClosestPassage | undefined {
   const quoteWords = wordsWithOffsets(quotation).map((w) => w.word);
-  const words = wordsWithOffsets(source);
-  if (quoteWords.length === 0 || words.length === 0) return undefined;
-  const want = new Map<string, number>();
-  for (const w of quoteWords) want.set(w, (want.get(w) ?? 0) + 1);
-  // Windows as long as the quotation and a little longer (a misquotation often drops words).
-  let best = { at: 0, size: 1, shared: -1 };
-  const longest = Math.min(words.length, quoteWords.length + Math.max(2, Math.ceil(quoteWords.length / 4)));
-  for (let size = Math.min(quoteWords.length, words.length); size <= longest; size++) {
-    const have = new Map<string, number>();
-    let shared = 0;
-    const add = (w: string, d: 1 | -1) => {
-      const before = Math.min(have.get(w) ?? 0, want.get(w) ?? 0);
-      have.set(w, (have.get(w) ?? 0) + d);
-      shared += Math.min(have.get(w) ?? 0, want.get(w) ?? 0) - before;
-    };
-    for (let i = 0; i < size; i++) add(words[i].word, 1);
-    if (shared > best.shared) best = { at: 0, size, shared };
-    for (let i = size; i < words.length; i++) {
-      add(words[i].word, 1);
-      add(words[i - size].word, -1);
-      if (shared > best.shared) best = { at: i - size + 1, size, shared };
+  // Each distinct word of the quotation has an id; `wanted[id]`: how many times the quotation has it.
+  const ids = new Map<string, number>();
+  const wanted: number[] = [];
+  for (const w of quoteWords) {
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = wanted.length;
+      ids.set(w, id);
+      wanted.push(0);
     }
+    wanted[id]++;
   }
-  let first = best.at;
-  let last = best.at + best.size - 1;
-  while (first < last && !want.has(words[first].word)) first++;
-  while (last > first && !want.has(words[last].word)) last--;
-  const start = words[first].start;
-  const end = words[last].end;
-  return { text: source.slice(start, end), start, end, score: best.shared / quoteWords.length };
+  return (source) => {
+    const words = sourceWords(source);
+    if (quoteWords.length === 0 || words.length === 0) return undefined;
+    // The id of each word of the source, -1 for words the quotation does not have.
+    const idOf = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) idOf[i] = ids.get(words[i].word) ?? -1;
+    const have = new Int32Array(wanted.length);
+    /** The most words a window of `size` shares with the quotation (each word at most as often as the quotation has it), and where the first such window starts. */
+    const bestOfSize = (size: number): { shared: number; at: number } => {
+      have.fill(0);
+      let shared = 0;
+      const add = (i: number) => {
+        const id = idOf[i];
+        if (id >= 0 && have[id]++ < wanted[id]) shared++;
+      };
+      const drop = (i: number) => {
+        const id = idOf[i];
+        if (id >= 0 && --have[id] < wanted[id]) shared--;
+      };
+      for (let i = 0; i < size; i++) add(i);
+      let most = shared;
+      let at = 0;
+      for (let i = size; i < words.length; i++) {
+        add(i);
+        drop(i - size);
+        if (shared > most) {
+          most = shared;
+          at = i - size + 1;
+        }
+      }
+      return { shared: most, at };
+    };
+    // Windows as long as the quotation and a little longer (a misquotation often drops words).
+    const shortest = Math.min(quoteWords.length, words.length);
+    const longest = Math.min(words.length, quoteWords.length + Math.max(2, Math.ceil(quoteWords.length / 4)));
+    const most = bestOfSize(longest).shared;
+    let lo = shortest;
+    let hi = longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bestOfSize(mid).shared >= most) hi = mid;
+      else lo = mid + 1;
+    }
+    const best = { at: bestOfSize(lo).at, size: lo, shared: most };
+    let first = best.at;
+    let last = best.at + best.size - 1;
+    while (first < last && idOf[first] < 0) first++;
+    while (last > first && idOf[last] < 0) last--;
+    const start = words[first].start;
+    const end = words[last].end;
+    return { text: source.slice(start, end), start, end, score: best.shared / quoteWords.length };
+  };
 }
