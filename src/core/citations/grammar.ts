@@ -133,23 +133,15 @@ function keywordKind(text: string, start: number, end: number): KeywordKind | un
   return lowerAt(text, start + 9) === 0x73 ? KEYWORDS.paragraphs : undefined;
 }
 
-function keywordOf(text: string, start: number, end: number): Keyword | undefined {
-  const kind = keywordKind(text, start, end);
-  if (!kind) return undefined;
+/**
+ * Where the keyword whose letters are [start, end) ends, after its full stop if it has one; -1 when a full
+ * stop it needs is missing. (The Keyword object itself is made only when a citation's keyword is read.)
+ */
+function keywordEnd(text: string, end: number, kind: KeywordKind): number {
   const dot = text.charCodeAt(end) === 46;
   // "par" alone is an ordinary French word: the abbreviation needs its full stop.
-  if (kind.language === 'fr' && !dot) return undefined;
-  const stop = dot ? end + 1 : end;
-  return {
-    start,
-    end: stop,
-    text: text.slice(start, stop),
-    plural: kind.plural,
-    abbreviated: kind.abbreviated,
-    dot,
-    pilcrow: kind.pilcrow,
-    language: kind.language,
-  };
+  if (kind.language === 'fr' && !dot) return -1;
+  return dot ? end + 1 : end;
 }
 
 function isLetterAt(text: string, i: number): boolean {
@@ -319,16 +311,20 @@ function expand(items: CitationItem[]): number[] {
   return out;
 }
 
-/** Reads one citation whose keyword starts at `start`; when no number follows, where scanning may resume. */
-function readCitation(text: string, kw: Keyword): Citation | number {
-  let p = skipSpace(text, kw.end);
+/**
+ * Reads one citation whose keyword is [start, stop); when no number follows, returns where scanning may
+ * resume instead.
+ */
+function readCitation(text: string, start: number, stop: number, kind: KeywordKind): Citation | number {
+  let p = skipSpace(text, stop);
   const first = readNumber(text, p);
-  if (!first) return Math.max(digitsEnd(text, p), kw.end);
+  if (!first) return Math.max(digitsEnd(text, p), stop);
+  // The items read here are short-lived: the citation keeps their numbers in a compact form.
   const items: CitationItem[] = [];
   let current: CitationItem = { from: first };
   p = first.end;
   for (;;) {
-    if (readRange(text, p, kw.language, current)) p = current.to!.end;
+    if (readRange(text, p, kind.language, current)) p = current.to!.end;
     items.push(current);
     // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
     const q = skipSpace(text, p, 3);
@@ -344,7 +340,7 @@ function readCitation(text: string, kw: Keyword): Citation | number {
   }
   let end = p;
   let suffix: Citation['suffix'];
-  let externalReason = externalBefore(text, kw.start);
+  let externalReason = externalBefore(text, start);
   // Cheap look first: both suffix patterns start with ", of", "of", "du" or "del".
   const q = skipSpace(text, text[skipSpace(text, p, 2)] === ',' ? skipSpace(text, p, 2) + 1 : p, 3);
   const lead = text.charCodeAt(q) | 0x20;
@@ -361,50 +357,110 @@ function readCitation(text: string, kw: Keyword): Citation | number {
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, kw, items, end, suffix, externalReason);
+  return new ScannedCitation(text, start, end, stop, kind, items, suffix, externalReason);
 }
 
 /**
- * A citation as the scanner found it. The derived fields (its text, the flat list of numbers, the
- * expanded paragraphs) are computed when first read: scanning a long draft allocates little.
+ * A citation as the scanner found it, kept small: a draft may hold hundreds of thousands of citations, and
+ * what a scan keeps alive, the garbage collector copies and traces (on a 1 MB draft of `para. 1 ` that cost
+ * several times the scan itself). So a citation is one object: its keyword is its kind (shared) and where it
+ * ends; its items are one array of small integers (see `flat`), or three fields for the most common citation,
+ * one number alone. The Keyword, the items, the numbers, the cited paragraphs and the text are made when read,
+ * anew at each read: read each once.
  */
 class ScannedCitation implements Citation {
-  readonly start: number;
-  readonly external: boolean;
-  private cachedText: string | undefined;
-  private cachedNumbers: NumberToken[] | undefined;
-  private cachedParagraphs: number[] | undefined;
+  /** The number, when the citation is one number without a range; -1 otherwise. */
+  private readonly value: number;
+  private readonly valueStart: number;
+  private readonly valueEnd: number;
+  /**
+   * Otherwise every item, flat: its number's value, start and end; then 0, or 1 followed by the range's end
+   * (value, start, end) and its dash (start, end).
+   */
+  private readonly flat: number[] | undefined;
 
   constructor(
     private readonly source: string,
-    readonly keyword: Keyword,
-    readonly items: CitationItem[],
+    readonly start: number,
     readonly end: number,
+    private readonly keywordEnd: number,
+    private readonly kind: KeywordKind,
+    items: CitationItem[],
     readonly suffix: { start: number; end: number } | undefined,
     readonly externalReason: string | undefined,
   ) {
-    this.start = keyword.start;
-    this.external = externalReason !== undefined;
+    if (items.length === 1 && !items[0].to) {
+      this.value = items[0].from.value;
+      this.valueStart = items[0].from.start;
+      this.valueEnd = items[0].from.end;
+      this.flat = undefined;
+      return;
+    }
+    this.value = this.valueStart = this.valueEnd = -1;
+    const flat: number[] = [];
+    for (const { from, to, dash } of items) {
+      flat.push(from.value, from.start, from.end);
+      if (to && dash) flat.push(1, to.value, to.start, to.end, dash.start, dash.end);
+      else flat.push(0);
+    }
+    this.flat = flat;
+  }
+
+  get external(): boolean {
+    return this.externalReason !== undefined;
+  }
+
+  get keyword(): Keyword {
+    const { kind, start, keywordEnd } = this;
+    return {
+      start,
+      end: keywordEnd,
+      text: this.source.slice(start, keywordEnd),
+      plural: kind.plural,
+      abbreviated: kind.abbreviated,
+      // The keyword's letters are never a full stop: it has one when it ends with one.
+      dot: this.source.charCodeAt(keywordEnd - 1) === 46,
+      pilcrow: kind.pilcrow,
+      language: kind.language,
+    };
   }
 
   get text(): string {
-    return (this.cachedText ??= this.source.slice(this.start, this.end));
+    return this.source.slice(this.start, this.end);
+  }
+
+  get items(): CitationItem[] {
+    const { flat, source } = this;
+    if (!flat) return [{ from: { value: this.value, start: this.valueStart, end: this.valueEnd } }];
+    const out: CitationItem[] = [];
+    for (let i = 0; i < flat.length;) {
+      const item: CitationItem = { from: { value: flat[i], start: flat[i + 1], end: flat[i + 2] } };
+      if (flat[i + 3] === 1) {
+        item.to = { value: flat[i + 4], start: flat[i + 5], end: flat[i + 6] };
+        const dashStart = flat[i + 7];
+        const dashEnd = flat[i + 8];
+        // A dash is one character; a range word is written with a space either side (" to ", " a ").
+        const dash = dashEnd - dashStart === 1 ? source[dashStart] : ` ${source.slice(dashStart + 1, dashEnd - 1)} `;
+        item.dash = { start: dashStart, end: dashEnd, text: dash };
+        i += 9;
+      } else i += 4;
+      out.push(item);
+    }
+    return out;
   }
 
   get numbers(): NumberToken[] {
-    if (!this.cachedNumbers) {
-      const out: NumberToken[] = [];
-      for (const i of this.items) {
-        out.push(i.from);
-        if (i.to) out.push(i.to);
-      }
-      this.cachedNumbers = out;
+    if (!this.flat) return [{ value: this.value, start: this.valueStart, end: this.valueEnd }];
+    const out: NumberToken[] = [];
+    for (const i of this.items) {
+      out.push(i.from);
+      if (i.to) out.push(i.to);
     }
-    return this.cachedNumbers;
+    return out;
   }
 
   get paragraphs(): number[] {
-    return (this.cachedParagraphs ??= expand(this.items));
+    return this.flat ? expand(this.items) : [this.value];
   }
 
   /** Plain data, for JSON and for comparing citations. */
@@ -445,9 +501,10 @@ export function findCitations(text: string): Citation[] {
     }
     let next = end;
     if (!(at > 0 && isWordAt(text, at - 1)) && !isLetterAt(text, end)) {
-      const kw = keywordOf(text, at, end);
-      if (kw) {
-        const found = readCitation(text, kw);
+      const kind = keywordKind(text, at, end);
+      const stop = kind ? keywordEnd(text, end, kind) : -1;
+      if (kind && stop >= 0) {
+        const found = readCitation(text, at, stop, kind);
         if (typeof found === 'number') next = Math.max(found, end);
         else {
           out.push(found);
