@@ -205,23 +205,24 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
   if (quotations.length === 0) return [];
   const problems: Problem[] = [];
   const spans = sentences(text);
-  // Verdicts by quotation and cited paragraphs: drafts repeat their quotations.
-  const verdicts = new Map<string, { message: string; fixes: (q: Quotation) => Fix[] } | null>();
+  type Verdict = { message: string; fixes: (q: Quotation) => Fix[] } | null;
+  // Verdicts by cited paragraphs, then by quotation: drafts repeat their quotations.
+  const verdicts = new Map<string, Map<string, Verdict>>();
   /** Per paragraph of the summary, how many citations in the window cite it. */
   const citedTimes = new Int32Array(summary.count + 1);
-  /** The paragraphs of the summary a citation cites (its others are not checked here), computed once. */
-  const ofSummary = new Map<Citation, number[]>();
-  const paragraphsOf = (c: Citation): number[] => {
-    let list = ofSummary.get(c);
-    if (!list) {
-      list = c.paragraphs.filter((n) => summary.has(n));
-      ofSummary.set(c, list);
-    }
-    return list;
-  };
+  /** Whether a paragraph came into the window or left it since `valid` was made. */
+  let changed = false;
   const count = (c: Citation, by: 1 | -1) => {
-    for (const n of paragraphsOf(c)) citedTimes[n] += by;
+    // Read anew each time (a citation keeps no list): each citation comes in once and leaves once.
+    for (const n of c.paragraphs) {
+      if (!summary.has(n)) continue;
+      citedTimes[n] += by;
+      if (citedTimes[n] === (by === 1 ? 1 : 0)) changed = true;
+    }
   };
+  /** The paragraphs of the summary cited in the window, sorted, and the verdicts for them. */
+  let valid: number[] = [];
+  let verdictsFor: Map<string, Verdict> | undefined;
   // The citations counted: [first, past).
   let first = 0;
   let past = 0;
@@ -242,14 +243,19 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
     while (first > lo) count(citations[--first], 1);
     while (past < hi) count(citations[past++], 1);
     while (past > hi) count(citations[--past], -1);
-    const valid: number[] = [];
-    for (let n = 1; n < citedTimes.length; n++) if (citedTimes[n] > 0) valid.push(n);
-    if (valid.length === 0) continue;
-    const key = `${valid.join(',')}|${q.text}`;
-    let verdict = verdicts.get(key);
+    if (changed) {
+      changed = false;
+      valid = [];
+      for (let n = 1; n < citedTimes.length; n++) if (citedTimes[n] > 0) valid.push(n);
+      const key = valid.join(',');
+      verdictsFor = verdicts.get(key);
+      if (!verdictsFor) verdicts.set(key, (verdictsFor = new Map<string, Verdict>()));
+    }
+    if (valid.length === 0 || !verdictsFor) continue;
+    let verdict = verdictsFor.get(q.text);
     if (verdict === undefined) {
       verdict = judgeQuotation(q.text, valid, summary);
-      verdicts.set(key, verdict);
+      verdictsFor.set(q.text, verdict);
     }
     if (verdict)
       problems.push({
