@@ -270,6 +270,9 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
   return problems;
 }
 
+/** A passage that shares less of the quotation's words than this is not offered as its source. */
+const MIN_CLOSEST_SCORE = 0.3;
+
 function judgeQuotation(
   words: string,
   valid: number[],
@@ -278,14 +281,27 @@ function judgeQuotation(
   // The quotation is read once, whatever the number of paragraphs it is compared with.
   const needles = quotationNeedles(words);
   if (valid.some((n) => needlesIn(needles, summary.paragraph(n)!.text))) return null;
-  const closestIn = passageFinder(words);
-  let best: { n: number; passage: ClosestPassage } | undefined;
+  // The closest passage: the best score, in the first paragraph (by number) that has it, if it is 0.3 or
+  // more. Paragraphs are tried from the most promising (the upper bound of their score) and those that cannot
+  // do better than the best found so far (or reach 0.3) are not searched: the answer is the same as trying all.
+  const finder = passageFinder(words);
+  const candidates: { n: number; source: string; bound: number }[] = [];
   for (const n of valid) {
-    const passage = closestIn(summary.paragraph(n)!.text);
-    if (passage && (!best || passage.score > best.passage.score)) best = { n, passage };
+    const source = summary.paragraph(n)!.text;
+    const bound = finder.bound(source);
+    if (bound >= MIN_CLOSEST_SCORE) candidates.push({ n, source, bound });
+  }
+  candidates.sort((a, b) => b.bound - a.bound || a.n - b.n);
+  let best: { n: number; passage: ClosestPassage } | undefined;
+  for (const c of candidates) {
+    if (best && (c.bound < best.passage.score || (c.bound === best.passage.score && c.n > best.n))) continue;
+    const passage = finder.closest(c.source);
+    if (!passage) continue;
+    if (!best || passage.score > best.passage.score || (passage.score === best.passage.score && c.n < best.n))
+      best = { n: c.n, passage };
   }
   const where = formatCitation(valid);
-  const closest = best && best.passage.score >= 0.3 ? best : undefined;
+  const closest = best && best.passage.score >= MIN_CLOSEST_SCORE ? best : undefined;
   if (!closest) return { message: `These words are not in ${where}.`, fixes: () => [] };
   return {
     message: `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`,

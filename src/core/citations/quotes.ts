@@ -175,23 +175,64 @@ interface WordSpan {
   end: number;
 }
 
+const ASCII_WORD = /^[A-Za-z0-9'’-]*$/;
+
+/** A word as the closest-passage search compares it: what `normalizeWords` leaves of it, spaces removed. */
+function wordKey(word: string): string {
+  // The common case without the regular expressions of normalizeWords: an ASCII word loses its hyphens and
+  // writes ’ as ' (lower case of ASCII is ASCII; other scripts may lower-case to combining marks).
+  if (ASCII_WORD.test(word)) {
+    let key = word.toLowerCase();
+    if (key.includes('’')) key = key.replace(/’/g, "'");
+    return key.includes('-') ? key.replace(/-/g, '') : key;
+  }
+  return normalizeWords(word).replace(/\s+/g, '');
+}
+
 function wordsWithOffsets(text: string): WordSpan[] {
   const out: WordSpan[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    out.push({ word: normalizeWords(m[0]).replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length });
+    out.push({ word: wordKey(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
 
-const sourceWordsCache = new Map<string, WordSpan[]>();
+/**
+ * The words of the sources compared with quotations (the summary's paragraphs), each with a number: a
+ * quotation is compared with a source by reading numbers from arrays, not by looking strings up in a map.
+ * Bounded: past MAX_VOCABULARY words (sources that are not the summary's paragraphs), it starts again.
+ */
+const vocabulary = new Map<string, number>();
+const MAX_VOCABULARY = 200_000;
+/** Changes when the vocabulary starts again (numbers given before mean nothing after). */
+let vocabularyGeneration = 0;
 
-/** The words of a paragraph of the summary, found once and kept (a few dozen paragraphs). */
-function sourceWords(source: string): WordSpan[] {
-  let words = sourceWordsCache.get(source);
-  if (words === undefined) {
-    words = wordsWithOffsets(source);
-    if (sourceWordsCache.size < 256) sourceWordsCache.set(source, words);
+interface SourceWords {
+  spans: WordSpan[];
+  /** The number of each word in `vocabulary`. */
+  ids: Int32Array;
+}
+
+const sourceWordsCache = new Map<string, SourceWords>();
+
+/** The words of a paragraph of the summary, found and numbered once and kept (a few dozen paragraphs). */
+function sourceWords(source: string): SourceWords {
+  const cached = sourceWordsCache.get(source);
+  if (cached) return cached;
+  const spans = wordsWithOffsets(source);
+  if (vocabulary.size + spans.length > MAX_VOCABULARY) {
+    vocabulary.clear();
+    sourceWordsCache.clear();
+    vocabularyGeneration++;
   }
+  const ids = new Int32Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    let id = vocabulary.get(spans[i].word);
+    if (id === undefined) vocabulary.set(spans[i].word, (id = vocabulary.size));
+    ids[i] = id;
+  }
+  const words = { spans, ids };
+  if (sourceWordsCache.size < 256) sourceWordsCache.set(source, words);
   return words;
 }
 
@@ -209,7 +250,17 @@ export interface ClosestPassage {
  * quotation that shares the most words with it, trimmed to the first and last shared word.
  */
 export function closestPassage(quotation: string, source: string): ClosestPassage | undefined {
-  return passageFinder(quotation)(source);
+  return passageFinder(quotation).closest(source);
+}
+
+export interface PassageFinder {
+  /** `closestPassage(quotation, source)`. */
+  closest(source: string): ClosestPassage | undefined;
+  /**
+   * The most `closest(source).score` can be: the share of the quotation's words found anywhere in the source
+   * (no window holds more). One pass over the source's words, where `closest` makes several.
+   */
+  bound(source: string): number;
 }
 
 /**
@@ -222,7 +273,7 @@ export function closestPassage(quotation: string, source: string): ClosestPassag
  * smallest size that reaches it is found by binary search. O(W log S) for W words in the source and S sizes,
  * where trying every size was O(W·S), up to W² for long quotations.
  */
-export function passageFinder(quotation: string): (source: string) => ClosestPassage | undefined {
+export function passageFinder(quotation: string): PassageFinder {
   const quoteWords = wordsWithOffsets(quotation).map((w) => w.word);
   // Each distinct word of the quotation has an id; `wanted[id]`: how many times the quotation has it.
   const ids = new Map<string, number>();
@@ -236,13 +287,48 @@ export function passageFinder(quotation: string): (source: string) => ClosestPas
     }
     wanted[id]++;
   }
-  return (source) => {
-    const words = sourceWords(source);
+  // Per vocabulary number, the quotation's id for that word (-1: not in the quotation); made again when the
+  // vocabulary grows or starts again.
+  let idOfWord = new Int32Array(0);
+  let idOfWordGeneration = -1;
+  // The id of each word of the last source read, -1 for words the quotation does not have.
+  let lastSource: string | undefined;
+  let idOf = new Int32Array(0);
+  const read = (source: string): WordSpan[] => {
+    const { spans, ids: vocabularyIds } = sourceWords(source);
+    if (idOfWordGeneration !== vocabularyGeneration || idOfWord.length < vocabulary.size) {
+      idOfWord = new Int32Array(vocabulary.size).fill(-1);
+      for (const [w, id] of ids) {
+        const v = vocabulary.get(w);
+        if (v !== undefined) idOfWord[v] = id;
+      }
+      idOfWordGeneration = vocabularyGeneration;
+      lastSource = undefined;
+    }
+    if (source !== lastSource) {
+      lastSource = source;
+      // One buffer for every source (typed arrays are slow to make): only its first spans.length count.
+      if (idOf.length < spans.length) idOf = new Int32Array(Math.max(spans.length, 2 * idOf.length));
+      for (let i = 0; i < spans.length; i++) idOf[i] = idOfWord[vocabularyIds[i]];
+    }
+    return spans;
+  };
+  /** How many times each word of the quotation is in the window (or source) at hand. */
+  const have = new Int32Array(wanted.length);
+  const bound = (source: string): number => {
+    if (quoteWords.length === 0) return 0;
+    const words = read(source);
+    have.fill(0);
+    let shared = 0;
+    for (let i = 0; i < words.length; i++) {
+      const id = idOf[i];
+      if (id >= 0 && have[id]++ < wanted[id]) shared++;
+    }
+    return shared / quoteWords.length;
+  };
+  const closest = (source: string): ClosestPassage | undefined => {
+    const words = read(source);
     if (quoteWords.length === 0 || words.length === 0) return undefined;
-    // The id of each word of the source, -1 for words the quotation does not have.
-    const idOf = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) idOf[i] = ids.get(words[i].word) ?? -1;
-    const have = new Int32Array(wanted.length);
     /** The most words a window of `size` shares with the quotation (each word at most as often as the quotation has it), and where the first such window starts. */
     const bestOfSize = (size: number): { shared: number; at: number } => {
       have.fill(0);
@@ -288,4 +374,5 @@ export function passageFinder(quotation: string): (source: string) => ClosestPas
     const end = words[last].end;
     return { text: source.slice(start, end), start, end, score: best.shared / quoteWords.length };
   };
+  return { closest, bound };
 }
