@@ -2,6 +2,7 @@ import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
 import { type Citation, findCitations } from './grammar';
+import { invisibleName, shownText, withoutInvisible } from './invisible';
 import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'information';
@@ -13,7 +14,8 @@ export type ProblemCode =
   | 'singular-with-several'
   | 'plural-with-one'
   | 'range-dash'
-  | 'misquotation';
+  | 'misquotation'
+  | 'invisible-character';
 
 export interface TextEdit {
   start: number;
@@ -60,8 +62,9 @@ export interface CheckOptions {
 
 /**
  * Checks the citations of the summary in a draft: paragraphs that do not exist, reversed or empty
- * ranges, singular/plural abbreviations, range dashes, and quotations that are not the words of the
- * paragraphs they cite. References to other documents are left alone.
+ * ranges, singular/plural abbreviations, range dashes, quotations that are not the words of the
+ * paragraphs they cite, and invisible characters that make a citation read other than it shows.
+ * References to other documents are left alone.
  */
 export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
   const problems: Problem[] = [];
@@ -161,7 +164,67 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
   // One by one: spreading an unbounded array into push() passes it as arguments, and overflows the stack
   // from about 100,000 (a RangeError on 4 MB of '"a para. 1 ').
   for (const p of checkQuotations(text, citations, summary)) problems.push(p);
+  for (const p of checkInvisibleCharacters(text, citations)) problems.push(p);
   return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Invisible characters inside a citation as the draft shows it (invisible.ts): `para. 1` + U+200D + `2`
+ * shows as "para. 12" and is read as ¶ 1. The text without them is scanned for citations (only when it has
+ * some); each citation of the summary with invisible characters strictly inside it is a warning, whose fix
+ * removes them, so that the citation then reads as it shows. Invisible characters elsewhere (joiners in
+ * emoji or in Arabic and Indic scripts, direction marks in right-to-left text) are left alone.
+ */
+function checkInvisibleCharacters(text: string, citations: Citation[]): Problem[] {
+  const shown = shownText(text);
+  if (!shown) return [];
+  const { runs } = shown;
+  const problems: Problem[] = [];
+  let r = 0;
+  /** How many characters the runs before runs[r] took out. */
+  let removedBefore = 0;
+  let read = 0;
+  for (const c of findCitations(shown.text)) {
+    if (c.external) continue;
+    while (r < runs.length && runs[r].at <= c.start) removedBefore += runs[r].end - runs[r++].start;
+    const first = r;
+    let removedInside = 0;
+    while (r < runs.length && runs[r].at < c.end) removedInside += runs[r].end - runs[r++].start;
+    if (r === first) continue;
+    const inside = runs.slice(first, r);
+    removedBefore += removedInside;
+    // Where the citation stands in the draft, invisible characters included.
+    const start = c.start + removedBefore - removedInside;
+    const end = c.end + removedBefore;
+    // What the grammar reads there now: the citations of the summary that overlap it.
+    while (read < citations.length && citations[read].end <= start) read++;
+    const readAs: string[] = [];
+    for (let k = read; k < citations.length && citations[k].start < end; k++) readAs.push(withoutInvisible(citations[k].text));
+    const codes = [...new Set(inside.flatMap((run) => [...text.slice(run.start, run.end)].map((ch) => ch.charCodeAt(0))))];
+    const names = codes.slice(0, 3).map(invisibleName).join(', ') + (codes.length > 3 ? ', …' : '');
+    const count = inside.reduce((n, run) => n + run.end - run.start, 0);
+    const what = count === 1 ? `an invisible character (${names})` : `${count} invisible characters (${names})`;
+    const reading =
+      readAs.length === 0
+        ? 'it is not read as a citation'
+        : readAs.length === 1 && readAs[0] === c.text && citations[read].start === start && citations[read].end === end
+          ? 'it reads as it shows here, but not everywhere it may be copied to'
+          : `it is read as “${readAs.join('” and “')}”`;
+    problems.push({
+      start,
+      end,
+      severity: 'warning',
+      code: 'invisible-character',
+      message: `“${c.text}” has ${what} inside: ${reading}. Remove ${count === 1 ? 'it' : 'them'} so that the citation reads as it shows.`,
+      fixes: [
+        {
+          title: count === 1 ? 'Remove the invisible character' : `Remove the ${count} invisible characters`,
+          edits: inside.map((run) => ({ start: run.start, end: run.end, newText: '' })),
+        },
+      ],
+    });
+  }
+  return problems;
 }
 
 /** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
