@@ -210,32 +210,41 @@ function isDashCode(c: number): boolean {
   return c === 0x2013 || c === 0x2014 || c === 0x2d || c === 0x2012 || c === 0x2212;
 }
 
-/** Reads "–15", " to 15", " a 15" after the number at `pos` into `item`; false when there is no range. */
-function readRange(text: string, pos: number, language: Language, item: CitationItem): boolean {
+/**
+ * Reads "–15", " to 15", " a 15" after the number that ends at `pos`: when there is a range, appends it to
+ * `flat` (1, its end's value, start and end, its dash's start and end: see ScannedCitation.flat) and returns
+ * where it ends; otherwise appends 0 and returns -1.
+ */
+function readRange(text: string, pos: number, language: Language, flat: number[]): number {
   let p = skipSpace(text, pos, 2);
   if (isDashCode(text.charCodeAt(p))) {
     const dashAt = p;
     p = skipSpace(text, p + 1, 2);
     const to = readNumber(text, p);
-    if (!to) return false;
-    item.to = to;
-    item.dash = { start: dashAt, end: dashAt + 1, text: text[dashAt] };
-    return true;
+    if (to) {
+      flat.push(1, to.value, to.start, to.end, dashAt, dashAt + 1);
+      return to.end;
+    }
+    flat.push(0);
+    return -1;
   }
   // Cheap look first: the range words start with t, a or à after a space.
   const next = text.charCodeAt(p) | 0x20;
-  if (p === pos || (next !== 0x74 && next !== 0x61 && next !== 0xe0)) return false;
-  RANGE_WORD.lastIndex = pos;
-  const m = RANGE_WORD.exec(text);
-  if (!m) return false;
-  const word = m[1].toLowerCase();
-  if ((word === 'a' && language !== 'es') || ((word === 'à' || word === 'au') && language !== 'fr')) return false;
-  const to = readNumber(text, pos + m[0].length);
-  if (!to) return false;
-  const wordStart = pos + m[0].indexOf(m[1]);
-  item.to = to;
-  item.dash = { start: wordStart - 1, end: wordStart + m[1].length + 1, text: ` ${m[1]} ` };
-  return true;
+  if (p !== pos && (next === 0x74 || next === 0x61 || next === 0xe0)) {
+    RANGE_WORD.lastIndex = pos;
+    const m = RANGE_WORD.exec(text);
+    const word = m ? m[1].toLowerCase() : '';
+    const fits = m && !((word === 'a' && language !== 'es') || ((word === 'à' || word === 'au') && language !== 'fr'));
+    const to = fits ? readNumber(text, pos + m[0].length) : undefined;
+    if (m && to) {
+      // The dash of a range word is the word with a space either side: " to ".
+      const wordStart = pos + m[0].indexOf(m[1]);
+      flat.push(1, to.value, to.start, to.end, wordStart - 1, wordStart + m[1].length + 1);
+      return to.end;
+    }
+  }
+  flat.push(0);
+  return -1;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -269,29 +278,32 @@ function externalBefore(text: string, start: number): string | undefined {
  * Linear in the items and the output: intervals sorted by their start (already sorted when the draft lists
  * them in order) and merged, where a set of every number added was as slow as its longest ranges.
  */
-function expand(items: CitationItem[]): number[] {
-  if (items.length === 1) {
-    const a = items[0].from.value;
-    const b = items[0].to ? items[0].to.value : a;
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
+function expand(flat: readonly number[]): number[] {
+  // Per item, the smaller and the larger end of its range (the same number twice for a single one).
+  const ends: number[] = [];
+  for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) {
+    const a = flat[i];
+    const b = flat[i + 3] === 1 ? flat[i + 4] : a;
+    ends.push(Math.min(a, b), Math.max(a, b));
+  }
+  if (ends.length === 2) {
+    const [lo, hi] = ends;
     if (hi - lo > MAX_EXPANSION) return [lo, hi];
     const out: number[] = [];
     for (let n = lo; n <= hi; n++) out.push(n);
     return out;
   }
-  const intervals: [number, number][] = [];
+  // The intervals to write, flat: [lo, hi, lo, hi, …].
+  let intervals: number[] = [];
   let expanded = 0;
   let sorted = true;
   const add = (lo: number, hi: number) => {
-    if (intervals.length > 0 && lo < intervals[intervals.length - 1][0]) sorted = false;
-    intervals.push([lo, hi]);
+    if (intervals.length > 0 && lo < intervals[intervals.length - 2]) sorted = false;
+    intervals.push(lo, hi);
   };
-  for (const item of items) {
-    const a = item.from.value;
-    const b = item.to ? item.to.value : a;
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
+  for (let i = 0; i < ends.length; i += 2) {
+    const lo = ends[i];
+    const hi = ends[i + 1];
     if (hi - lo > MAX_EXPANSION || expanded + (hi - lo) > MAX_EXPANDED) {
       add(lo, lo);
       add(hi, hi);
@@ -300,13 +312,18 @@ function expand(items: CitationItem[]): number[] {
       add(lo, hi);
     }
   }
-  if (!sorted) intervals.sort((x, y) => x[0] - y[0]);
+  if (!sorted) {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < intervals.length; i += 2) pairs.push([intervals[i], intervals[i + 1]]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    intervals = pairs.flat();
+  }
   const out: number[] = [];
   // `next`: the smallest number not yet written (the output is sorted and distinct).
   let next = -Infinity;
-  for (const [lo, hi] of intervals) {
-    for (let n = Math.max(lo, next); n <= hi; n++) out.push(n);
-    next = Math.max(next, hi + 1);
+  for (let i = 0; i < intervals.length; i += 2) {
+    for (let n = Math.max(intervals[i], next); n <= intervals[i + 1]; n++) out.push(n);
+    next = Math.max(next, intervals[i + 1] + 1);
   }
   return out;
 }
@@ -319,13 +336,14 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
   let p = skipSpace(text, stop);
   const first = readNumber(text, p);
   if (!first) return Math.max(digitsEnd(text, p), stop);
-  // The items read here are short-lived: the citation keeps their numbers in a compact form.
-  const items: CitationItem[] = [];
-  let current: CitationItem = { from: first };
+  // The items, flat, as the citation keeps them (see ScannedCitation.flat).
+  const flat: number[] = [];
+  let from = first;
   p = first.end;
   for (;;) {
-    if (readRange(text, p, kind.language, current)) p = current.to!.end;
-    items.push(current);
+    flat.push(from.value, from.start, from.end);
+    const rangeEnd = readRange(text, p, kind.language, flat);
+    if (rangeEnd >= 0) p = rangeEnd;
     // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
     const q = skipSpace(text, p, 3);
     const c = text.charCodeAt(q) | 0x20;
@@ -335,7 +353,7 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     if (!sep || sep[0].length === 0) break;
     const n = readNumber(text, p + sep[0].length);
     if (!n) break;
-    current = { from: n };
+    from = n;
     p = n.end;
   }
   let end = p;
@@ -357,7 +375,7 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, start, end, stop, kind, items, suffix, externalReason);
+  return new ScannedCitation(text, start, end, stop, kind, flat, suffix, externalReason);
 }
 
 /**
@@ -385,25 +403,19 @@ class ScannedCitation implements Citation {
     readonly end: number,
     private readonly keywordEnd: number,
     private readonly kind: KeywordKind,
-    items: CitationItem[],
+    flat: number[],
     readonly suffix: { start: number; end: number } | undefined,
     readonly externalReason: string | undefined,
   ) {
-    if (items.length === 1 && !items[0].to) {
-      this.value = items[0].from.value;
-      this.valueStart = items[0].from.start;
-      this.valueEnd = items[0].from.end;
+    if (flat.length === 4 && flat[3] === 0) {
+      this.value = flat[0];
+      this.valueStart = flat[1];
+      this.valueEnd = flat[2];
       this.flat = undefined;
-      return;
+    } else {
+      this.value = this.valueStart = this.valueEnd = -1;
+      this.flat = flat;
     }
-    this.value = this.valueStart = this.valueEnd = -1;
-    const flat: number[] = [];
-    for (const { from, to, dash } of items) {
-      flat.push(from.value, from.start, from.end);
-      if (to && dash) flat.push(1, to.value, to.start, to.end, dash.start, dash.end);
-      else flat.push(0);
-    }
-    this.flat = flat;
   }
 
   get external(): boolean {
@@ -450,17 +462,21 @@ class ScannedCitation implements Citation {
   }
 
   get numbers(): NumberToken[] {
-    if (!this.flat) return [{ value: this.value, start: this.valueStart, end: this.valueEnd }];
+    const { flat } = this;
+    if (!flat) return [{ value: this.value, start: this.valueStart, end: this.valueEnd }];
     const out: NumberToken[] = [];
-    for (const i of this.items) {
-      out.push(i.from);
-      if (i.to) out.push(i.to);
+    for (let i = 0; i < flat.length;) {
+      out.push({ value: flat[i], start: flat[i + 1], end: flat[i + 2] });
+      if (flat[i + 3] === 1) {
+        out.push({ value: flat[i + 4], start: flat[i + 5], end: flat[i + 6] });
+        i += 9;
+      } else i += 4;
     }
     return out;
   }
 
   get paragraphs(): number[] {
-    return this.flat ? expand(this.items) : [this.value];
+    return this.flat ? expand(this.flat) : [this.value];
   }
 
   /** Plain data, for JSON and for comparing citations. */
