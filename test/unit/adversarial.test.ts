@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { performance } from 'node:perf_hooks';
-import { checkDraft, fixAllEdits, type Problem } from '../../src/core/citations/diagnostics';
+import { checkDraft, fixAllEdits, MAX_PROBLEMS, type Problem } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
 import { closestPassage, findQuotations, quotationMatches, quotationSegments } from '../../src/core/citations/quotes';
@@ -98,11 +98,27 @@ describe('adversarial inputs: unclosed quotation marks (each “ read the rest o
 });
 
 describe('adversarial inputs: many problems (push(...problems) overflowed the stack; Fix All compared every pair)', () => {
-  test('4 MB of "a para. 1: 181,818 misquotations, no RangeError', () => {
+  test('4 MB of "a para. 1 (181,818 misquotations): no RangeError; the checks stop after MAX_PROBLEMS', () => {
     const text = fill('"a para. 1 ', 4_000_000);
-    const problems = within(30_000, 'checkDraft of 4 MB', () => check(text));
-    assert.equal(problems.length, 181_818);
-    assert.ok(problems.every((p) => p.code === 'misquotation'));
+    const problems = within(6000, 'checkDraft of 4 MB', () => check(text));
+    assert.equal(problems.length, MAX_PROBLEMS + 1);
+    assert.ok(problems.slice(0, -1).every((p) => p.code === 'misquotation'));
+    const last = problems[problems.length - 1];
+    assert.equal(last.code, 'too-many-problems');
+    // Where the 10,001st quotation opens: 11 characters a quotation, 2 quotations a misquotation.
+    assert.equal(last.start, 2 * MAX_PROBLEMS * 11);
+  });
+
+  test('the problems kept are the first ones; below MAX_PROBLEMS, all of them', () => {
+    const missing = (n: number) => 'See para. 99. '.repeat(n);
+    const all = check(missing(MAX_PROBLEMS - 1));
+    assert.equal(all.length, MAX_PROBLEMS - 1);
+    assert.ok(all.every((p) => p.code === 'no-such-paragraph'));
+    const cut = check(missing(MAX_PROBLEMS + 500));
+    assert.equal(cut.length, MAX_PROBLEMS + 1);
+    assert.deepEqual(cut.slice(0, -1), check(missing(MAX_PROBLEMS)));
+    assert.equal(cut[cut.length - 1].start, MAX_PROBLEMS * 14 + 4);
+    assert.match(cut[cut.length - 1].message, /The checks stopped here, after 10,000 problems/);
   });
 
   test('Fix All over 100,000 problems', () => {

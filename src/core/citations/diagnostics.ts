@@ -1,7 +1,7 @@
 import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
-import { type Citation, findCitations } from './grammar';
+import { type Citation, findCitations, type Keyword } from './grammar';
 import { invisibleName, shownText, withoutInvisible } from './invisible';
 import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
@@ -15,7 +15,16 @@ export type ProblemCode =
   | 'plural-with-one'
   | 'range-dash'
   | 'misquotation'
-  | 'invisible-character';
+  | 'invisible-character'
+  | 'too-many-problems';
+
+/**
+ * A draft's checks stop after this many problems, with a last problem saying where (code `too-many-problems`).
+ * VS Code shows 1,000 per file; a draft with 10,000 is not one to fix problem by problem, and making each
+ * problem (message, fixes, edits) is most of the time of a check of such a draft.
+ */
+export const MAX_PROBLEMS = 10_000;
+const MAX_PROBLEMS_TEXT = '10,000';
 
 export interface TextEdit {
   start: number;
@@ -47,11 +56,11 @@ function matchCase(model: string, word: string): string {
   return word;
 }
 
-function keywordFix(c: Citation, table: Record<string, string>, title: string): Fix | undefined {
-  const word = c.keyword.text.replace(/\.$/, '');
+function keywordFix(keyword: Keyword, table: Record<string, string>, title: string): Fix | undefined {
+  const word = keyword.text.replace(/\.$/, '');
   const to = table[word.toLowerCase()];
   if (!to) return undefined;
-  return { title, edits: [{ start: c.keyword.start, end: c.keyword.start + word.length, newText: matchCase(word, to) }] };
+  return { title, edits: [{ start: keyword.start, end: keyword.start + word.length, newText: matchCase(word, to) }] };
 }
 
 export interface CheckOptions {
@@ -67,33 +76,78 @@ export interface CheckOptions {
  * References to other documents are left alone.
  */
 export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
-  const problems: Problem[] = [];
   const citations = (options.citations ?? findCitations(text)).filter((c) => !c.external);
+  const checks = [
+    checkCitations(text, citations, summary, options.format),
+    checkQuotations(text, citations, summary),
+    checkInvisibleCharacters(text, citations),
+  ];
+  // Where every check has looked: each has found every problem before its own `checkedUpTo`.
+  let checkedUpTo = Infinity;
+  for (const check of checks) checkedUpTo = Math.min(checkedUpTo, check.checkedUpTo);
+  // One by one: spreading an unbounded array into push() passes it as arguments, and overflows the stack
+  // from about 100,000 (a RangeError on 4 MB of '"a para. 1 ').
+  const problems: Problem[] = [];
+  for (const check of checks) for (const p of check.problems) if (p.start < checkedUpTo) problems.push(p);
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (checkedUpTo < Infinity) {
+    problems.push({
+      start: checkedUpTo,
+      end: checkedUpTo,
+      severity: 'information',
+      code: 'too-many-problems',
+      message: `The checks stopped here, after ${MAX_PROBLEMS_TEXT} problems: the rest of the draft was not checked. Fix the problems above and it will be.`,
+      fixes: [],
+    });
+  }
+  return problems;
+}
+
+/**
+ * What a check found, in document order, and how far it looked: it stops at the first citation (or
+ * quotation) it reaches with MAX_PROBLEMS problems already found, and `checkedUpTo` is where that one starts
+ * (Infinity when it read the whole draft). Every problem before `checkedUpTo` is in `problems`.
+ */
+interface CheckResult {
+  problems: Problem[];
+  checkedUpTo: number;
+}
+
+/** Numbers, ranges and the keyword's number of each citation. */
+function checkCitations(text: string, citations: Citation[], summary: Summary, format: CitationFormat): CheckResult {
+  const problems: Problem[] = [];
   const max = summary.count;
   for (const c of citations) {
-    for (const n of c.numbers) {
-      if (n.value >= 1 && n.value <= max) continue;
-      const nearest = Math.min(Math.max(n.value, 1), max);
-      const fixes: Fix[] = [];
-      const dropped = Math.floor(n.value / 10);
-      // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
-      if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
-        fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start };
+    // Each is made when read (grammar.ts): read once.
+    const kw = c.keyword;
+    const items = c.items;
+    const paragraphs = c.paragraphs;
+    for (const item of items) {
+      for (const n of item.to ? [item.from, item.to] : [item.from]) {
+        if (n.value >= 1 && n.value <= max) continue;
+        const nearest = Math.min(Math.max(n.value, 1), max);
+        const fixes: Fix[] = [];
+        const dropped = Math.floor(n.value / 10);
+        // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
+        if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
+          fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+        }
+        fixes.push({
+          title: `Change to ${nearest} (the nearest paragraph)`,
+          edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
+        });
+        problems.push({
+          start: n.start,
+          end: n.end,
+          severity: 'error',
+          code: 'no-such-paragraph',
+          message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
+          fixes,
+        });
       }
-      fixes.push({
-        title: `Change to ${nearest} (the nearest paragraph)`,
-        edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
-      });
-      problems.push({
-        start: n.start,
-        end: n.end,
-        severity: 'error',
-        code: 'no-such-paragraph',
-        message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
-        fixes,
-      });
     }
-    for (const item of c.items) {
+    for (const item of items) {
       if (!item.to || !item.dash) continue;
       const range = { start: item.from.start, end: item.to.end };
       const shown = text.slice(range.start, range.end);
@@ -124,48 +178,41 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
       }
       // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
       const dash = item.dash.text;
-      const wanted = options.format.rangeDash.trim();
-      if (c.keyword.language === 'en' && dash.length === 1 && dash !== wanted) {
+      const wanted = format.rangeDash.trim();
+      if (kw.language === 'en' && dash.length === 1 && dash !== wanted) {
         const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
         problems.push({
           start: item.dash.start,
           end: item.dash.end,
           severity: 'information',
           code: 'range-dash',
-          message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${options.format.rangeDash}${item.to.value}.`,
-          fixes: [
-            { title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: options.format.rangeDash }] },
-          ],
+          message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${format.rangeDash}${item.to.value}.`,
+          fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] }],
         });
       }
     }
-    const kw = c.keyword;
     const kwRange = { start: kw.start, end: kw.end };
-    if (kw.plural === false && c.paragraphs.length > 1) {
-      const fix = keywordFix(c, PLURAL, 'Use the plural');
+    if (kw.plural === false && paragraphs.length > 1) {
+      const fix = keywordFix(kw, PLURAL, 'Use the plural');
       problems.push({
         ...kwRange,
         severity: 'warning',
         code: 'singular-with-several',
-        message: `“${kw.text}” cites one paragraph, but ${c.paragraphs.length} are listed: write ${formatCitation(c.paragraphs, options.format)}.`,
+        message: `“${kw.text}” cites one paragraph, but ${paragraphs.length} are listed: write ${formatCitation(paragraphs, format)}.`,
         fixes: fix ? [fix] : [],
       });
-    } else if (kw.plural === true && c.paragraphs.length === 1) {
-      const fix = keywordFix(c, SINGULAR, 'Use the singular');
+    } else if (kw.plural === true && paragraphs.length === 1) {
+      const fix = keywordFix(kw, SINGULAR, 'Use the singular');
       problems.push({
         ...kwRange,
         severity: 'warning',
         code: 'plural-with-one',
-        message: `“${kw.text}” cites several paragraphs, but only ${c.paragraphs[0]} is listed.`,
+        message: `“${kw.text}” cites several paragraphs, but only ${paragraphs[0]} is listed.`,
         fixes: fix ? [fix] : [],
       });
     }
   }
-  // One by one: spreading an unbounded array into push() passes it as arguments, and overflows the stack
-  // from about 100,000 (a RangeError on 4 MB of '"a para. 1 ').
-  for (const p of checkQuotations(text, citations, summary)) problems.push(p);
-  for (const p of checkInvisibleCharacters(text, citations)) problems.push(p);
-  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { problems, checkedUpTo: Infinity };
 }
 
 /**
@@ -175,9 +222,9 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
  * removes them, so that the citation then reads as it shows. Invisible characters elsewhere (joiners in
  * emoji or in Arabic and Indic scripts, direction marks in right-to-left text) are left alone.
  */
-function checkInvisibleCharacters(text: string, citations: Citation[]): Problem[] {
+function checkInvisibleCharacters(text: string, citations: Citation[]): CheckResult {
   const shown = shownText(text);
-  if (!shown) return [];
+  if (!shown) return { problems: [], checkedUpTo: Infinity };
   const { runs } = shown;
   const problems: Problem[] = [];
   let r = 0;
@@ -187,6 +234,7 @@ function checkInvisibleCharacters(text: string, citations: Citation[]): Problem[
   for (const c of findCitations(shown.text)) {
     if (c.external) continue;
     while (r < runs.length && runs[r].at <= c.start) removedBefore += runs[r].end - runs[r++].start;
+    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start + removedBefore };
     const first = r;
     let removedInside = 0;
     while (r < runs.length && runs[r].at < c.end) removedInside += runs[r].end - runs[r++].start;
@@ -224,7 +272,7 @@ function checkInvisibleCharacters(text: string, citations: Citation[]): Problem[
       ],
     });
   }
-  return problems;
+  return { problems, checkedUpTo: Infinity };
 }
 
 /** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
@@ -262,10 +310,11 @@ function firstStartingFrom(citations: Citation[], offset: number): number {
  * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
  * many citations stand near each quotation.
  */
-function checkQuotations(text: string, citations: Citation[], summary: Summary): Problem[] {
-  if (citations.length === 0) return [];
+function checkQuotations(text: string, citations: Citation[], summary: Summary): CheckResult {
+  const all: CheckResult = { problems: [], checkedUpTo: Infinity };
+  if (citations.length === 0) return all;
   const quotations = findQuotations(text);
-  if (quotations.length === 0) return [];
+  if (quotations.length === 0) return all;
   const problems: Problem[] = [];
   const spans = sentences(text);
   type Verdict = { message: string; fixes: (q: Quotation) => Fix[] } | null;
@@ -291,6 +340,8 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
   let past = 0;
   let si = 0;
   for (const q of quotations) {
+    // (At its opening mark.)
+    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: q.start - 1 };
     while (si < spans.length && spans[si].end < q.end) si++;
     const sentence = spans[si] ?? { start: 0, end: text.length };
     const from = Math.max(sentence.start, q.start - MAX_QUOTE_DISTANCE);
@@ -330,7 +381,7 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
         fixes: verdict.fixes(q),
       });
   }
-  return problems;
+  return { problems, checkedUpTo: Infinity };
 }
 
 /** A passage that shares less of the quotation's words than this is not offered as its source. */
