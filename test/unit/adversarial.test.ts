@@ -121,6 +121,16 @@ describe('adversarial inputs: many problems (push(...problems) overflowed the st
     assert.match(cut[cut.length - 1].message, /The checks stopped here, after 10,000 problems/);
   });
 
+  test('one list of 300,000 numbers that do not exist: the checks stop in its middle', () => {
+    const text = `paras. ${'99, '.repeat(300_000)}99`;
+    const problems = within(3000, 'checkDraft', () => check(text));
+    assert.equal(problems.length, MAX_PROBLEMS + 1);
+    // The keyword's problem (one paragraph cited as "paras.") and the first 9,999 numbers.
+    assert.equal(problems[0].code, 'plural-with-one');
+    assert.equal(problems.filter((p) => p.code === 'no-such-paragraph').length, MAX_PROBLEMS - 1);
+    assert.equal(problems[problems.length - 1].start, 'paras. '.length + 4 * (MAX_PROBLEMS - 1));
+  });
+
   test('Fix All over 100,000 problems', () => {
     const problems: Problem[] = [];
     for (let i = 0; i < 100_000; i++) {

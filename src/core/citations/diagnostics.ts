@@ -1,7 +1,7 @@
 import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
-import { type Citation, findCitations, type Keyword } from './grammar';
+import { type Citation, type CitationItem, findCitations, forEachItem, type Keyword, type NumberToken } from './grammar';
 import { invisibleName, shownText, withoutInvisible } from './invisible';
 import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
@@ -117,80 +117,78 @@ interface CheckResult {
 function checkCitations(text: string, citations: Citation[], summary: Summary, format: CitationFormat): CheckResult {
   const problems: Problem[] = [];
   const max = summary.count;
+  const checkNumber = (n: NumberToken) => {
+    if (n.value >= 1 && n.value <= max) return;
+    const nearest = Math.min(Math.max(n.value, 1), max);
+    const fixes: Fix[] = [];
+    const dropped = Math.floor(n.value / 10);
+    // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
+    if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
+      fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+    }
+    fixes.push({
+      title: `Change to ${nearest} (the nearest paragraph)`,
+      edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
+    });
+    problems.push({
+      start: n.start,
+      end: n.end,
+      severity: 'error',
+      code: 'no-such-paragraph',
+      message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
+      fixes,
+    });
+  };
+  const checkRange = (item: Readonly<CitationItem>, kw: Keyword) => {
+    if (!item.to || !item.dash) return;
+    const range = { start: item.from.start, end: item.to.end };
+    const shown = text.slice(range.start, range.end);
+    if (item.to.value < item.from.value) {
+      problems.push({
+        ...range,
+        severity: 'warning',
+        code: 'reversed-range',
+        message: `The range ${shown} runs backwards.`,
+        fixes: [
+          {
+            title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`,
+            edits: [
+              { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
+              { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
+            ],
+          },
+        ],
+      });
+    } else if (item.to.value === item.from.value) {
+      problems.push({
+        ...range,
+        severity: 'warning',
+        code: 'empty-range',
+        message: `The range ${shown} has one paragraph: cite it as ${item.from.value}.`,
+        fixes: [{ title: `Change to ${item.from.value}`, edits: [{ ...range, newText: String(item.from.value) }] }],
+      });
+    }
+    // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
+    const dash = item.dash.text;
+    const wanted = format.rangeDash.trim();
+    if (kw.language === 'en' && dash.length === 1 && dash !== wanted) {
+      const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
+      problems.push({
+        start: item.dash.start,
+        end: item.dash.end,
+        severity: 'information',
+        code: 'range-dash',
+        message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${format.rangeDash}${item.to.value}.`,
+        fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] }],
+      });
+    }
+  };
+  let checkedUpTo = Infinity;
   for (const c of citations) {
     if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start };
-    // Each is made when read (grammar.ts): read once.
+    // The keyword's problem first: it stands before the citation's others. (Made when read: read once.)
     const kw = c.keyword;
-    const items = c.items;
     const paragraphs = c.paragraphs;
-    for (const item of items) {
-      for (const n of item.to ? [item.from, item.to] : [item.from]) {
-        if (n.value >= 1 && n.value <= max) continue;
-        const nearest = Math.min(Math.max(n.value, 1), max);
-        const fixes: Fix[] = [];
-        const dropped = Math.floor(n.value / 10);
-        // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
-        if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
-          fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
-        }
-        fixes.push({
-          title: `Change to ${nearest} (the nearest paragraph)`,
-          edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
-        });
-        problems.push({
-          start: n.start,
-          end: n.end,
-          severity: 'error',
-          code: 'no-such-paragraph',
-          message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
-          fixes,
-        });
-      }
-    }
-    for (const item of items) {
-      if (!item.to || !item.dash) continue;
-      const range = { start: item.from.start, end: item.to.end };
-      const shown = text.slice(range.start, range.end);
-      if (item.to.value < item.from.value) {
-        problems.push({
-          ...range,
-          severity: 'warning',
-          code: 'reversed-range',
-          message: `The range ${shown} runs backwards.`,
-          fixes: [
-            {
-              title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`,
-              edits: [
-                { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
-                { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
-              ],
-            },
-          ],
-        });
-      } else if (item.to.value === item.from.value) {
-        problems.push({
-          ...range,
-          severity: 'warning',
-          code: 'empty-range',
-          message: `The range ${shown} has one paragraph: cite it as ${item.from.value}.`,
-          fixes: [{ title: `Change to ${item.from.value}`, edits: [{ ...range, newText: String(item.from.value) }] }],
-        });
-      }
-      // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
-      const dash = item.dash.text;
-      const wanted = format.rangeDash.trim();
-      if (kw.language === 'en' && dash.length === 1 && dash !== wanted) {
-        const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
-        problems.push({
-          start: item.dash.start,
-          end: item.dash.end,
-          severity: 'information',
-          code: 'range-dash',
-          message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${format.rangeDash}${item.to.value}.`,
-          fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] }],
-        });
-      }
-    }
     const kwRange = { start: kw.start, end: kw.end };
     if (kw.plural === false && paragraphs.length > 1) {
       const fix = keywordFix(kw, PLURAL, 'Use the plural');
@@ -211,8 +209,20 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
         fixes: fix ? [fix] : [],
       });
     }
+    // Then item by item, in order, so that a long list may stop in its middle: every problem found then
+    // stands before the item not checked.
+    forEachItem(c, (item) => {
+      if (problems.length >= MAX_PROBLEMS) {
+        checkedUpTo = item.from.start;
+        return false;
+      }
+      checkNumber(item.from);
+      checkRange(item, kw);
+      if (item.to) checkNumber(item.to);
+    });
+    if (checkedUpTo < Infinity) return { problems, checkedUpTo };
   }
-  return { problems, checkedUpTo: Infinity };
+  return { problems, checkedUpTo };
 }
 
 /**
