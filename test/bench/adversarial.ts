@@ -89,6 +89,7 @@ const CLASSES: [string, (size: number) => string][] = [
   ['paras. 1–500, 1–500 (wide ranges)', (n) => after('paras. ', '1–500, ', n)],
   ['paras. 1–500, 502–1000 (distinct wide ranges)', (n) => after('paras. ', '100001–100500, 200001–200500, ', n)],
   ['paras. 1–999999 (huge ranges)', (n) => fill('paras. 1–999999 ', n)],
+  ['paras. 1–500, 501–1000, … to 999,999 (contiguous wide ranges)', (n) => fill(`paras. ${contiguousRanges()}. `, n)],
   [', (comma run)', (n) => fill(',', n)],
   ['paras. 1, 1, 1 (one long list)', (n) => after('paras. ', '1, ', n)],
   ['paras. 1,,,, (commas after a number)', (n) => after('paras. 1', ',', n)],
@@ -161,6 +162,13 @@ const CLASSES: [string, (size: number) => string][] = [
   // Realistic.
   ['realistic draft repeated to size', (n) => generatedDraft(n, 5)],
 ];
+
+/** `1–500, 501–1000, …` up to 999,999: a million paragraphs in 2,000 ranges. */
+function contiguousRanges(): string {
+  const ranges: string[] = [];
+  for (let lo = 1; lo + 499 <= 999_999; lo += 500) ranges.push(`${lo}–${lo + 499}`);
+  return ranges.join(', ');
+}
 
 /** Quotations of ~200 words of the summary, each different, citing all 37 paragraphs: the closest-passage search. */
 function misquotations(size: number): string {
