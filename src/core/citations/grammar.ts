@@ -313,10 +313,13 @@ function expand(flat: readonly number[]): number[] {
     }
   }
   if (!sorted) {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < intervals.length; i += 2) pairs.push([intervals[i], intervals[i + 1]]);
-    pairs.sort((x, y) => x[0] - y[0]);
-    intervals = pairs.flat();
+    // Sorted by start as numbers lo·2²⁰ + hi (both under a million, so exact in a double): a typed array
+    // sorts numbers without a comparator or an object per interval.
+    const keys = new Float64Array(intervals.length / 2);
+    for (let i = 0; i < keys.length; i++) keys[i] = intervals[2 * i] * 0x100000 + intervals[2 * i + 1];
+    keys.sort();
+    intervals = [];
+    for (const key of keys) intervals.push(Math.floor(key / 0x100000), key % 0x100000);
   }
   const out: number[] = [];
   // `next`: the smallest number not yet written (the output is sorted and distinct).
