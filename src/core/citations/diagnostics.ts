@@ -2,7 +2,7 @@ import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
 import { type Citation, type CitationItem, findCitations, forEachItem, type Keyword, type NumberToken } from './grammar';
-import { invisibleName, shownText, withoutInvisible } from './invisible';
+import { invisibleName, invisibleRuns, withoutInvisible } from './invisible';
 import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'information';
@@ -233,15 +233,19 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
  * emoji or in Arabic and Indic scripts, direction marks in right-to-left text) are left alone.
  */
 function checkInvisibleCharacters(text: string, citations: Citation[]): CheckResult {
-  const shown = shownText(text);
-  if (!shown) return { problems: [], checkedUpTo: Infinity };
-  const { runs } = shown;
+  const none: CheckResult = { problems: [], checkedUpTo: Infinity };
+  const shown = withoutInvisible(text);
+  if (shown === text) return none;
+  // Where the characters are, only when the text as it shows has citations (emoji are full of joiners).
+  const seen = findCitations(shown);
+  if (seen.length === 0) return none;
+  const runs = invisibleRuns(text);
   const problems: Problem[] = [];
   let r = 0;
   /** How many characters the runs before runs[r] took out. */
   let removedBefore = 0;
   let read = 0;
-  for (const c of findCitations(shown.text)) {
+  for (const c of seen) {
     if (c.external) continue;
     while (r < runs.length && runs[r].at <= c.start) removedBefore += runs[r].end - runs[r++].start;
     if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start + removedBefore };

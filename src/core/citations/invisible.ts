@@ -51,29 +51,26 @@ export interface InvisibleRun {
   at: number;
 }
 
-/**
- * The text as it shows (without its invisible characters) and where they were, in order; undefined when it
- * has none (one regular expression test: the common case costs one read of the text).
- */
-export function shownText(text: string): { text: string; runs: InvisibleRun[] } | undefined {
+/** `text` as it shows: without its invisible characters (the same string when it has none). */
+export function withoutInvisible(text: string): string {
   INVISIBLE_RUN.lastIndex = 0;
-  if (!INVISIBLE_RUN.test(text)) return undefined;
-  const parts: string[] = [];
+  return INVISIBLE_RUN.test(text) ? text.replace(INVISIBLE_RUN, '') : text;
+}
+
+/** Where the invisible characters of `text` are, in order, with where each run stands in the text as it shows. */
+export function invisibleRuns(text: string): InvisibleRun[] {
   const runs: InvisibleRun[] = [];
-  let from = 0;
   let removed = 0;
   INVISIBLE_RUN.lastIndex = 0;
   for (let m = INVISIBLE_RUN.exec(text); m; m = INVISIBLE_RUN.exec(text)) {
-    parts.push(text.slice(from, m.index));
     runs.push({ start: m.index, end: m.index + m[0].length, at: m.index - removed });
     removed += m[0].length;
-    from = m.index + m[0].length;
   }
-  parts.push(text.slice(from));
-  return { text: parts.join(''), runs };
+  return runs;
 }
 
-/** `text` without its invisible characters. */
-export function withoutInvisible(text: string): string {
-  return shownText(text)?.text ?? text;
+/** The text as it shows and where its invisible characters were; undefined when it has none. */
+export function shownText(text: string): { text: string; runs: InvisibleRun[] } | undefined {
+  const shown = withoutInvisible(text);
+  return shown === text ? undefined : { text: shown, runs: invisibleRuns(text) };
 }
