@@ -6,6 +6,7 @@ import { loadBundledSummary } from '../../src/core/bundled';
 import MiniSearch from 'minisearch';
 import { BOOST, paragraphDocs, PRIMARY_FIELDS, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
 import { loadShippedSearch, loadShippedSummary } from '../../src/core/shipped';
+import { adversarialSection } from './adversarial';
 import { citationSection } from './citations';
 import { notesSection } from './notes';
 import { productSection } from './product';
@@ -282,6 +283,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   citations: citationSection,
   notes: notesSection,
   support: supportSection,
+  adversarial: adversarialSection,
 };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {

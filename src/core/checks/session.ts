@@ -27,7 +27,8 @@ export interface DraftFix {
 export interface DraftProblem {
   start: number;
   end: number;
-  check: CheckName;
+  /** The check that found it; `too-many-problems` is the notice where checking stopped (not a check). */
+  check: CheckName | 'too-many-problems';
   /** The finer code of the problem where a check has several ("singular-with-several" of `keyword`). */
   code: string;
   severity: Severity;
@@ -52,7 +53,7 @@ export interface DraftCheck {
   citations: number;
 }
 
-const CHECK_OF: Record<ProblemCode, CheckName> = {
+const CHECK_OF: Record<ProblemCode, CheckName | 'too-many-problems'> = {
   'no-such-paragraph': 'no-such-paragraph',
   'reversed-range': 'reversed-range',
   'empty-range': 'empty-range',
@@ -60,6 +61,8 @@ const CHECK_OF: Record<ProblemCode, CheckName> = {
   'plural-with-one': 'keyword',
   'range-dash': 'range-dash',
   misquotation: 'misquotation',
+  'invisible-character': 'invisible-character',
+  'too-many-problems': 'too-many-problems',
 };
 
 const SUPPORT_CHECKS: readonly SupportCheck[] = ['citation-support', 'attribution', 'figure', 'uncited-restatement'];
@@ -160,7 +163,7 @@ class LazyProblem implements DraftProblem {
   constructor(
     readonly start: number,
     readonly end: number,
-    readonly check: CheckName,
+    readonly check: CheckName | 'too-many-problems',
     readonly code: string,
     readonly severity: Severity,
     readonly message: string,
@@ -217,7 +220,8 @@ function checkBlock(
   const spans = needsSentences ? sentences(text) : [];
   for (const p of checkDraft(text, summary, { format: options.format, citations: all })) {
     const check = CHECK_OF[p.code] ?? (p.code as CheckName);
-    const level = levels[check];
+    // The notice where checking stopped is always shown, as information.
+    const level = check === 'too-many-problems' ? 'information' : levels[check];
     if (level === undefined || level === 'off') continue;
     problems.push(
       withFixes({ start: p.start, end: p.end, check, code: p.code, severity: level, message: p.message }, () =>

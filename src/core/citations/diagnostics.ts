@@ -1,8 +1,9 @@
 import type { Summary } from '../summary';
 import { sentences } from '../sentences';
 import { type CitationFormat, formatCitation } from './format';
-import { type Citation, findCitations } from './grammar';
-import { closestPassage, findQuotations, type Quotation, quotationMatches } from './quotes';
+import { type Citation, type CitationItem, findCitations, forEachItem, type Keyword, type NumberToken } from './grammar';
+import { invisibleName, invisibleRuns, withoutInvisible } from './invisible';
+import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -13,7 +14,17 @@ export type ProblemCode =
   | 'singular-with-several'
   | 'plural-with-one'
   | 'range-dash'
-  | 'misquotation';
+  | 'misquotation'
+  | 'invisible-character'
+  | 'too-many-problems';
+
+/**
+ * A draft's checks stop after this many problems, with a last problem saying where (code `too-many-problems`).
+ * VS Code shows 1,000 per file; a draft with 10,000 is not one to fix problem by problem, and making each
+ * problem (message, fixes, edits) is most of the time of a check of such a draft.
+ */
+export const MAX_PROBLEMS = 10_000;
+const MAX_PROBLEMS_TEXT = '10,000';
 
 export interface TextEdit {
   start: number;
@@ -45,11 +56,11 @@ function matchCase(model: string, word: string): string {
   return word;
 }
 
-function keywordFix(c: Citation, table: Record<string, string>, title: string): Fix | undefined {
-  const word = c.keyword.text.replace(/\.$/, '');
+function keywordFix(keyword: Keyword, table: Record<string, string>, title: string): Fix | undefined {
+  const word = keyword.text.replace(/\.$/, '');
   const to = table[word.toLowerCase()];
   if (!to) return undefined;
-  return { title, edits: [{ start: c.keyword.start, end: c.keyword.start + word.length, newText: matchCase(word, to) }] };
+  return { title, edits: [{ start: keyword.start, end: keyword.start + word.length, newText: matchCase(word, to) }] };
 }
 
 export interface CheckOptions {
@@ -60,112 +71,228 @@ export interface CheckOptions {
 
 /**
  * Checks the citations of the summary in a draft: paragraphs that do not exist, reversed or empty
- * ranges, singular/plural abbreviations, range dashes, and quotations that are not the words of the
- * paragraphs they cite. References to other documents are left alone.
+ * ranges, singular/plural abbreviations, range dashes, quotations that are not the words of the
+ * paragraphs they cite, and invisible characters that make a citation read other than it shows.
+ * References to other documents are left alone.
  */
 export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
-  const problems: Problem[] = [];
   const citations = (options.citations ?? findCitations(text)).filter((c) => !c.external);
+  const checks = [
+    checkCitations(text, citations, summary, options.format),
+    checkQuotations(text, citations, summary),
+    checkInvisibleCharacters(text, citations),
+  ];
+  // Where every check has looked: each has found every problem before its own `checkedUpTo`.
+  let checkedUpTo = Infinity;
+  for (const check of checks) checkedUpTo = Math.min(checkedUpTo, check.checkedUpTo);
+  // One by one: spreading an unbounded array into push() passes it as arguments, and overflows the stack
+  // from about 100,000 (a RangeError on 4 MB of '"a para. 1 ').
+  const problems: Problem[] = [];
+  for (const check of checks) for (const p of check.problems) if (p.start < checkedUpTo) problems.push(p);
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (checkedUpTo < Infinity) {
+    problems.push({
+      start: checkedUpTo,
+      end: checkedUpTo,
+      severity: 'information',
+      code: 'too-many-problems',
+      message: `The checks stopped here, after ${MAX_PROBLEMS_TEXT} problems: the rest of the draft was not checked. Fix the problems above and it will be.`,
+      fixes: [],
+    });
+  }
+  return problems;
+}
+
+/**
+ * What a check found, in document order, and how far it looked: it stops at the first citation (or
+ * quotation) it reaches with MAX_PROBLEMS problems already found, and `checkedUpTo` is where that one starts
+ * (Infinity when it read the whole draft). Every problem before `checkedUpTo` is in `problems`.
+ */
+interface CheckResult {
+  problems: Problem[];
+  checkedUpTo: number;
+}
+
+/** Numbers, ranges and the keyword's number of each citation. */
+function checkCitations(text: string, citations: Citation[], summary: Summary, format: CitationFormat): CheckResult {
+  const problems: Problem[] = [];
   const max = summary.count;
-  for (const c of citations) {
-    for (const n of c.numbers) {
-      if (n.value >= 1 && n.value <= max) continue;
-      const nearest = Math.min(Math.max(n.value, 1), max);
-      const fixes: Fix[] = [];
-      const dropped = Math.floor(n.value / 10);
-      // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
-      if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
-        fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
-      }
-      fixes.push({
-        title: `Change to ${nearest} (the nearest paragraph)`,
-        edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
-      });
+  const checkNumber = (n: NumberToken) => {
+    if (n.value >= 1 && n.value <= max) return;
+    const nearest = Math.min(Math.max(n.value, 1), max);
+    const fixes: Fix[] = [];
+    const dropped = Math.floor(n.value / 10);
+    // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
+    if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
+      fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+    }
+    fixes.push({
+      title: `Change to ${nearest} (the nearest paragraph)`,
+      edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
+    });
+    problems.push({
+      start: n.start,
+      end: n.end,
+      severity: 'error',
+      code: 'no-such-paragraph',
+      message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
+      fixes,
+    });
+  };
+  const checkRange = (item: Readonly<CitationItem>, kw: Keyword) => {
+    if (!item.to || !item.dash) return;
+    const range = { start: item.from.start, end: item.to.end };
+    const shown = text.slice(range.start, range.end);
+    if (item.to.value < item.from.value) {
       problems.push({
-        start: n.start,
-        end: n.end,
-        severity: 'error',
-        code: 'no-such-paragraph',
-        message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
-        fixes,
+        ...range,
+        severity: 'warning',
+        code: 'reversed-range',
+        message: `The range ${shown} runs backwards.`,
+        fixes: [
+          {
+            title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`,
+            edits: [
+              { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
+              { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
+            ],
+          },
+        ],
+      });
+    } else if (item.to.value === item.from.value) {
+      problems.push({
+        ...range,
+        severity: 'warning',
+        code: 'empty-range',
+        message: `The range ${shown} has one paragraph: cite it as ${item.from.value}.`,
+        fixes: [{ title: `Change to ${item.from.value}`, edits: [{ ...range, newText: String(item.from.value) }] }],
       });
     }
-    for (const item of c.items) {
-      if (!item.to || !item.dash) continue;
-      const range = { start: item.from.start, end: item.to.end };
-      const shown = text.slice(range.start, range.end);
-      if (item.to.value < item.from.value) {
-        problems.push({
-          ...range,
-          severity: 'warning',
-          code: 'reversed-range',
-          message: `The range ${shown} runs backwards.`,
-          fixes: [
-            {
-              title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`,
-              edits: [
-                { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
-                { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
-              ],
-            },
-          ],
-        });
-      } else if (item.to.value === item.from.value) {
-        problems.push({
-          ...range,
-          severity: 'warning',
-          code: 'empty-range',
-          message: `The range ${shown} has one paragraph: cite it as ${item.from.value}.`,
-          fixes: [{ title: `Change to ${item.from.value}`, edits: [{ ...range, newText: String(item.from.value) }] }],
-        });
-      }
-      // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
-      const dash = item.dash.text;
-      const wanted = options.format.rangeDash.trim();
-      if (c.keyword.language === 'en' && dash.length === 1 && dash !== wanted) {
-        const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
-        problems.push({
-          start: item.dash.start,
-          end: item.dash.end,
-          severity: 'information',
-          code: 'range-dash',
-          message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${options.format.rangeDash}${item.to.value}.`,
-          fixes: [
-            { title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: options.format.rangeDash }] },
-          ],
-        });
-      }
+    // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
+    const dash = item.dash.text;
+    const wanted = format.rangeDash.trim();
+    if (kw.language === 'en' && dash.length === 1 && dash !== wanted) {
+      const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
+      problems.push({
+        start: item.dash.start,
+        end: item.dash.end,
+        severity: 'information',
+        code: 'range-dash',
+        message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${format.rangeDash}${item.to.value}.`,
+        fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] }],
+      });
     }
+  };
+  let checkedUpTo = Infinity;
+  for (const c of citations) {
+    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start };
+    // The keyword's problem first: it stands before the citation's others. (Made when read: read once.)
     const kw = c.keyword;
+    const paragraphs = c.paragraphs;
     const kwRange = { start: kw.start, end: kw.end };
-    if (kw.plural === false && c.paragraphs.length > 1) {
-      const fix = keywordFix(c, PLURAL, 'Use the plural');
+    if (kw.plural === false && paragraphs.length > 1) {
+      const fix = keywordFix(kw, PLURAL, 'Use the plural');
       problems.push({
         ...kwRange,
         severity: 'warning',
         code: 'singular-with-several',
-        message: `“${kw.text}” cites one paragraph, but ${c.paragraphs.length} are listed: write ${formatCitation(c.paragraphs, options.format)}.`,
+        message: `“${kw.text}” cites one paragraph, but ${paragraphs.length} are listed: write ${formatCitation(paragraphs, format)}.`,
         fixes: fix ? [fix] : [],
       });
-    } else if (kw.plural === true && c.paragraphs.length === 1) {
-      const fix = keywordFix(c, SINGULAR, 'Use the singular');
+    } else if (kw.plural === true && paragraphs.length === 1) {
+      const fix = keywordFix(kw, SINGULAR, 'Use the singular');
       problems.push({
         ...kwRange,
         severity: 'warning',
         code: 'plural-with-one',
-        message: `“${kw.text}” cites several paragraphs, but only ${c.paragraphs[0]} is listed.`,
+        message: `“${kw.text}” cites several paragraphs, but only ${paragraphs[0]} is listed.`,
         fixes: fix ? [fix] : [],
       });
     }
+    // Then item by item, in order, so that a long list may stop in its middle: every problem found then
+    // stands before the item not checked.
+    forEachItem(c, (item) => {
+      if (problems.length >= MAX_PROBLEMS) {
+        checkedUpTo = item.from.start;
+        return false;
+      }
+      checkNumber(item.from);
+      checkRange(item, kw);
+      if (item.to) checkNumber(item.to);
+    });
+    if (checkedUpTo < Infinity) return { problems, checkedUpTo };
   }
-  problems.push(...checkQuotations(text, citations, summary));
-  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { problems, checkedUpTo };
+}
+
+/**
+ * Invisible characters inside a citation as the draft shows it (invisible.ts): `para. 1` + U+200D + `2`
+ * shows as "para. 12" and is read as ¶ 1. The text without them is scanned for citations (only when it has
+ * some); each citation of the summary with invisible characters strictly inside it is a warning, whose fix
+ * removes them, so that the citation then reads as it shows. Invisible characters elsewhere (joiners in
+ * emoji or in Arabic and Indic scripts, direction marks in right-to-left text) are left alone.
+ */
+function checkInvisibleCharacters(text: string, citations: Citation[]): CheckResult {
+  const none: CheckResult = { problems: [], checkedUpTo: Infinity };
+  const shown = withoutInvisible(text);
+  if (shown === text) return none;
+  // Where the characters are, only when the text as it shows has citations (emoji are full of joiners).
+  const seen = findCitations(shown);
+  if (seen.length === 0) return none;
+  const runs = invisibleRuns(text);
+  const problems: Problem[] = [];
+  let r = 0;
+  /** How many characters the runs before runs[r] took out. */
+  let removedBefore = 0;
+  let read = 0;
+  for (const c of seen) {
+    if (c.external) continue;
+    while (r < runs.length && runs[r].at <= c.start) removedBefore += runs[r].end - runs[r++].start;
+    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start + removedBefore };
+    const first = r;
+    let removedInside = 0;
+    while (r < runs.length && runs[r].at < c.end) removedInside += runs[r].end - runs[r++].start;
+    if (r === first) continue;
+    const inside = runs.slice(first, r);
+    removedBefore += removedInside;
+    // Where the citation stands in the draft, invisible characters included.
+    const start = c.start + removedBefore - removedInside;
+    const end = c.end + removedBefore;
+    // What the grammar reads there now: the citations of the summary that overlap it.
+    while (read < citations.length && citations[read].end <= start) read++;
+    const readAs: string[] = [];
+    for (let k = read; k < citations.length && citations[k].start < end; k++) readAs.push(withoutInvisible(citations[k].text));
+    const codes = [...new Set(inside.flatMap((run) => [...text.slice(run.start, run.end)].map((ch) => ch.charCodeAt(0))))];
+    const names = codes.slice(0, 3).map(invisibleName).join(', ') + (codes.length > 3 ? ', …' : '');
+    const count = inside.reduce((n, run) => n + run.end - run.start, 0);
+    const what = count === 1 ? `an invisible character (${names})` : `${count} invisible characters (${names})`;
+    const reading =
+      readAs.length === 0
+        ? 'it is not read as a citation'
+        : readAs.length === 1 && readAs[0] === c.text && citations[read].start === start && citations[read].end === end
+          ? 'it reads as it shows here, but not everywhere it may be copied to'
+          : `it is read as “${readAs.join('” and “')}”`;
+    problems.push({
+      start,
+      end,
+      severity: 'warning',
+      code: 'invisible-character',
+      message: `“${c.text}” has ${what} inside: ${reading}. Remove ${count === 1 ? 'it' : 'them'} so that the citation reads as it shows.`,
+      fixes: [
+        {
+          title: count === 1 ? 'Remove the invisible character' : `Remove the ${count} invisible characters`,
+          edits: inside.map((run) => ({ start: run.start, end: run.end, newText: '' })),
+        },
+      ],
+    });
+  }
+  return { problems, checkedUpTo: Infinity };
 }
 
 /** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
 const MAX_QUOTE_DISTANCE = 1000;
 
-/** Index of the first citation that ends after `offset` (citations are sorted and do not overlap). */
+/** Index of the first citation that ends after `offset` (citations are sorted and do not overlap, so their ends are sorted too). */
 function firstEndingAfter(citations: Citation[], offset: number): number {
   let lo = 0;
   let hi = citations.length;
@@ -177,32 +304,86 @@ function firstEndingAfter(citations: Citation[], offset: number): number {
   return lo;
 }
 
-/** A quotation in the same sentence as a citation must be the words of the cited paragraphs. */
-function checkQuotations(text: string, citations: Citation[], summary: Summary): Problem[] {
-  if (citations.length === 0) return [];
+/** Index of the first citation that starts at or after `offset`. */
+function firstStartingFrom(citations: Citation[], offset: number): number {
+  let lo = 0;
+  let hi = citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A quotation in the same sentence as a citation must be the words of the cited paragraphs. A citation
+ * vouches for a quotation when it overlaps the quotation's window: its sentence, cut to MAX_QUOTE_DISTANCE
+ * either side. Citations are sorted and do not overlap, so the citations in a window are a run of them,
+ * [first, past); both ends only move forward from one quotation to the next (quotations are sorted too), and
+ * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
+ * many citations stand near each quotation.
+ */
+function checkQuotations(text: string, citations: Citation[], summary: Summary): CheckResult {
+  const all: CheckResult = { problems: [], checkedUpTo: Infinity };
+  if (citations.length === 0) return all;
   const quotations = findQuotations(text);
-  if (quotations.length === 0) return [];
+  if (quotations.length === 0) return all;
   const problems: Problem[] = [];
   const spans = sentences(text);
-  // Verdicts by quotation and cited paragraphs: drafts repeat their quotations.
-  const verdicts = new Map<string, { message: string; fixes: (q: Quotation) => Fix[] } | null>();
+  type Verdict = { message: string; fixes: (q: Quotation) => Fix[] } | null;
+  // Verdicts by cited paragraphs, then by quotation: drafts repeat their quotations.
+  const verdicts = new Map<string, Map<string, Verdict>>();
+  /** Per paragraph of the summary, how many citations in the window cite it. */
+  const citedTimes = new Int32Array(summary.count + 1);
+  /** Whether a paragraph came into the window or left it since `valid` was made. */
+  let changed = false;
+  const count = (c: Citation, by: 1 | -1) => {
+    // Read anew each time (a citation keeps no list): each citation comes in once and leaves once.
+    for (const n of c.paragraphs) {
+      if (!summary.has(n)) continue;
+      citedTimes[n] += by;
+      if (citedTimes[n] === (by === 1 ? 1 : 0)) changed = true;
+    }
+  };
+  /** The paragraphs of the summary cited in the window, sorted, and the verdicts for them. */
+  let valid: number[] = [];
+  let verdictsFor: Map<string, Verdict> | undefined;
+  // The citations counted: [first, past).
+  let first = 0;
+  let past = 0;
   let si = 0;
   for (const q of quotations) {
+    // (At its opening mark.)
+    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: q.start - 1 };
     while (si < spans.length && spans[si].end < q.end) si++;
     const sentence = spans[si] ?? { start: 0, end: text.length };
     const from = Math.max(sentence.start, q.start - MAX_QUOTE_DISTANCE);
     const to = Math.min(sentence.end, q.end + MAX_QUOTE_DISTANCE);
-    const cited = new Set<number>();
-    for (let k = firstEndingAfter(citations, from); k < citations.length && citations[k].start < to; k++) {
-      for (const n of citations[k].paragraphs) if (summary.has(n)) cited.add(n);
+    // The window's citations: those that end after `from` and start before `to`.
+    const lo = firstEndingAfter(citations, from);
+    const hi = Math.max(lo, firstStartingFrom(citations, to));
+    if (lo >= past || hi <= first) {
+      while (first < past) count(citations[first++], -1);
+      first = past = lo;
     }
-    if (cited.size === 0) continue;
-    const valid = [...cited].sort((a, b) => a - b);
-    const key = `${valid.join(',')}|${q.text}`;
-    let verdict = verdicts.get(key);
+    while (first < lo) count(citations[first++], -1);
+    while (first > lo) count(citations[--first], 1);
+    while (past < hi) count(citations[past++], 1);
+    while (past > hi) count(citations[--past], -1);
+    if (changed) {
+      changed = false;
+      valid = [];
+      for (let n = 1; n < citedTimes.length; n++) if (citedTimes[n] > 0) valid.push(n);
+      const key = valid.join(',');
+      verdictsFor = verdicts.get(key);
+      if (!verdictsFor) verdicts.set(key, (verdictsFor = new Map<string, Verdict>()));
+    }
+    if (valid.length === 0 || !verdictsFor) continue;
+    let verdict = verdictsFor.get(q.text);
     if (verdict === undefined) {
       verdict = judgeQuotation(q.text, valid, summary);
-      verdicts.set(key, verdict);
+      verdictsFor.set(q.text, verdict);
     }
     if (verdict)
       problems.push({
@@ -214,22 +395,41 @@ function checkQuotations(text: string, citations: Citation[], summary: Summary):
         fixes: verdict.fixes(q),
       });
   }
-  return problems;
+  return { problems, checkedUpTo: Infinity };
 }
+
+/** A passage that shares less of the quotation's words than this is not offered as its source. */
+const MIN_CLOSEST_SCORE = 0.3;
 
 function judgeQuotation(
   words: string,
   valid: number[],
   summary: Summary,
 ): { message: string; fixes: (q: Quotation) => Fix[] } | null {
-  if (valid.some((n) => quotationMatches(words, summary.paragraph(n)!.text))) return null;
-  let best: { n: number; passage: NonNullable<ReturnType<typeof closestPassage>> } | undefined;
+  // The quotation is read once, whatever the number of paragraphs it is compared with.
+  const needles = quotationNeedles(words);
+  if (valid.some((n) => needlesIn(needles, summary.paragraph(n)!.text))) return null;
+  // The closest passage: the best score, in the first paragraph (by number) that has it, if it is 0.3 or
+  // more. Paragraphs are tried from the most promising (the upper bound of their score) and those that cannot
+  // do better than the best found so far (or reach 0.3) are not searched: the answer is the same as trying all.
+  const finder = passageFinder(words);
+  const candidates: { n: number; source: string; bound: number }[] = [];
   for (const n of valid) {
-    const passage = closestPassage(words, summary.paragraph(n)!.text);
-    if (passage && (!best || passage.score > best.passage.score)) best = { n, passage };
+    const source = summary.paragraph(n)!.text;
+    const bound = finder.bound(source);
+    if (bound >= MIN_CLOSEST_SCORE) candidates.push({ n, source, bound });
+  }
+  candidates.sort((a, b) => b.bound - a.bound || a.n - b.n);
+  let best: { n: number; passage: ClosestPassage } | undefined;
+  for (const c of candidates) {
+    if (best && (c.bound < best.passage.score || (c.bound === best.passage.score && c.n > best.n))) continue;
+    const passage = finder.closest(c.source);
+    if (!passage) continue;
+    if (!best || passage.score > best.passage.score || (passage.score === best.passage.score && c.n < best.n))
+      best = { n: c.n, passage };
   }
   const where = formatCitation(valid);
-  const closest = best && best.passage.score >= 0.3 ? best : undefined;
+  const closest = best && best.passage.score >= MIN_CLOSEST_SCORE ? best : undefined;
   if (!closest) return { message: `These words are not in ${where}.`, fixes: () => [] };
   return {
     message: `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`,
@@ -264,13 +464,52 @@ export function fixAllEdits(problems: readonly { code: string; fixes: readonly F
 } {
   const chosen = problems
     .filter((p) => FIXABLE_IN_BULK.has(p.code as ProblemCode) && p.fixes.length > 0)
-    .map((p) => p.fixes[0].edits)
-    .sort((a, b) => Math.min(...a.map((e) => e.start)) - Math.min(...b.map((e) => e.start)));
+    .map((p) => {
+      const edits = p.fixes[0].edits;
+      let first = Infinity;
+      for (const e of edits) first = Math.min(first, e.start);
+      return { edits, first };
+    })
+    .sort((a, b) => a.first - b.first);
   const edits: TextEdit[] = [];
+  /**
+   * The edits taken so far, sorted by start then end. They do not overlap one another, so their ends are
+   * sorted too: an edit overlaps one of them exactly when it overlaps the last that starts before it ends
+   * (a binary search, where comparing with every edit taken was quadratic in the number of problems).
+   */
+  const taken: TextEdit[] = [];
+  const lastStartingBefore = (offset: number): number => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const overlapsTaken = (e: TextEdit): boolean => {
+    const i = lastStartingBefore(e.end);
+    return i >= 0 && taken[i].end > e.start;
+  };
+  const take = (e: TextEdit): void => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < e.start || (taken[mid].start === e.start && taken[mid].end <= e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === taken.length) taken.push(e);
+    else taken.splice(lo, 0, e);
+  };
   let fixed = 0;
   for (const fix of chosen) {
-    if (fix.some((e) => edits.some((o) => e.start < o.end && o.start < e.end))) continue;
-    edits.push(...fix);
+    if (fix.edits.some(overlapsTaken)) continue;
+    for (const e of fix.edits) {
+      edits.push(e);
+      take(e);
+    }
     fixed++;
   }
   return { edits: edits.sort((a, b) => a.start - b.start), fixed };

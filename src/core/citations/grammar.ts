@@ -65,6 +65,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const MAX_DIGITS = 6;
 const MAX_EXPANSION = 500;
+/** How many numbers the ranges of one citation may add in all (see expand). */
+const MAX_EXPANDED = 10_000;
 const LOOKBEHIND = 80;
 
 const OURS_SUFFIX = /\s*,?\s+(?:of\s+(?:the\s+)?(?:(?:Chair['’]s|present|this)\s+)?summary|du\s+résumé|del\s+resumen)\b/iy;
@@ -131,23 +133,15 @@ function keywordKind(text: string, start: number, end: number): KeywordKind | un
   return lowerAt(text, start + 9) === 0x73 ? KEYWORDS.paragraphs : undefined;
 }
 
-function keywordOf(text: string, start: number, end: number): Keyword | undefined {
-  const kind = keywordKind(text, start, end);
-  if (!kind) return undefined;
+/**
+ * Where the keyword whose letters are [start, end) ends, after its full stop if it has one; -1 when a full
+ * stop it needs is missing. (The Keyword object itself is made only when a citation's keyword is read.)
+ */
+function keywordEnd(text: string, end: number, kind: KeywordKind): number {
   const dot = text.charCodeAt(end) === 46;
   // "par" alone is an ordinary French word: the abbreviation needs its full stop.
-  if (kind.language === 'fr' && !dot) return undefined;
-  const stop = dot ? end + 1 : end;
-  return {
-    start,
-    end: stop,
-    text: text.slice(start, stop),
-    plural: kind.plural,
-    abbreviated: kind.abbreviated,
-    dot,
-    pilcrow: kind.pilcrow,
-    language: kind.language,
-  };
+  if (kind.language === 'fr' && !dot) return -1;
+  return dot ? end + 1 : end;
 }
 
 function isLetterAt(text: string, i: number): boolean {
@@ -216,32 +210,41 @@ function isDashCode(c: number): boolean {
   return c === 0x2013 || c === 0x2014 || c === 0x2d || c === 0x2012 || c === 0x2212;
 }
 
-/** Reads "–15", " to 15", " a 15" after the number at `pos` into `item`; false when there is no range. */
-function readRange(text: string, pos: number, language: Language, item: CitationItem): boolean {
+/**
+ * Reads "–15", " to 15", " a 15" after the number that ends at `pos`: when there is a range, appends it to
+ * `flat` (1, its end's value, start and end, its dash's start and end: see ScannedCitation.flat) and returns
+ * where it ends; otherwise appends 0 and returns -1.
+ */
+function readRange(text: string, pos: number, language: Language, flat: number[]): number {
   let p = skipSpace(text, pos, 2);
   if (isDashCode(text.charCodeAt(p))) {
     const dashAt = p;
     p = skipSpace(text, p + 1, 2);
     const to = readNumber(text, p);
-    if (!to) return false;
-    item.to = to;
-    item.dash = { start: dashAt, end: dashAt + 1, text: text[dashAt] };
-    return true;
+    if (to) {
+      flat.push(1, to.value, to.start, to.end, dashAt, dashAt + 1);
+      return to.end;
+    }
+    flat.push(0);
+    return -1;
   }
   // Cheap look first: the range words start with t, a or à after a space.
   const next = text.charCodeAt(p) | 0x20;
-  if (p === pos || (next !== 0x74 && next !== 0x61 && next !== 0xe0)) return false;
-  RANGE_WORD.lastIndex = pos;
-  const m = RANGE_WORD.exec(text);
-  if (!m) return false;
-  const word = m[1].toLowerCase();
-  if ((word === 'a' && language !== 'es') || ((word === 'à' || word === 'au') && language !== 'fr')) return false;
-  const to = readNumber(text, pos + m[0].length);
-  if (!to) return false;
-  const wordStart = pos + m[0].indexOf(m[1]);
-  item.to = to;
-  item.dash = { start: wordStart - 1, end: wordStart + m[1].length + 1, text: ` ${m[1]} ` };
-  return true;
+  if (p !== pos && (next === 0x74 || next === 0x61 || next === 0xe0)) {
+    RANGE_WORD.lastIndex = pos;
+    const m = RANGE_WORD.exec(text);
+    const word = m ? m[1].toLowerCase() : '';
+    const fits = m && !((word === 'a' && language !== 'es') || ((word === 'à' || word === 'au') && language !== 'fr'));
+    const to = fits ? readNumber(text, pos + m[0].length) : undefined;
+    if (m && to) {
+      // The dash of a range word is the word with a space either side: " to ".
+      const wordStart = pos + m[0].indexOf(m[1]);
+      flat.push(1, to.value, to.start, to.end, wordStart - 1, wordStart + m[1].length + 1);
+      return to.end;
+    }
+  }
+  flat.push(0);
+  return -1;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -267,42 +270,83 @@ function externalBefore(text: string, start: number): string | undefined {
   return undefined;
 }
 
-function expand(items: CitationItem[]): number[] {
-  if (items.length === 1) {
-    const a = items[0].from.value;
-    const b = items[0].to ? items[0].to.value : a;
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
+/**
+ * The paragraphs the items cite, distinct and sorted. A range wider than MAX_EXPANSION stands for its two
+ * ends only, and so does every range once a citation has expanded MAX_EXPANDED numbers: a citation of 10,000
+ * paragraphs is not one of a 37-paragraph summary, and expanding 500 numbers per 7 characters of text
+ * (`1–500, 502–1000, …`) would make the list many times longer than the text.
+ * Linear in the items and the output: intervals sorted by their start (already sorted when the draft lists
+ * them in order) and merged, where a set of every number added was as slow as its longest ranges.
+ */
+function expand(flat: readonly number[]): number[] {
+  // Per item, the smaller and the larger end of its range (the same number twice for a single one).
+  const ends: number[] = [];
+  for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) {
+    const a = flat[i];
+    const b = flat[i + 3] === 1 ? flat[i + 4] : a;
+    ends.push(Math.min(a, b), Math.max(a, b));
+  }
+  if (ends.length === 2) {
+    const [lo, hi] = ends;
     if (hi - lo > MAX_EXPANSION) return [lo, hi];
     const out: number[] = [];
     for (let n = lo; n <= hi; n++) out.push(n);
     return out;
   }
-  const set = new Set<number>();
-  for (const item of items) {
-    const a = item.from.value;
-    const b = item.to ? item.to.value : a;
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
-    if (hi - lo > MAX_EXPANSION) {
-      set.add(lo);
-      set.add(hi);
-    } else for (let n = lo; n <= hi; n++) set.add(n);
+  // The intervals to write, flat: [lo, hi, lo, hi, …].
+  let intervals: number[] = [];
+  let expanded = 0;
+  let sorted = true;
+  const add = (lo: number, hi: number) => {
+    if (intervals.length > 0 && lo < intervals[intervals.length - 2]) sorted = false;
+    intervals.push(lo, hi);
+  };
+  for (let i = 0; i < ends.length; i += 2) {
+    const lo = ends[i];
+    const hi = ends[i + 1];
+    if (hi - lo > MAX_EXPANSION || expanded + (hi - lo) > MAX_EXPANDED) {
+      add(lo, lo);
+      add(hi, hi);
+    } else {
+      expanded += hi - lo;
+      add(lo, hi);
+    }
   }
-  return [...set].sort((x, y) => x - y);
+  if (!sorted) {
+    // Sorted by start as numbers lo·2²⁰ + hi (both under a million, so exact in a double): a typed array
+    // sorts numbers without a comparator or an object per interval.
+    const keys = new Float64Array(intervals.length / 2);
+    for (let i = 0; i < keys.length; i++) keys[i] = intervals[2 * i] * 0x100000 + intervals[2 * i + 1];
+    keys.sort();
+    intervals = [];
+    for (const key of keys) intervals.push(Math.floor(key / 0x100000), key % 0x100000);
+  }
+  const out: number[] = [];
+  // `next`: the smallest number not yet written (the output is sorted and distinct).
+  let next = -Infinity;
+  for (let i = 0; i < intervals.length; i += 2) {
+    for (let n = Math.max(intervals[i], next); n <= intervals[i + 1]; n++) out.push(n);
+    next = Math.max(next, intervals[i + 1] + 1);
+  }
+  return out;
 }
 
-/** Reads one citation whose keyword starts at `start`; when no number follows, where scanning may resume. */
-function readCitation(text: string, kw: Keyword): Citation | number {
-  let p = skipSpace(text, kw.end);
+/**
+ * Reads one citation whose keyword is [start, stop); when no number follows, returns where scanning may
+ * resume instead.
+ */
+function readCitation(text: string, start: number, stop: number, kind: KeywordKind): Citation | number {
+  let p = skipSpace(text, stop);
   const first = readNumber(text, p);
-  if (!first) return Math.max(digitsEnd(text, p), kw.end);
-  const items: CitationItem[] = [];
-  let current: CitationItem = { from: first };
+  if (!first) return Math.max(digitsEnd(text, p), stop);
+  // The items, flat, as the citation keeps them (see ScannedCitation.flat).
+  const flat: number[] = [];
+  let from = first;
   p = first.end;
   for (;;) {
-    if (readRange(text, p, kw.language, current)) p = current.to!.end;
-    items.push(current);
+    flat.push(from.value, from.start, from.end);
+    const rangeEnd = readRange(text, p, kind.language, flat);
+    if (rangeEnd >= 0) p = rangeEnd;
     // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
     const q = skipSpace(text, p, 3);
     const c = text.charCodeAt(q) | 0x20;
@@ -312,12 +356,12 @@ function readCitation(text: string, kw: Keyword): Citation | number {
     if (!sep || sep[0].length === 0) break;
     const n = readNumber(text, p + sep[0].length);
     if (!n) break;
-    current = { from: n };
+    from = n;
     p = n.end;
   }
   let end = p;
   let suffix: Citation['suffix'];
-  let externalReason = externalBefore(text, kw.start);
+  let externalReason = externalBefore(text, start);
   // Cheap look first: both suffix patterns start with ", of", "of", "du" or "del".
   const q = skipSpace(text, text[skipSpace(text, p, 2)] === ',' ? skipSpace(text, p, 2) + 1 : p, 3);
   const lead = text.charCodeAt(q) | 0x20;
@@ -334,50 +378,142 @@ function readCitation(text: string, kw: Keyword): Citation | number {
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, kw, items, end, suffix, externalReason);
+  return new ScannedCitation(text, start, end, stop, kind, flat, suffix, externalReason);
 }
 
 /**
- * A citation as the scanner found it. The derived fields (its text, the flat list of numbers, the
- * expanded paragraphs) are computed when first read: scanning a long draft allocates little.
+ * A citation as the scanner found it, kept small: a draft may hold hundreds of thousands of citations, and
+ * what a scan keeps alive, the garbage collector copies and traces (on a 1 MB draft of `para. 1 ` that cost
+ * several times the scan itself). So a citation is one object: its keyword is its kind (shared) and where it
+ * ends; its items are one array of small integers (see `flat`), or three fields for the most common citation,
+ * one number alone. The Keyword, the items, the numbers, the cited paragraphs and the text are made when read,
+ * anew at each read: read each once.
  */
 class ScannedCitation implements Citation {
-  readonly start: number;
-  readonly external: boolean;
-  private cachedText: string | undefined;
-  private cachedNumbers: NumberToken[] | undefined;
-  private cachedParagraphs: number[] | undefined;
+  /** The number, when the citation is one number without a range; -1 otherwise. */
+  private readonly value: number;
+  private readonly valueStart: number;
+  private readonly valueEnd: number;
+  /**
+   * Otherwise every item, flat: its number's value, start and end; then 0, or 1 followed by the range's end
+   * (value, start, end) and its dash (start, end).
+   */
+  private readonly flat: number[] | undefined;
 
   constructor(
     private readonly source: string,
-    readonly keyword: Keyword,
-    readonly items: CitationItem[],
+    readonly start: number,
     readonly end: number,
+    private readonly keywordEnd: number,
+    private readonly kind: KeywordKind,
+    flat: number[],
     readonly suffix: { start: number; end: number } | undefined,
     readonly externalReason: string | undefined,
   ) {
-    this.start = keyword.start;
-    this.external = externalReason !== undefined;
+    if (flat.length === 4 && flat[3] === 0) {
+      this.value = flat[0];
+      this.valueStart = flat[1];
+      this.valueEnd = flat[2];
+      this.flat = undefined;
+    } else {
+      this.value = this.valueStart = this.valueEnd = -1;
+      this.flat = flat;
+    }
+  }
+
+  get external(): boolean {
+    return this.externalReason !== undefined;
+  }
+
+  get keyword(): Keyword {
+    const { kind, start, keywordEnd } = this;
+    return {
+      start,
+      end: keywordEnd,
+      text: this.source.slice(start, keywordEnd),
+      plural: kind.plural,
+      abbreviated: kind.abbreviated,
+      // The keyword's letters are never a full stop: it has one when it ends with one.
+      dot: this.source.charCodeAt(keywordEnd - 1) === 46,
+      pilcrow: kind.pilcrow,
+      language: kind.language,
+    };
   }
 
   get text(): string {
-    return (this.cachedText ??= this.source.slice(this.start, this.end));
+    return this.source.slice(this.start, this.end);
+  }
+
+  get items(): CitationItem[] {
+    const { flat, source } = this;
+    if (!flat) return [{ from: { value: this.value, start: this.valueStart, end: this.valueEnd } }];
+    const out: CitationItem[] = [];
+    for (let i = 0; i < flat.length;) {
+      const item: CitationItem = { from: { value: flat[i], start: flat[i + 1], end: flat[i + 2] } };
+      if (flat[i + 3] === 1) {
+        item.to = { value: flat[i + 4], start: flat[i + 5], end: flat[i + 6] };
+        const dashStart = flat[i + 7];
+        const dashEnd = flat[i + 8];
+        // A dash is one character; a range word is written with a space either side (" to ", " a ").
+        const dash = dashEnd - dashStart === 1 ? source[dashStart] : ` ${source.slice(dashStart + 1, dashEnd - 1)} `;
+        item.dash = { start: dashStart, end: dashEnd, text: dash };
+        i += 9;
+      } else i += 4;
+      out.push(item);
+    }
+    return out;
+  }
+
+  /** See forEachItem: the items one at a time, in one reused object. */
+  visitItems(visit: (item: Readonly<CitationItem>) => boolean | void): void {
+    const { flat, source } = this;
+    const from: NumberToken = { value: this.value, start: this.valueStart, end: this.valueEnd };
+    const item: CitationItem = { from, to: undefined, dash: undefined };
+    if (!flat) {
+      visit(item);
+      return;
+    }
+    const to: NumberToken = { value: 0, start: 0, end: 0 };
+    const dash = { start: 0, end: 0, text: '' };
+    for (let i = 0; i < flat.length;) {
+      from.value = flat[i];
+      from.start = flat[i + 1];
+      from.end = flat[i + 2];
+      if (flat[i + 3] === 1) {
+        to.value = flat[i + 4];
+        to.start = flat[i + 5];
+        to.end = flat[i + 6];
+        dash.start = flat[i + 7];
+        dash.end = flat[i + 8];
+        dash.text = dash.end - dash.start === 1 ? source[dash.start] : ` ${source.slice(dash.start + 1, dash.end - 1)} `;
+        item.to = to;
+        item.dash = dash;
+        i += 9;
+      } else {
+        item.to = undefined;
+        item.dash = undefined;
+        i += 4;
+      }
+      if (visit(item) === false) return;
+    }
   }
 
   get numbers(): NumberToken[] {
-    if (!this.cachedNumbers) {
-      const out: NumberToken[] = [];
-      for (const i of this.items) {
-        out.push(i.from);
-        if (i.to) out.push(i.to);
-      }
-      this.cachedNumbers = out;
+    const { flat } = this;
+    if (!flat) return [{ value: this.value, start: this.valueStart, end: this.valueEnd }];
+    const out: NumberToken[] = [];
+    for (let i = 0; i < flat.length;) {
+      out.push({ value: flat[i], start: flat[i + 1], end: flat[i + 2] });
+      if (flat[i + 3] === 1) {
+        out.push({ value: flat[i + 4], start: flat[i + 5], end: flat[i + 6] });
+        i += 9;
+      } else i += 4;
     }
-    return this.cachedNumbers;
+    return out;
   }
 
   get paragraphs(): number[] {
-    return (this.cachedParagraphs ??= expand(this.items));
+    return this.flat ? expand(this.flat) : [this.value];
   }
 
   /** Plain data, for JSON and for comparing citations. */
@@ -418,9 +554,10 @@ export function findCitations(text: string): Citation[] {
     }
     let next = end;
     if (!(at > 0 && isWordAt(text, at - 1)) && !isLetterAt(text, end)) {
-      const kw = keywordOf(text, at, end);
-      if (kw) {
-        const found = readCitation(text, kw);
+      const kind = keywordKind(text, at, end);
+      const stop = kind ? keywordEnd(text, end, kind) : -1;
+      if (kind && stop >= 0) {
+        const found = readCitation(text, at, stop, kind);
         if (typeof found === 'number') next = Math.max(found, end);
         else {
           out.push(found);
@@ -430,13 +567,26 @@ export function findCitations(text: string): Citation[] {
     }
     resume = Math.max(resume, next);
     if (pilcrow) nextPilcrow = text.indexOf('¶', Math.max(resume, at + 1));
-    if (!pilcrow || nextWord < resume) {
+    // Each stream only moves forward: the word stream is searched again only when this candidate was a
+    // word, or when the citation just read ran past the next word. Once no word is left (-1) it is never
+    // searched again (searching it again at every pilcrow read the rest of the text each time: quadratic).
+    if (!pilcrow || (nextWord >= 0 && nextWord < resume)) {
       re.lastIndex = Math.max(resume, nextWord + 1);
       nextWord = re.test(text) ? re.lastIndex - CANDIDATE_LENGTH : -1;
     }
     if (nextPilcrow >= 0 && nextPilcrow < resume) nextPilcrow = text.indexOf('¶', resume);
   }
   return out;
+}
+
+/**
+ * Calls `visit` with each item of `citation`, in order, until it returns false. For a citation from
+ * findCitations the item is one object reused from call to call: read it, do not keep it. (A list of 300,000
+ * numbers is then read without making an object for each, as `citation.items` does.)
+ */
+export function forEachItem(citation: Citation, visit: (item: Readonly<CitationItem>) => boolean | void): void {
+  if (citation instanceof ScannedCitation) citation.visitItems(visit);
+  else for (const item of citation.items) if (visit(item) === false) return;
 }
 
 /** The citation of the summary that covers `offset` (inclusive of both ends). */

@@ -1,9 +1,9 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { parseParagraphList } from '../numbers';
 import { longDate, type Summary } from '../summary';
-import { type Filter, isEmptyQuery, MAX_RELATED_WORDS, parseQuery, type ParsedQuery } from './query';
+import { type Filter, isEmptyQuery, MAX_QUERY_WORDS, MAX_RELATED_WORDS, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Snippet, type Word, wordsOf } from './snippet';
-import { normalizeForPhrase, processTerm, tokenize } from './terms';
+import { normalizeForPhrase, processTerm, tokenize, tokens } from './terms';
 import { type RankedHit, type RankOptions, type Ranking, TopK } from './topk';
 
 /** One indexed document: a paragraph of the summary, or a user's note on a paragraph. */
@@ -35,6 +35,32 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
 
 /** Changing how documents are indexed must change this, so stale prebuilt indexes are rebuilt. */
 export const INDEX_SCHEMA = 'cnd-search-1';
+
+/**
+ * The bounds of a search, whatever is typed (the extension host is single-threaded: one search must not
+ * block it). Fuzzy matching (typos) compares a word with the index's terms through a Levenshtein matrix of
+ * (length + 1)² cells, so it is tried only on words of at most MAX_FUZZY_TERM_LENGTH letters: a 40,000-letter
+ * word took 3.6 s and 1.6 GB, and from 65,536 letters the matrix could not be made at all (RangeError). The
+ * summary's longest term has 17 letters; a longer word is still found exactly or, typed last, by prefix.
+ */
+export const MAX_FUZZY_TERM_LENGTH = 32;
+
+/**
+ * A query is read up to this many characters; of what is read, at most MAX_QUERY_WORDS words (words of
+ * phrases included) are looked up in the index, and MAX_QUERY_PHRASES phrases matched (query.ts).
+ */
+export const MAX_QUERY_CHARS = 10_000;
+
+/** Typos allowed in a query term: 2 from 5 letters (20 % of the length), 1 at 4, none below or past MAX_FUZZY_TERM_LENGTH. */
+function typosAllowed(term: string): number | false {
+  if (term.length > MAX_FUZZY_TERM_LENGTH) return false;
+  return term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false;
+}
+
+/** In the OR fallback (some of the words), typos only from 5 letters. */
+function typosAllowedInAny(term: string): number | false {
+  return term.length >= 5 ? typosAllowed(term) : false;
+}
 
 export const BOOST = { keyPhrases: 3, names: 2, text: 1, tags: 2, session: 0.5, challenge: 0.3 };
 export const PRIMARY_FIELDS = ['text', 'keyPhrases', 'names', 'tags'];
@@ -184,11 +210,13 @@ export class SearchEngine {
   search(input: string, request: SearchRequest = {}): SearchResponse {
     const limit = Math.max(1, Math.min(request.limit ?? 20, 1000));
     if (request.mode === 'related') return this.related(input, limit);
-    const q = parseQuery(input);
+    const q = parseQuery(input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input);
     if (q.errors.length > 0) return { hits: [], error: q.errors[0] };
     const scope = this.resolveFilters(q.filters);
     if ('error' in scope) return { hits: [], error: scope.error };
     const notices = [...q.warnings];
+    if (input.length > MAX_QUERY_CHARS)
+      notices.push(`The query is long: only its first ${MAX_QUERY_CHARS} characters were read.`);
 
     if (isEmptyQuery(q)) {
       if (q.filters.length === 0) {
@@ -209,7 +237,14 @@ export class SearchEngine {
     }
 
     const phraseNorms = q.phrases.map(normalizeForPhrase);
+    // The words, then the words of the phrases, at most MAX_QUERY_WORDS of them in all: each is looked up
+    // (and expanded by prefix or typos) in the index. A phrase is still matched whole, by the filter below.
     const terms = [...q.words, ...q.phrases.flatMap((p) => tokenize(p))];
+    if (terms.length > MAX_QUERY_WORDS) {
+      terms.length = MAX_QUERY_WORDS;
+      if (q.phrases.length > 0)
+        notices.push(`Only the first ${MAX_QUERY_WORDS} words of the query and its phrases were looked up.`);
+    }
     const usable = terms.map((t) => processTerm(t)).filter((t): t is string => !!t);
     if (usable.length === 0) {
       return { hits: [], message: 'Those words are too common to search for; add a more specific word.' };
@@ -237,17 +272,12 @@ export class SearchEngine {
     if (ranking.total === 0) ranking = this.rank(query, { ...base, fields: ALL_FIELDS }, limit, filter);
     if (ranking.total === 0) {
       // Nothing exact or by prefix: allow typos.
-      ranking = this.rank(
-        query,
-        { ...base, fields: ALL_FIELDS, fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false), maxFuzzy: 2 },
-        limit,
-        filter,
-      );
+      ranking = this.rank(query, { ...base, fields: ALL_FIELDS, fuzzy: typosAllowed, maxFuzzy: 2 }, limit, filter);
     }
     if (ranking.total === 0 && usable.length > 1 && phraseNorms.length === 0) {
       ranking = this.rank(
         query,
-        { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 },
+        { ...base, fields: ALL_FIELDS, combineWith: 'OR', fuzzy: typosAllowedInAny, maxFuzzy: 2 },
         limit,
         filter,
       );
@@ -273,13 +303,15 @@ export class SearchEngine {
 
   /** "Which paragraphs support this sentence?": the passage's words, any of them, best first. */
   private related(passage: string, limit: number): SearchResponse {
-    const words = [
-      ...new Set(
-        tokenize(passage)
-          .map((t) => processTerm(t))
-          .filter((t): t is string => !!t),
-      ),
-    ];
+    // The first MAX_RELATED_WORDS distinct words, and whether there are more: the passage is read only as far
+    // as it takes to know (a selection may be a whole draft).
+    const distinct = new Set<string>();
+    for (const token of tokens(passage)) {
+      const term = processTerm(token);
+      if (term) distinct.add(term);
+      if (distinct.size > MAX_RELATED_WORDS) break;
+    }
+    const words = [...distinct];
     if (words.length === 0)
       return { hits: [], message: 'Select a sentence of your draft to find the paragraphs that support it.' };
     const used = words.slice(0, MAX_RELATED_WORDS);
@@ -324,7 +356,11 @@ export class SearchEngine {
     filters: Filter[],
   ): { all: boolean; accept: (id: string, n: number, kind: SearchDoc['kind']) => boolean } | { error: string } {
     const byKey = new Map<string, Filter[]>();
-    for (const f of filters) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    for (const f of filters) {
+      const list = byKey.get(f.key);
+      if (list) list.push(f);
+      else byKey.set(f.key, [f]);
+    }
     const sets: Set<number>[] = [];
     let notesOnly = false;
     let noteWords: string[] = [];

@@ -33,7 +33,10 @@ export interface ParsedQuery {
   warnings: string[];
 }
 
-const MAX_QUERY_WORDS = 32;
+/** At most this many words of a query are searched for (the search also caps words of phrases: see engine.ts). */
+export const MAX_QUERY_WORDS = 32;
+/** At most this many "phrases": each is matched against every candidate and marked in every snippet. */
+export const MAX_QUERY_PHRASES = 16;
 export const MAX_RELATED_WORDS = 200;
 
 /** `key:value`, `key:"a value"`, `"a phrase"`, or a word; the last alternative eats stray characters. */
@@ -45,6 +48,7 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
   const re = new RegExp(TOKEN.source, 'gu');
   let m: RegExpExecArray | null;
   let dropped = 0;
+  let droppedPhrases = 0;
   while ((m = re.exec(text)) !== null) {
     if (m[1] !== undefined) {
       const key = ALIASES[m[1].toLowerCase()];
@@ -62,7 +66,9 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
     if (m[4] !== undefined) {
       const phrase = m[4].trim();
       if (m[5] !== '"') q.warnings.push('A quotation mark was not closed: the rest of the query is searched as a phrase.');
-      if (phrase) q.phrases.push(phrase);
+      if (!phrase) continue;
+      if (q.phrases.length >= MAX_QUERY_PHRASES) droppedPhrases++;
+      else q.phrases.push(phrase);
       continue;
     }
     const word = m[6];
@@ -73,6 +79,7 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
     q.words.push(word);
   }
   if (dropped > 0) q.warnings.push(`The query is long: only its first ${maxWords} words were used.`);
+  if (droppedPhrases > 0) q.warnings.push(`The query is long: only its first ${MAX_QUERY_PHRASES} phrases were used.`);
   return q;
 }
 

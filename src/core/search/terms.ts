@@ -15,6 +15,11 @@ export function tokenize(text: string): string[] {
   return text.split(SPLIT).filter((t) => t.length > 0);
 }
 
+/** The tokens of `tokenize(text)`, one at a time (a caller that needs the first few reads no further). */
+export function* tokens(text: string): Generator<string> {
+  for (const m of text.matchAll(/[^\n\r\p{Z}\p{P}\p{S}]+/gu)) yield m[0];
+}
+
 function stripSuffix(w: string, suffix: string, minStem: number): string | undefined {
   return w.endsWith(suffix) && w.length - suffix.length >= minStem ? w.slice(0, -suffix.length) : undefined;
 }
