@@ -74,6 +74,24 @@ const scenarios = {
     await shot('quick-fix');
     await page.keyboard.press('Escape');
   },
+  /** A citation of the wrong paragraph: the support warning in the Problems panel, and its quick fixes. */
+  async support() {
+    await wb.openFile('briefing-note-draft.md');
+    await page.waitForTimeout(1200);
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForTimeout(800);
+    const at = await wb.textBox('(para. 26)', 4);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Control+.');
+    await page
+      .locator('.action-widget .monaco-list-row', { hasText: 'Cite para. 27 instead' })
+      .first()
+      .waitFor({ timeout: 15000 });
+    await page.waitForTimeout(600);
+    await shot('support');
+    await page.keyboard.press('Escape');
+  },
   /** Several style slips in one draft: the light bulb offers to fix them all at once. */
   async fixAll() {
     await wb.openFile('briefing-note-draft.md');
