@@ -10,6 +10,7 @@ import { citationSection } from './citations';
 import { notesSection } from './notes';
 import { productSection } from './product';
 import { supportSection } from './support';
+import { stemmerSection } from './stemming';
 import { median, mulberry32, percentile, table, time } from './util';
 
 const summary = loadBundledSummary();
@@ -282,6 +283,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   citations: citationSection,
   notes: notesSection,
   support: supportSection,
+  stemmers: stemmerSection,
 };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {
