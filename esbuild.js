@@ -4,7 +4,7 @@
 //   node esbuild.js --production  minified, no source maps
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also unit tests (out/unit) and the integration suite (out/integration)
-//   node esbuild.js --bench       also the benchmark (out/bench)
+//   node esbuild.js --bench       also the benchmark (out/bench), with one build per stemmer compared (out/bench/stemmers)
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -88,6 +88,44 @@ if (args.has('--bench')) {
     format: 'cjs',
     external: ['fuse.js'],
   });
+  // The stemmer comparison (`npm run bench stemmers`): per stemmer in test/bench/stemmers/, the measurements with that
+  // stemmer in place of src/core/search/stem.ts, and the web extension bundle as it would ship with it (minified).
+  fs.rmSync('out/bench/stemmers', { recursive: true, force: true });
+  for (const file of fs.readdirSync('test/bench/stemmers').filter((f) => f.endsWith('.ts'))) {
+    const name = path.basename(file, '.ts');
+    const plugins = [prebuiltPlugin, stemmerPlugin(path.resolve('test/bench/stemmers', file))];
+    builds.push({
+      ...common,
+      plugins,
+      entryPoints: ['test/bench/stemmerEval.ts'],
+      outfile: `out/bench/stemmers/${name}.js`,
+      platform: 'node',
+      format: 'cjs',
+    });
+    builds.push({
+      ...common,
+      plugins,
+      minify: true,
+      sourcemap: false,
+      entryPoints: ['src/extension.ts'],
+      outfile: `out/bench/stemmers/${name}.web.js`,
+      platform: 'browser',
+      format: 'cjs',
+      external: ['vscode'],
+      mainFields: ['browser', 'module', 'main'],
+    });
+  }
+}
+
+/** Builds with `replacement` wherever src/core/search/terms.ts imports its stemmer (./stem). */
+function stemmerPlugin(replacement) {
+  const terms = path.resolve('src/core/search/terms.ts');
+  return {
+    name: 'cnd-stemmer',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/stem$/ }, (a) => (a.importer === terms ? { path: replacement } : undefined));
+    },
+  };
 }
 
 /**

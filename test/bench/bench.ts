@@ -11,6 +11,7 @@ import { citationSection } from './citations';
 import { notesSection } from './notes';
 import { productSection } from './product';
 import { supportSection } from './support';
+import { stemmerSection } from './stemming';
 import { median, mulberry32, percentile, table, time } from './util';
 
 const summary = loadBundledSummary();
@@ -284,6 +285,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   notes: notesSection,
   support: supportSection,
   adversarial: adversarialSection,
+  stemmers: stemmerSection,
 };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {

@@ -5,39 +5,17 @@ import { DEFAULT_LEVELS } from '../../src/core/checks/levels';
 import { checkText, DraftCheckSession } from '../../src/core/checks/session';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
-import { findCitations } from '../../src/core/citations/grammar';
 import { SearchEngine } from '../../src/core/search/engine';
 import { createSupportModel } from '../../src/core/support';
-import { claimText } from '../../src/core/support/judge';
 import { relatedToSentenceBefore } from '../../src/core/support/related';
 import devSet from '../fixtures/support/dev.json';
 import holdoutSet from '../fixtures/support/holdout.json';
 import holdout2Set from '../fixtures/support/holdout2.json';
 import { generatedDraft } from './citations';
-import { evaluate, type LabelledItem } from './supportEval';
+import { evaluate, type LabelledItem, searchRanking } from './supportEval';
 import { median, table, time } from './util';
 
 const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)} %`);
-
-/** MiniSearch's related ranking (OR over the passage's words, BM25+): top-1, top-3, MRR on the same sentences. */
-function searchRanking(engine: SearchEngine, items: LabelledItem[]): { n: number; top1: number; top3: number; mrr: number } {
-  let n = 0;
-  let top1 = 0;
-  let top3 = 0;
-  let mrr = 0;
-  for (const item of items) {
-    if (item.label === 'wrong' || item.supports.length === 0) continue;
-    const text = (item.context ? `${item.context} ` : '') + item.text;
-    const passage = claimText(text, { start: 0, end: text.length }, findCitations(text));
-    const ranked = engine.search(passage, { mode: 'related', limit: 37 }).hits.map((h) => h.number);
-    const at = ranked.findIndex((p) => item.supports.includes(p));
-    n++;
-    if (at === 0) top1++;
-    if (at >= 0 && at < 3) top3++;
-    if (at >= 0) mrr += 1 / (at + 1);
-  }
-  return { n, top1, top3, mrr: n ? mrr / n : 0 };
-}
 
 export function supportSection(): void {
   const summary = loadBundledSummary();

@@ -6,6 +6,7 @@
  */
 import { findCitations } from '../../src/core/citations/grammar';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
+import type { SearchEngine } from '../../src/core/search/engine';
 import { sentences } from '../../src/core/sentences';
 import { checkSupport, groupBySentence, type SupportCheck, type SupportProblem } from '../../src/core/support/checks';
 import { claimText } from '../../src/core/support/judge';
@@ -119,6 +120,29 @@ export function evaluate(model: SupportModel, items: LabelledItem[]): Evaluation
   }
   if (e.related.n > 0) e.related.mrr /= e.related.n;
   return e;
+}
+
+/** MiniSearch's related ranking (OR over the passage's words, BM25+): top-1, top-3, MRR on the same sentences. */
+export function searchRanking(
+  engine: SearchEngine,
+  items: LabelledItem[],
+): { n: number; top1: number; top3: number; mrr: number } {
+  let n = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let mrr = 0;
+  for (const item of items) {
+    if (item.label === 'wrong' || item.supports.length === 0) continue;
+    const text = (item.context ? `${item.context} ` : '') + item.text;
+    const passage = claimText(text, { start: 0, end: text.length }, findCitations(text));
+    const ranked = engine.search(passage, { mode: 'related', limit: 37 }).hits.map((h) => h.number);
+    const at = ranked.findIndex((p) => item.supports.includes(p));
+    n++;
+    if (at === 0) top1++;
+    if (at >= 0 && at < 3) top3++;
+    if (at >= 0) mrr += 1 / (at + 1);
+  }
+  return { n, top1, top3, mrr: n ? mrr / n : 0 };
 }
 
 const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)} %`);

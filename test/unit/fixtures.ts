@@ -19,3 +19,38 @@ export function lineOf(prefix: string): number {
   if (i < 0) throw new Error(`no line starts with ${prefix}`);
   return i + 1;
 }
+
+/** Queries and the paragraph each must find first: search.test.ts asserts them; `npm run bench stemmers` counts them per stemmer. */
+export const SEARCH_RANKING: readonly (readonly [query: string, first: number])[] = [
+  ['cryptocurrencies blockchain', 27],
+  ['cryptocurrency', 27],
+  ['deforestation', 17],
+  ['gold mining', 17],
+  ['narco-planes', 16],
+  ['ARQ focal point', 14],
+  ['Friends of UNODC Research', 10],
+  ['Singapore', 10],
+  ['comparing confiscated proceeds', 24],
+  ['reuse of confiscated assets', 29],
+  ['mule accounts', 26],
+  ['trafficking in persons victims', 20],
+  ['firearms ammunition', 21],
+  ['terrorism militants', 19],
+  ['"Internet pharmacies"', 33],
+  ['artificial intelligence', 34],
+  ['biometric facial recognition', 34],
+  ['public-private partnerships', 35],
+  ['not subject to negotiation', 1],
+  ['hybrid format livestreamed', 5],
+  ['multi-year workplan human rights obligations', 36],
+  ['early disposal of assets', 25],
+  ['encrypted communication platforms', 15],
+  ['Vienna NGO Committee', 6],
+];
+
+/** Typos and the paragraph each must still find first (search.test.ts; `npm run bench stemmers`). */
+export const SEARCH_TYPOS: readonly (readonly [typo: string, first: number])[] = [
+  ['cryptocurency', 27],
+  ['blokchain', 27],
+  ['deforestaton', 17],
+];
