@@ -158,6 +158,11 @@ async function searchSection(): Promise<void> {
       for (let block = 0; block < 6; block++) warmUp.push(measure((q) => engine.search(q).hits.length, QUERIES, 50).p99);
     else for (let w = 0; w < 3; w++) for (const q of QUERIES) engine.search(q);
     const mini = measure((q) => engine.search(q).hits.length, QUERIES, repeats);
+    // At 1,000×, the p99 of five passes over the queries: the median is reported, with its spread.
+    const passes =
+      factor === 1000
+        ? [mini.p99, ...[1, 2, 3, 4].map(() => measure((q) => engine.search(q).hits.length, QUERIES, repeats).p99)]
+        : [];
     const fuse = new Fuse(docs, {
       keys: [
         { name: 'keyPhrases', weight: 3 },
@@ -191,7 +196,10 @@ async function searchSection(): Promise<void> {
     ]);
     if (factor === 1000) broadQueries = breakdown(engine, docs);
     if (factor === 1000) {
-      console.log(`target p99 < 15 ms at 1,000×: ${mini.p99 < 15 ? 'met' : 'NOT met'} (${mini.p99.toFixed(2)} ms)`);
+      const p99 = percentile(passes, 50);
+      console.log(
+        `target p99 < 15 ms at 1,000×: ${p99 < 15 ? 'met' : 'NOT met'} (median of 5 passes ${p99.toFixed(2)} ms; passes ${passes.map((p) => p.toFixed(1)).join(', ')} ms)`,
+      );
       console.log(
         `target ≥ 10× faster than Fuse.js at 1,000×: ${fz.p50 / mini.p50 >= 10 ? 'met' : 'NOT met'} (${(fz.p50 / mini.p50).toFixed(0)}× at p50)\n`,
       );

@@ -44,3 +44,48 @@ export function table(head: string[], rows: string[][]): void {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
 }
+
+/**
+ * Two alternatives timed in alternation (A then B, then B then A, …), so that a disturbance of the machine
+ * falls on both: returns each one's median and the median, lowest and highest of the per-round ratios A / B.
+ */
+export function interleaved(
+  a: () => unknown,
+  b: () => unknown,
+  rounds: number,
+  warmup = 3,
+): { a: number; b: number; ratio: number; low: number; high: number } {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  const once = (fn: () => unknown) => {
+    const t0 = performance.now();
+    fn();
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < rounds; i++) {
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = once(a);
+      tb = once(b);
+    } else {
+      tb = once(b);
+      ta = once(a);
+    }
+    as.push(ta);
+    bs.push(tb);
+    ratios.push(ta / tb);
+  }
+  return {
+    a: percentile(as, 50),
+    b: percentile(bs, 50),
+    ratio: percentile(ratios, 50),
+    low: Math.min(...ratios),
+    high: Math.max(...ratios),
+  };
+}
