@@ -134,22 +134,27 @@ function bareEnd(text: string, start: number, end: number): number {
  * a word seen before). Open addressing; a cache: cleared when full, the vocabulary itself lives elsewhere.
  */
 class WordTable {
-  /** '' marks an empty slot (a packed array of strings: `new Array(n)` of this size would be a slow dictionary). */
+  /** '' marks an empty slot (a packed array of strings). */
   private keys: string[] = [];
   private values = new Int32Array(0);
   private mask = 0;
   private used = 0;
+  private capacity = 0;
 
-  constructor(private readonly capacity = 1 << 16) {
-    this.reset();
+  constructor(
+    private readonly initialCapacity = 1 << 13,
+    private readonly maxCapacity = 1 << 17,
+  ) {
+    this.allocate(initialCapacity);
   }
 
-  private reset(): void {
+  private allocate(capacity: number): void {
     const keys: string[] = [];
-    for (let i = 0; i < this.capacity; i++) keys.push('');
+    for (let i = 0; i < capacity; i++) keys.push('');
     this.keys = keys;
-    this.values = new Int32Array(this.capacity);
-    this.mask = this.capacity - 1;
+    this.values = new Int32Array(capacity);
+    this.capacity = capacity;
+    this.mask = capacity - 1;
     this.used = 0;
   }
 
@@ -176,7 +181,19 @@ class WordTable {
 
   set(lower: string, value: number): void {
     if (lower === '') return;
-    if (this.used * 2 >= this.capacity) this.reset();
+    if (this.used * 2 >= this.capacity) {
+      // Grow (keeping what is known) up to a bound; past it, start again: the table is only a cache.
+      const keys = this.keys;
+      const values = this.values;
+      if (this.capacity < this.maxCapacity) {
+        this.allocate(this.capacity * 2);
+        for (let i = 0; i < keys.length; i++) if (keys[i] !== '') this.put(keys[i], values[i]);
+      } else this.allocate(this.initialCapacity);
+    }
+    this.put(lower, value);
+  }
+
+  private put(lower: string, value: number): void {
     let i = WordTable.hash(lower, 0, lower.length) & this.mask;
     while (this.keys[i] !== '' && this.keys[i] !== lower) i = (i + 1) & this.mask;
     if (this.keys[i] === '') this.used++;
