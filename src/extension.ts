@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   timer.phase('navigation');
   const search = registerSearch(context, { summary, engine: index, reader, settings, support });
   const status = registerStatus(context, { reader, checker: drafts.checker });
-  const preview = registerPreview(context, { summary, reader });
+  const preview = registerPreview(context, { summary, reader, settings });
   registerWalkthrough(context);
   timer.phase('search, status, preview');
   return {

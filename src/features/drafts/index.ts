@@ -55,7 +55,7 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
         ',',
       ),
       vscode.languages.registerDefinitionProvider(selector, new CitationDefinitionProvider(summary, reader)),
-      vscode.languages.registerDocumentLinkProvider(selector, new CitationLinkProvider(summary, reader)),
+      vscode.languages.registerDocumentLinkProvider(selector, new CitationLinkProvider(summary)),
       vscode.languages.registerCodeActionsProvider(selector, checker, {
         providedCodeActionKinds: DraftChecker.providedCodeActionKinds,
       }),

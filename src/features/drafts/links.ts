@@ -3,13 +3,16 @@ import { findCitations, numberAt } from '../../core/citations/grammar';
 import type { Summary } from '../../core/summary';
 import { READER_URI, type Reader } from '../reader';
 
-/** The reader URI that opens at a paragraph: VS Code selects the line named in the fragment. */
-export function readerLocation(reader: Reader, n: number): vscode.Uri | undefined {
-  const range = reader.range(n);
-  return range ? READER_URI.with({ fragment: `L${range.start.line + 1},1` }) : undefined;
+/**
+ * The link of a paragraph number in a draft: the extension's Open in the Reader command, so that the reader
+ * opens beside the draft (or where it is already) with the paragraph highlighted. A link to the reader's
+ * URI would open it in the draft's own group, hiding the draft.
+ */
+export function paragraphLink(n: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: 'cndSummary.openParagraph', query: JSON.stringify([n]) });
 }
 
-/** Ctrl+click on a citation (go to definition) opens the reader at the paragraph. */
+/** Go to Definition (F12, Ctrl+Alt+click to the side, Peek) lands on the paragraph in the reader: VS Code places it. */
 export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(
     private readonly summary: Summary,
@@ -31,12 +34,9 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   }
 }
 
-/** Each paragraph number in a citation is a link to the reader. */
+/** Each paragraph number in a citation is a link that opens the reader there. */
 export class CitationLinkProvider implements vscode.DocumentLinkProvider {
-  constructor(
-    private readonly summary: Summary,
-    private readonly reader: Reader,
-  ) {}
+  constructor(private readonly summary: Summary) {}
 
   provideDocumentLinks(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
@@ -46,9 +46,10 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
       if (c.external) continue;
       for (const n of c.numbers) {
         if (!this.summary.has(n.value)) continue;
-        const target = readerLocation(this.reader, n.value);
-        if (!target) continue;
-        const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(n.start), doc.positionAt(n.end)), target);
+        const link = new vscode.DocumentLink(
+          new vscode.Range(doc.positionAt(n.start), doc.positionAt(n.end)),
+          paragraphLink(n.value),
+        );
         link.tooltip = `Open ¶ ${n.value} in the reader`;
         links.push(link);
       }
