@@ -19,7 +19,7 @@ mkdirSync(OUT, { recursive: true });
 
 const workspace = freshWorkspace(`ui-${nodeHost ? 'node' : 'web'}`, join(ROOT, 'samples'));
 const host = nodeHost ? await startServerHost({ workspace }) : await startWebHost({ workspace });
-const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 860 } });
+const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 900 } });
 const page = context.pages()[0] ?? (await context.newPage());
 const wb = new Workbench(page);
 const shot = async (name) => {
@@ -34,7 +34,7 @@ const scenarios = {
     await wb.openContainer();
     await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
     await page.waitForTimeout(500);
-    await page.locator('.monaco-list-row', { hasText: '¶ 24 ·' }).first().click();
+    await page.locator('.monaco-list-row', { hasText: 'The importance of comparing' }).first().click();
     await page.waitForTimeout(1500);
     await shot('sessions-reader');
     await page.locator('.monaco-list-row', { hasText: 'Intergovernmental organization' }).first().click();
@@ -42,6 +42,17 @@ const scenarios = {
     await page.locator('.monaco-list-row', { hasText: 'INTERPOL' }).first().click();
     await page.waitForTimeout(800);
     await shot('organizations');
+  },
+  /** A draft with the reader beside it, opened from a citation's link in the draft. */
+  async beside() {
+    await wb.openFile('statement-plenary.md');
+    await wb.openContainer();
+    await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
+    await page.waitForTimeout(500);
+    await wb.command('CND Summary: Go to Paragraph', '24');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await shot('reader-beside');
   },
   /** The search picker over a draft, as typed. */
   async search() {

@@ -90,7 +90,7 @@ export class Workbench {
   }
 
   async openContainer() {
-    const icon = this.page.locator('.activitybar [aria-label^="CND Chair"]').first();
+    const icon = this.page.locator('.activitybar [aria-label^="CND Summary"]').first();
     await icon.waitFor({ timeout: 30000 });
     await icon.click();
     await this.page.waitForTimeout(800);

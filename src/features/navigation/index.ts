@@ -5,7 +5,7 @@ import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { OrganizationsTree } from './organizationsTree';
-import { type OutlineNode, type ParagraphBadges, SessionsTree } from './sessionsTree';
+import { type OutlineNode, type ParagraphBadges, ParagraphNumbers, SessionsTree } from './sessionsTree';
 
 export interface Navigation {
   sessions: SessionsTree;
@@ -154,6 +154,7 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     organizations,
     sessionsView,
     organizationsView,
+    vscode.window.registerFileDecorationProvider(new ParagraphNumbers(summary)),
     vscode.commands.registerCommand('cndSummary.openSummary', async () => {
       await reader.show();
     }),

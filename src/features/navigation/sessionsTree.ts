@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Summary } from '../../core/summary';
+import { paragraphOfUri, paragraphUri } from '../reader';
 import { longDate } from '../../core/summary';
 
 export type OutlineNode =
@@ -71,8 +72,9 @@ function sentenceCase(text: string): string {
 
 /**
  * A paragraph in a view. The label is what the paragraph is about (its first key phrase, or its opening
- * words), so that a narrow sidebar shows words, not only a number; the number comes next ("¶ 24", with
- * the citation and note counts), and the tooltip has the whole paragraph.
+ * words), so that a narrow sidebar shows words, not only a number; the number is the item's badge, at the
+ * right end of the row, where a narrow sidebar still shows it (see ParagraphNumbers); the description has
+ * the citation and note counts, the tooltip the whole paragraph.
  */
 export function paragraphItem(summary: Summary, n: number, badges?: ParagraphBadges): vscode.TreeItem {
   const p = summary.paragraph(n);
@@ -80,7 +82,8 @@ export function paragraphItem(summary: Summary, n: number, badges?: ParagraphBad
   const headline = sentenceCase(summary.headline(p, 120));
   const item = new vscode.TreeItem(headline, vscode.TreeItemCollapsibleState.None);
   const extra = badges?.(n);
-  item.description = [`¶ ${n}`, extra?.description].filter(Boolean).join(' · ');
+  item.resourceUri = paragraphUri(n);
+  item.description = extra?.description;
   // Plain-text tooltip: paragraph text is data, never rendered as Markdown or HTML.
   item.tooltip = `¶ ${n} · ${summary.placeOf(p)}\n\n${p.text}${extra?.tooltip ? `\n\n${extra.tooltip}` : ''}`;
   item.contextValue = 'cndParagraph';
@@ -185,5 +188,19 @@ export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscod
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/**
+ * The paragraph number as the badge of a paragraph item (a file decoration: up to two characters, which
+ * 1 to 37 are), so that it shows however long the label.
+ */
+export class ParagraphNumbers implements vscode.FileDecorationProvider {
+  constructor(private readonly summary: Summary) {}
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    const n = paragraphOfUri(uri);
+    if (n === undefined || !this.summary.has(n)) return undefined;
+    return new vscode.FileDecoration(String(n), `¶ ${n}`);
   }
 }

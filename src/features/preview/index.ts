@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { citationPreviewPlugin, PREVIEW_CHECKS, type PreviewCheck } from '../../core/preview';
 import type { Level } from '../../core/checks/levels';
 import type { Summary } from '../../core/summary';
-import type { Reader } from '../reader';
+import { paragraphUri, type Reader } from '../reader';
 import type { Settings } from '../settings';
-import { ParagraphLinkOpener, paragraphLinkUri } from './paragraphLinks';
+import { ParagraphLinkOpener } from './paragraphLinks';
 
 export interface Preview {
   /** Returned from `activate`: VS Code's Markdown preview calls it with its markdown-it instance. */
@@ -32,7 +32,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
   const { summary, reader, settings } = deps;
   const base = vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: '/paragraph' });
   const desktop = vscode.env.uiKind === vscode.UIKind.Desktop;
-  const href = (n: number) => (desktop ? base.with({ query: `n=${n}` }) : paragraphLinkUri(n)).toString(true);
+  const href = (n: number) => (desktop ? base.with({ query: `n=${n}` }) : paragraphUri(n)).toString(true);
   context.subscriptions.push(
     new ParagraphLinkOpener(summary, reader),
     vscode.window.registerUriHandler({

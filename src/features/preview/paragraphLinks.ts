@@ -1,13 +1,6 @@
 import * as vscode from 'vscode';
 import type { Summary } from '../../core/summary';
-import type { Reader } from '../reader';
-
-/** The scheme of the preview's paragraph links in the browser: `cnd-summary.paragraph:/24`. */
-export const PARAGRAPH_LINK_SCHEME = 'cnd-summary.paragraph';
-
-export function paragraphLinkUri(n: number): vscode.Uri {
-  return vscode.Uri.from({ scheme: PARAGRAPH_LINK_SCHEME, path: `/${n}` });
-}
+import { PARAGRAPH_URI_SCHEME, paragraphOfUri, type Reader } from '../reader';
 
 /**
  * Opens the reader for a citation clicked in the Markdown preview in VS Code for the Web.
@@ -28,7 +21,7 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
     private readonly reader: Reader,
   ) {
     this.subscriptions = [
-      vscode.workspace.registerTextDocumentContentProvider(PARAGRAPH_LINK_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(PARAGRAPH_URI_SCHEME, this),
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of [...e.opened, ...e.changed]) void this.replace(tab);
       }),
@@ -41,13 +34,13 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
   }
 
   private paragraphOf(uri: vscode.Uri): number | undefined {
-    const n = Number(/^\/(\d{1,3})$/.exec(uri.path)?.[1]);
-    return this.summary.has(n) ? n : undefined;
+    const n = paragraphOfUri(uri);
+    return n !== undefined && this.summary.has(n) ? n : undefined;
   }
 
   /** A tab of a paragraph link: closed, and the paragraph shown in the reader. */
   private async replace(tab: vscode.Tab): Promise<void> {
-    if (!(tab.input instanceof vscode.TabInputText) || tab.input.uri.scheme !== PARAGRAPH_LINK_SCHEME) return;
+    if (!(tab.input instanceof vscode.TabInputText) || tab.input.uri.scheme !== PARAGRAPH_URI_SCHEME) return;
     const n = this.paragraphOf(tab.input.uri);
     await vscode.window.tabGroups.close(tab);
     if (n === undefined) {

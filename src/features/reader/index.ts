@@ -3,6 +3,7 @@ import type { ReaderLayout } from '../../core/render';
 import { Reader, READER_SCHEME } from './reader';
 import { READER_TOKENS_LEGEND, ReaderLinks, ReaderOutline, ReaderTokens } from './structure';
 
+export { PARAGRAPH_URI_SCHEME, paragraphOfUri, paragraphUri } from './paragraphUri';
 export { isReader, Reader, READER_SCHEME, READER_URI, readerColumn, readerTab } from './reader';
 
 /** The reader: its document, its styles (semantic tokens), outline, folding and links. */
