@@ -139,6 +139,19 @@ const scenarios = {
     // Focus back in the editor: keys pressed in the preview's webview do not reach the workbench.
     await page.locator('.monaco-editor .view-lines').first().click();
   },
+  /** The preview of a draft with mistakes: the citations the checks reject are marked, with the reason. */
+  async previewChecks() {
+    await wb.openFile('briefing-note-draft.md');
+    await wb.command('Markdown: Open Preview to the Side');
+    const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
+    const missing = inner.locator('.cnd-citation-error').first();
+    await missing.waitFor({ timeout: 30000 });
+    await page.waitForTimeout(800);
+    await missing.hover();
+    await page.waitForTimeout(1500);
+    await shot('preview-checks');
+    await page.locator('.monaco-editor .view-lines').first().click();
+  },
   /** A note on a passage, as a comment thread in the reader and in the Notes view. */
   async notes() {
     await wb.goToParagraph(24);

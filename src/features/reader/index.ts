@@ -4,7 +4,7 @@ import { Reader, READER_SCHEME } from './reader';
 import { READER_TOKENS_LEGEND, ReaderLinks, ReaderOutline, ReaderTokens } from './structure';
 
 export { PARAGRAPH_URI_SCHEME, paragraphOfUri, paragraphUri } from './paragraphUri';
-export { isReader, Reader, READER_SCHEME, READER_URI, readerColumn, readerTab } from './reader';
+export { isReader, isReaderTab, Reader, READER_SCHEME, READER_URI, readerColumn, readerTab } from './reader';
 
 /** The reader: its document, its styles (semantic tokens), outline, folding and links. */
 export function registerReader(context: vscode.ExtensionContext, makeLayout: () => ReaderLayout): Reader {

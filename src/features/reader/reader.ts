@@ -9,23 +9,32 @@ export function isReader(doc: vscode.TextDocument | undefined): boolean {
   return doc?.uri.scheme === READER_SCHEME;
 }
 
-/** The reader's tab: in the active group if it is open there, else the first group that has it. */
-export function readerTab(): vscode.Tab | undefined {
-  const isReaderTab = (t: vscode.Tab) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === READER_SCHEME;
-  const active = vscode.window.tabGroups.activeTabGroup.tabs.find(isReaderTab);
-  return active ?? vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isReaderTab);
+/** A tab showing the reader. */
+export function isReaderTab(tab: vscode.Tab): boolean {
+  return tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === READER_SCHEME;
+}
+
+/**
+ * The reader's tab: in the active group if it is open there, else the first group that has it; never in
+ * the group `except` (see CitationLinkFollower).
+ */
+export function readerTab(except?: vscode.ViewColumn): vscode.Tab | undefined {
+  const candidates = vscode.window.tabGroups.all.filter((g) => g.viewColumn !== except);
+  const active = candidates.find((g) => g.isActive)?.tabs.find(isReaderTab);
+  return active ?? candidates.flatMap((g) => g.tabs).find(isReaderTab);
 }
 
 /**
  * Where the reader opens: where it is already (one reader tab, reused); else beside the editor the user
  * is working in, so that the draft stays in view; else (no editor, or the focus in a view with no editor
- * open) the active group.
+ * open) the active group. `except`: a group the reader must not open in (the draft's).
  */
-export function readerColumn(): vscode.ViewColumn {
-  const tab = readerTab();
+export function readerColumn(except?: vscode.ViewColumn): vscode.ViewColumn {
+  const tab = readerTab(except);
   if (tab) return tab.group.viewColumn;
   const active = vscode.window.activeTextEditor;
-  if (active && !isReader(active.document) && active.viewColumn !== undefined) return vscode.ViewColumn.Beside;
+  if (except !== undefined || (active && !isReader(active.document) && active.viewColumn !== undefined))
+    return vscode.ViewColumn.Beside;
   return vscode.ViewColumn.Active;
 }
 
@@ -68,11 +77,11 @@ export class Reader implements vscode.TextDocumentContentProvider, vscode.Dispos
    */
   async show(
     n?: number,
-    options: { preserveFocus?: boolean; passage?: { start: number; end: number } } = {},
+    options: { preserveFocus?: boolean; passage?: { start: number; end: number }; except?: vscode.ViewColumn } = {},
   ): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(READER_URI);
     const editor = await vscode.window.showTextDocument(doc, {
-      viewColumn: readerColumn(),
+      viewColumn: readerColumn(options.except),
       preserveFocus: options.preserveFocus ?? false,
       // A pinned tab: opening another file next to it does not replace the reader.
       preview: false,

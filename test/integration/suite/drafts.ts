@@ -216,7 +216,7 @@ test('go to definition lands on the paragraph in the reader', async () => {
   assert(line.startsWith('24. '), `cursor on paragraph 24: ${line.slice(0, 30)}`);
   const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
   assert(
-    links.some((l) => l.target?.toString(true) === 'command:cndSummary.openParagraph?[24]'),
+    links.some((l) => l.target?.toString(true) === 'command:cndSummary.followCitationLink?[24]'),
     `document link to the reader: ${links.map((l) => l.target?.toString(true)).join(', ')}`,
   );
 });

@@ -37,7 +37,7 @@ test('the reader opens beside the draft, and every way of opening it reuses that
   // A document link in the draft (Ctrl+click on a number), as VS Code runs it: its command URI.
   await vscode.window.showTextDocument(draft.document, vscode.ViewColumn.One);
   const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', draft.document.uri);
-  const link31 = links.find((l) => l.target?.toString(true) === 'command:cndSummary.openParagraph?[30]');
+  const link31 = links.find((l) => l.target?.toString(true) === 'command:cndSummary.followCitationLink?[30]');
   assert(link31?.target, `a link on 30: ${links.map((l) => l.target?.toString(true)).join(', ')}`);
   await vscode.commands.executeCommand(link31.target.path, ...(JSON.parse(link31.target.query) as unknown[]));
   await readerAt(30, vscode.ViewColumn.Two);
