@@ -146,8 +146,7 @@ const scenarios = {
     const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
     const missing = inner.locator('.cnd-citation-error').first();
     await missing.waitFor({ timeout: 30000 });
-    await page.waitForTimeout(800);
-    await missing.hover();
+    await missing.scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
     await shot('preview-checks');
     await page.locator('.monaco-editor .view-lines').first().click();
@@ -156,7 +155,7 @@ const scenarios = {
   async notes() {
     await wb.goToParagraph(24);
     await page.waitForTimeout(1200);
-    await wb.dragSelect(['less than 1 per cent', 0], ['criminal proceeds was', 16], 0);
+    await wb.dragSelect(['1 per cent of criminal', 0], ['proceeds was confiscated', 23], 0);
     await page.waitForTimeout(300);
     await wb.command('CND Summary: Add a Note');
     await page.waitForTimeout(600);
@@ -164,10 +163,13 @@ const scenarios = {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
     await wb.openContainer();
+    // The Notes view starts collapsed while there are no notes: open it.
+    await wb.command('CND Summary: Focus on Notes View');
+    await page.waitForTimeout(800);
     await page
       .locator('.comments-panel .monaco-list-row', { hasText: 'Minister' })
       .first()
-      .click()
+      .click({ timeout: 5000 })
       .catch(() => undefined);
     await page.waitForTimeout(1500);
     await shot('notes');
