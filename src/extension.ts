@@ -1,11 +1,13 @@
 import { type ActivationTimes, activationClock, activationTimer } from './activationClock';
 import './vscodeApiClock';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { CndSummaryApi } from './api';
+import { publicApi } from './publicApi';
 import { ReaderLayout } from './core/render';
 import type { SearchEngine } from './core/search/engine';
 import type { Summary } from './core/summary';
 import { LazySearchEngine } from './core/search/lazy';
-import { loadShippedSearch, loadShippedSummary, loadShippedSupport } from './core/shipped';
+import { loadShipped, loadShippedSearch, loadShippedSupport } from './core/shipped';
 import { type Drafts, registerDrafts } from './features/drafts';
 import { registerNavigation } from './features/navigation';
 import { type Preview, registerPreview } from './features/preview';
@@ -17,8 +19,11 @@ import { workspaceSettings } from './features/settings';
 import { registerStatus, type SummaryStatus } from './features/status';
 import { registerWalkthrough } from './features/walkthrough';
 
-/** What the extension returns from `activate`: used by its integration tests and by other extensions. */
-export interface CndSummaryApi {
+/**
+ * The extension's parts, for its own integration tests only: returned as `testing` beside the public API
+ * (src/api.d.ts) when VS Code runs the extension's tests (`ExtensionMode.Test`), never otherwise.
+ */
+export interface CndSummaryTesting {
   summary: Summary;
   navigation: ReturnType<typeof registerNavigation>;
   search: SearchFeature & { readonly engine: SearchEngine };
@@ -26,8 +31,6 @@ export interface CndSummaryApi {
   notes: Notes;
   status: SummaryStatus;
   preview: Preview;
-  /** Called by VS Code's Markdown preview (`contributes["markdown.markdownItPlugins"]`). */
-  extendMarkdownIt: Preview['extendMarkdownIt'];
   /** Printed by the integration runner. */
   activation: ActivationTimes;
 }
@@ -35,15 +38,15 @@ export interface CndSummaryApi {
 /** Every module of the bundle has been evaluated when this runs. */
 const evaluated = activationClock.now();
 
-export function activate(context: vscode.ExtensionContext): CndSummaryApi {
+export function activate(context: vscode.ExtensionContext): CndSummaryApi & { testing?: CndSummaryTesting } {
   const timer = activationTimer(evaluated);
-  const summary = loadShippedSummary();
+  const { summary, bodies } = loadShipped();
   timer.phase('parse');
   const settings = workspaceSettings();
   const reader = registerReader(context, () => new ReaderLayout(summary));
   timer.phase('reader');
   const index = shippedSearchIndex(context, summary);
-  const support = once(() => loadShippedSupport(summary));
+  const support = once(() => loadShippedSupport(summary, bodies));
   const notes = registerNotes(context, { summary, reader, engine: index, settings });
   timer.phase('notes');
   const drafts = registerDrafts(context, {
@@ -68,17 +71,20 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi {
   const preview = registerPreview(context, { summary, reader, settings });
   registerWalkthrough(context);
   timer.phase('search, status, preview');
-  return {
+  const activation = timer.finish();
+  const api = publicApi({ summary, search: () => index.engine, support, notes, preview, activation });
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  const testing: CndSummaryTesting = {
     summary,
     navigation,
-    search: Object.defineProperties({ ...search }, { engine: { get: () => index.engine } }) as CndSummaryApi['search'],
+    search: Object.defineProperties({ ...search }, { engine: { get: () => index.engine } }) as CndSummaryTesting['search'],
     drafts,
     notes,
     status,
     preview,
-    extendMarkdownIt: preview.extendMarkdownIt,
-    activation: timer.finish(),
+    activation,
   };
+  return { ...api, testing };
 }
 
 /** When the search index is built if nobody searched before. */

@@ -1,6 +1,6 @@
 // `npm test`: everything, in order — build, type-check, lint, unit tests, the integration suite in two
-// real VS Code builds (web worker host and Node host), an end-to-end test through the workbench UI, and
-// the packaged .vsix used in code-server and in the web workbench. Desktop VS Code (@vscode/test-electron) runs
+// real VS Code builds (web worker host and Node host), end-to-end tests through the workbench UI (one of
+// them of what `npm start` starts), and the packaged .vsix used in code-server and in the web workbench. Desktop VS Code (@vscode/test-electron) runs
 // too when CND_TEST_ELECTRON=1 (it needs a download this machine cannot make).
 import { spawnSync } from 'node:child_process';
 
@@ -17,6 +17,11 @@ const steps = [
   ['integration: web workbench (web worker host)', 'node', ['test/integration/run-suite.mjs', 'web']],
   ['integration: VS Code server (Node host)', 'node', ['test/integration/run-suite.mjs', 'node']],
   ['end to end: the web workbench driven through its UI', 'node', ['test/integration/e2e.mjs']],
+  [
+    'end to end: npm start keeps the work on disk (save, note, reload; --web keeps nothing)',
+    'node',
+    ['test/integration/start.mjs'],
+  ],
   ['package: the .vsix, used in code-server and in the web workbench', 'node', ['test/integration/run-vsix.mjs']],
 ];
 if (process.env.CND_TEST_ELECTRON === '1')

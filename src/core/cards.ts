@@ -2,6 +2,8 @@ import { ORGANIZATION_KINDS, type Entity } from './directory';
 import { formatCitation } from './citations/format';
 import type { Citation } from './citations/grammar';
 import type { Paragraph } from './model';
+import type { Anchor } from './notes/anchor';
+import { isTag, type Note } from './notes/model';
 import { type Summary, truncate } from './summary';
 
 /**
@@ -12,22 +14,66 @@ import { type Summary, truncate } from './summary';
 
 /**
  * Backslash-escapes the characters that carry Markdown meaning (emphasis, links, images, HTML, code,
- * headings, lists, tables, autolinks), so data and notes render as plain text.
+ * headings, lists, tables, autolinks, entities), so data renders as plain text. Line breaks (CR, LF or
+ * CRLF) become hard breaks.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&=:]/g, '\\$&').replace(/\r?\n/g, '  \n');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&=:]/g, '\\$&').replace(/\r\n|\r|\n/g, '  \n');
 }
 
 /**
- * A note's Markdown made inert: emphasis, code and lists still render, but links, images, autolinks and
- * HTML are escaped to text.
+ * One line of text from a note (its author, a tag, the quoted passage): runs of white space, line breaks
+ * included, become one space, and every ASCII punctuation character is backslash-escaped. CommonMark
+ * renders an escaped punctuation character as itself, so nothing in the result can start a construct: no
+ * link, image, autolink, bare URL or e-mail address, HTML, entity, code or emphasis.
  */
-export function safeNoteMarkdown(body: string): string {
-  return body.replace(/[\\<>[\]()!&:.@]/g, '\\$&');
+export function escapeNoteText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
-export function commandLink(label: string, command: string, args: unknown[]): string {
-  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+/**
+ * What a note's body may render: emphasis and strong (`*`, `_`), strikethrough (`~`), headings (`#`),
+ * lists (`-`, `+`, `*`), quotes (`>`) and inline code. Every other ASCII punctuation character is escaped,
+ * so that no link, image, autolink, bare URL or e-mail address, HTML, entity, table or link reference
+ * definition can form.
+ */
+const BODY_ESCAPED = /[!"$%&'(),./:;<=?@[\\\]^`{|}]/g;
+
+/**
+ * Inline code as the body keeps it: one backtick, then at least one character that is neither a backtick,
+ * a line break nor a pipe, then one backtick. Such a span is written back as `…` with its content as it is
+ * (a code span shows its content literally); every other backtick is escaped. No pipe inside, so that no
+ * table row can split the span and expose its content.
+ */
+const BODY_CODE_SPAN = /`([^`\r\n|]+)`/g;
+
+/** A note's Markdown made inert: see BODY_ESCAPED. Line breaks (CR, LF or CRLF) are kept as LF. */
+export function safeNoteMarkdown(body: string): string {
+  const escape = (text: string) => text.replace(BODY_ESCAPED, '\\$&');
+  let out = '';
+  let at = 0;
+  for (const m of body.matchAll(BODY_CODE_SPAN)) {
+    out += `${escape(body.slice(at, m.index))}\`${m[1]}\``;
+    at = m.index + m[0].length;
+  }
+  return (out + escape(body.slice(at))).replace(/\r\n|\r/g, '\n');
+}
+
+/** The commands a card links to. The hover trusts these two and no other (see features/drafts/hover.ts). */
+export const CARD_COMMANDS = ['cndSummary.goToParagraph', 'cndSummary.addNote'] as const;
+export type CardCommand = (typeof CARD_COMMANDS)[number];
+
+/**
+ * A link to one of the card's commands, for paragraph `n` of the summary. The link's only argument is the
+ * paragraph number, checked here to be one of the summary's paragraphs (`[24]`, nothing else): the commands
+ * refuse anything more (features/notes: Add a Note always asks for the text). Not a paragraph: no link.
+ */
+export function paragraphLink(summary: Summary, label: string, command: CardCommand, n: number): string {
+  if (!summary.has(n)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify([n]))})`;
 }
 
 /** A note as the cards show it. */
@@ -43,6 +89,29 @@ export interface CardOptions {
   notesFor?: (n: number) => CardNote[];
 }
 
+/** What a card shows of a note: its words, and the passage it is on as the summary has it now. */
+export function cardNoteOf(note: Note, anchor: Anchor | undefined, paragraphText: string): CardNote {
+  const placed = anchor !== undefined && anchor.status !== 'orphaned';
+  const quote =
+    note.target.scope === 'passage'
+      ? placed
+        ? paragraphText.slice(anchor.start, anchor.end)
+        : note.target.selector[0].exact
+      : undefined;
+  return {
+    author: note.author,
+    body: note.body,
+    tags: note.tags,
+    ...(quote ? { quote } : {}),
+    orphaned: anchor?.status === 'orphaned',
+  };
+}
+
+/** A card shows this many notes of a paragraph, then a count of the others. */
+export const CARD_NOTES = 20;
+/** A note's body is cut to this many characters in a card (the reader's comment shows it all). */
+export const CARD_BODY_CHARS = 1000;
+
 /** The paragraph's text with its key phrases in bold (everything else escaped). */
 export function paragraphMarkdown(p: Paragraph): string {
   let out = '';
@@ -56,18 +125,31 @@ export function paragraphMarkdown(p: Paragraph): string {
   return out + escapeMarkdown(p.text.slice(at));
 }
 
-function notesMarkdown(notes: CardNote[]): string[] {
-  if (notes.length === 0) return [];
-  const lines = ['', `**Notes (${notes.length})**`, ''];
-  for (const n of notes) {
-    const tags = n.tags.length ? ` ${n.tags.map((t) => `\`#${t.replace(/`/g, '')}\``).join(' ')}` : '';
-    const quote = n.quote ? ` on “${escapeMarkdown(truncate(n.quote, 80))}”` : '';
-    const body = safeNoteMarkdown(n.body).replace(/\r?\n/g, '  \n  ');
+/** A tag as a card shows it: in code style when it is a tag as `tagsOf` makes them, else as escaped text. */
+function tagMarkdown(tag: string): string {
+  return isTag(tag) ? `\`#${tag}\`` : escapeNoteText(`#${tag}`);
+}
+
+/** A note's body in a card: cut to CARD_BODY_CHARS, made inert, each line continuing the list item. */
+function cardBody(body: string): string {
+  const cut = body.length > CARD_BODY_CHARS ? `${body.slice(0, CARD_BODY_CHARS)}…` : body;
+  return safeNoteMarkdown(cut).split('\n').join('  \n  ');
+}
+
+/** Appends the notes of a paragraph to `lines` (one at a time: a paragraph may have any number of notes). */
+function appendNotes(lines: string[], notes: CardNote[]): void {
+  if (notes.length === 0) return;
+  lines.push('', `**Notes (${notes.length})**`, '');
+  for (const n of notes.slice(0, CARD_NOTES)) {
+    const tags = n.tags.length ? ` ${n.tags.map(tagMarkdown).join(' ')}` : '';
+    const quote = n.quote ? ` on “${escapeNoteText(truncate(n.quote, 80))}”` : '';
     lines.push(
-      `- *${escapeMarkdown(n.author || 'Anonymous')}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${body}`,
+      `- *${escapeNoteText(n.author) || 'Anonymous'}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${cardBody(n.body)}`,
     );
   }
-  return lines;
+  if (notes.length > CARD_NOTES) {
+    lines.push(`- *and ${notes.length - CARD_NOTES} more: see the Notes view.*`);
+  }
 }
 
 function entityLine(summary: Summary, id: string, except: number): string | undefined {
@@ -100,7 +182,8 @@ export function paragraphCard(summary: Summary, n: number, options: CardOptions 
   lines.push('', paragraphMarkdown(p));
   const footnotes = p.footnoteRefs.map((r) => summary.doc.footnotes.find((f) => f.id === r.id)).filter((f) => f !== undefined);
   if (footnotes.length) {
-    lines.push('', ...footnotes.map((f) => `*Footnote ${escapeMarkdown(f.id)}:* ${escapeMarkdown(f.url ?? f.text)}  `));
+    lines.push('');
+    for (const f of footnotes) lines.push(`*Footnote ${escapeMarkdown(f.id)}:* ${escapeMarkdown(f.url ?? f.text)}  `);
   }
   const entities = summary.entitiesIn(p);
   if (entities.length) {
@@ -110,10 +193,10 @@ export function paragraphCard(summary: Summary, n: number, options: CardOptions 
       if (line) lines.push(line);
     }
   }
-  lines.push(...notesMarkdown(options.notesFor?.(n) ?? []));
+  appendNotes(lines, options.notesFor?.(n) ?? []);
   lines.push(
     '',
-    `${commandLink(`Open ¶ ${n} in the reader`, 'cndSummary.goToParagraph', [n])} · ${commandLink('Add a note', 'cndSummary.addNote', [n])}`,
+    `${paragraphLink(summary, `Open ¶ ${n} in the reader`, 'cndSummary.goToParagraph', n)} · ${paragraphLink(summary, 'Add a note', 'cndSummary.addNote', n)}`,
   );
   return lines.join('\n');
 }
@@ -142,7 +225,7 @@ export function citationCard(summary: Summary, c: Citation, focus?: number, opti
     const p = summary.paragraph(n)!;
     const notes = options.notesFor?.(n).length ?? 0;
     lines.push(
-      `- ${commandLink(`¶ ${n}`, 'cndSummary.goToParagraph', [n])} ${escapeMarkdown(truncate(p.text, 140))}${notes ? ` *(${notes} ${notes === 1 ? 'note' : 'notes'})*` : ''}`,
+      `- ${paragraphLink(summary, `¶ ${n}`, 'cndSummary.goToParagraph', n)} ${escapeMarkdown(truncate(p.text, 140))}${notes ? ` *(${notes} ${notes === 1 ? 'note' : 'notes'})*` : ''}`,
     );
   }
   lines.push('', '*Hover a number to see that paragraph in full.*');
@@ -162,7 +245,7 @@ export function entityCard(summary: Summary, id: string): string | undefined {
   const paras = summary.paragraphsMentioning(id);
   lines.push(
     '',
-    `**In the summary:** ${paras.map((n) => commandLink(`¶ ${n}`, 'cndSummary.goToParagraph', [n])).join(', ') || 'not named'}`,
+    `**In the summary:** ${paras.map((n) => paragraphLink(summary, `¶ ${n}`, 'cndSummary.goToParagraph', n)).join(', ') || 'not named'}`,
   );
   return lines.join('\n');
 }

@@ -1,24 +1,60 @@
-import { hash, model } from 'cnd:prebuilt';
-import bodies from '../../data/bodies.json';
-import organizations from '../../data/organizations.json';
+import { data, hash } from 'cnd:prebuilt';
+import { inflateSync } from 'fflate';
 import { loadDirectory } from './directory';
 import type { SummaryDocument } from './model';
 import { SearchEngine } from './search/engine';
 import { Summary } from './summary';
-import { createSupportModel } from './support';
+import { createSupportModel, type OtherBodies } from './support';
 import type { SupportModel } from './support/model';
 
 /**
  * The summary as the extension ships it: parsed at build time from `data/` (esbuild.js runs
- * src/core/search/prebuild.ts). Start-up reads JSON instead of parsing the text; the text itself is not in
+ * src/core/search/prebuild.ts). Start-up reads it as data instead of parsing the text; the text itself is not in
  * the extension's bundles. The command-line tool and the tests parse `data/` directly (src/core/bundled.ts).
  */
 
 /** The fingerprint of the data the model and index were built from (notes record it). */
 export const SHIPPED_FINGERPRINT: string = hash;
 
+/** What the build packed (see esbuild.js): inflated and read in about a millisecond. */
+function unpack(): { model: SummaryDocument; organizations: unknown; bodies: OtherBodies } {
+  const packed = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(inflateSync(packed))) as {
+    model: SummaryDocument;
+    organizations: unknown;
+    bodies: OtherBodies;
+  };
+}
+
+/** The summary as shipped, and the names of other bodies (for the support model). */
+export function loadShipped(): { summary: Summary; bodies: OtherBodies } {
+  const { model, organizations, bodies } = unpack();
+  return { summary: summaryOf(model, organizations), bodies };
+}
+
 export function loadShippedSummary(): Summary {
-  return new Summary(JSON.parse(model) as SummaryDocument, loadDirectory(organizations));
+  return loadShipped().summary;
+}
+
+function summaryOf(shipped: SummaryDocument, organizations: unknown): Summary {
+  const directory = loadDirectory(organizations);
+  const states = new Set(directory.states.map((s) => s.id));
+  // Put back what the build left out: the words of key phrases and mentions, and a mention's kind.
+  const doc: SummaryDocument = {
+    ...shipped,
+    paragraphs: shipped.paragraphs.map((p) => ({
+      ...p,
+      keyPhrases: p.keyPhrases.map((k) => ({ start: k.start, end: k.end, text: p.text.slice(k.start, k.end) })),
+      mentions: p.mentions.map((m) => ({
+        id: m.id,
+        kind: states.has(m.id) ? ('state' as const) : ('organization' as const),
+        start: m.start,
+        end: m.end,
+        text: p.text.slice(m.start, m.end),
+      })),
+    })),
+  };
+  return new Summary(doc, directory);
 }
 
 /**
@@ -30,6 +66,6 @@ export function loadShippedSearch(summary: Summary): SearchEngine {
 }
 
 /** The support model over the shipped summary (reads its 37 paragraphs: build it on first use). */
-export function loadShippedSupport(summary: Summary): SupportModel {
+export function loadShippedSupport(summary: Summary, bodies: OtherBodies): SupportModel {
   return createSupportModel(summary, bodies);
 }

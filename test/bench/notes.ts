@@ -23,6 +23,10 @@ class MemoryFs implements NotesFs {
     this.files.delete(p);
     return Promise.resolve();
   }
+  stat(p: string) {
+    const file = this.files.get(p);
+    return Promise.resolve(file && { type: 'file' as const, symbolicLink: false, size: file.length });
+  }
 }
 
 async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {

@@ -1,9 +1,11 @@
 // Starts a real VS Code (web workbench or code-server's Node extension host), loads this extension
 // in development mode, and drives it in Debian's chromium through playwright-core. Offline.
-// Used by run-web.mjs and run-server.mjs (the test suite) and by ui.mjs (screenshots, npm start).
+// Used by run-suite.mjs (the test suite), e2e.mjs, run-vsix.mjs, ui.mjs (screenshots) and start-workbench.mjs (npm start).
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,16 +49,25 @@ export function freePort(preferred = 0) {
   });
 }
 
-export async function launchBrowser({ headless = true, viewport = { width: 1440, height: 900 } } = {}) {
+/**
+ * Chromium through playwright-core. By default in a throwaway profile, deleted on close; with `profileDir`,
+ * in that profile, kept (npm start: the workbench's browser-side state, such as open editors and the
+ * workspace trust decision, lives in the browser's storage).
+ */
+export async function launchBrowser({ headless = true, viewport = { width: 1440, height: 900 }, profileDir } = {}) {
+  ensureHosts(['web']); // playwright-core comes with the web host's packages
   const { chromium } = require(paths.playwright);
-  const profile = mkdtempSync(join(CACHE, 'chrome-profile-'));
+  const profile = profileDir ?? mkdtempSync(join(CACHE, 'chrome-profile-'));
   // Webviews (the Markdown preview) are iframes on another origin that register a service worker, which
-  // Chromium refuses while third-party cookies are blocked: allow them in this throwaway profile.
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(
-    join(profile, 'Default/Preferences'),
-    JSON.stringify({ profile: { block_third_party_cookies: false, cookie_controls_mode: 0 } }),
-  );
+  // Chromium refuses while third-party cookies are blocked: allow them in a new profile (a kept one
+  // already has them, with whatever else Chromium wrote since).
+  if (!existsSync(join(profile, 'Default/Preferences'))) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(
+      join(profile, 'Default/Preferences'),
+      JSON.stringify({ profile: { block_third_party_cookies: false, cookie_controls_mode: 0 } }),
+    );
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     env: scratchEnv(),
@@ -75,7 +86,7 @@ export async function launchBrowser({ headless = true, viewport = { width: 1440,
   });
   const close = async () => {
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    if (!profileDir) rmSync(profile, { recursive: true, force: true });
   };
   return { context, close };
 }
@@ -118,21 +129,45 @@ export function installVsix(vsix, extensionsDir) {
 
 /**
  * The VS Code server bundled in code-server, on Node 24; the extension runs in the Node extension host.
+ * Files are read and written on this machine's disk by the server (Ctrl+S writes the file).
  * By default this extension is loaded in development mode from the working tree; with `extensionsDir`
  * and `development: false`, only what is installed in that folder runs (the .vsix test).
+ * The server's data (user settings in user/User/settings.json, extension state, logs) goes to a throwaway
+ * folder, deleted on stop; with `dataDir`, to that folder, kept (npm start).
+ * With `tokenFile`, the server admits only browsers that know the token in that file (the URL carries it
+ * once; the server then keeps it in a cookie): the server runs terminals and reads files as this user, and
+ * 127.0.0.1 is reachable by every account on the machine. The file is created, readable by this user only,
+ * when absent. Without it (the tests), no token.
  */
-export async function startServerHost({ port: preferred = 0, workspace, testsPath, extensionsDir, development = true }) {
+export async function startServerHost({
+  port: preferred = 0,
+  workspace,
+  testsPath,
+  extensionsDir,
+  development = true,
+  dataDir,
+  tokenFile,
+}) {
   ensureHosts(['server']);
   const port = await freePort(preferred);
-  const data = mkdtempSync(join(CACHE, 'server-data-'));
+  const data = dataDir ?? mkdtempSync(join(CACHE, 'server-data-'));
+  mkdirSync(data, { recursive: true, mode: 0o700 });
+  let token;
+  if (tokenFile) {
+    if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomUUID(), { mode: 0o600 });
+    token = readFileSync(tokenFile, 'utf8').trim();
+  }
   const args = [
     paths.serverMain,
     '--host',
     '127.0.0.1',
     '--port',
     String(port),
-    '--without-connection-token',
+    ...(tokenFile ? ['--connection-token-file', tokenFile] : ['--without-connection-token']),
     '--accept-server-license-terms',
+    // Also what lets the built workbench honour extensionDevelopmentPath in the URL's payload (its
+    // resolveExtensionHostDebugEnvironment reads the payload only when !isBuilt || enableSmokeTestDriver):
+    // without it, development mode silently loads no extension.
     '--enable-smoke-test-driver',
     '--disable-telemetry',
     '--server-data-dir',
@@ -161,11 +196,16 @@ export async function startServerHost({ port: preferred = 0, workspace, testsPat
   const payload = [['skipWelcome', 'true']];
   if (development) payload.push(['extensionDevelopmentPath', remote(ROOT)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
-  const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const tkn = token ? `tkn=${token}&` : '';
+  const url = `http://${host}/?${tkn}folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // Waits for the server to exit (a kept data folder is then complete), at most 5 s.
   const stop = async () => {
-    proc.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    rmSync(data, { recursive: true, force: true });
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const exited = once(proc, 'exit');
+      proc.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    if (!dataDir) rmSync(data, { recursive: true, force: true });
   };
   return { url, stop, log: () => log };
 }

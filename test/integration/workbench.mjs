@@ -58,7 +58,11 @@ export class Workbench {
 
   /** Opens the reader at paragraph `n` with Go to Paragraph from the palette. */
   async goToParagraph(n) {
-    await this.command('CND Summary: Go to Paragraph', String(n));
+    await this.command('CND Summary: Go to Paragraph');
+    // Typed once its input box is open: on a loaded machine it can take longer than any fixed pause, and
+    // the number would go into the editor instead.
+    await this.waitForQuickInput('Go to Paragraph');
+    await this.page.keyboard.type(String(n));
     await this.page.keyboard.press('Enter');
   }
 
@@ -89,6 +93,14 @@ export class Workbench {
     await page.waitForTimeout(800);
   }
 
+  /**
+   * Waits until the extension's contributions are in the workbench (its icon in the activity bar): until then
+   * its commands are not in the palette. On a loaded machine the extension host can take a minute.
+   */
+  async waitForExtension(timeout = 120000) {
+    await this.page.locator('.activitybar [aria-label^="CND Chair"]').first().waitFor({ timeout });
+  }
+
   async openContainer() {
     const icon = this.page.locator('.activitybar [aria-label^="CND Summary"]').first();
     await icon.waitFor({ timeout: 30000 });
@@ -96,8 +108,9 @@ export class Workbench {
     await this.page.waitForTimeout(800);
   }
 
+  /** Clicks into the active editor (not another Monaco editor, such as the chat panel's input) and goes to its end. */
   async endOfFile() {
-    await this.page.locator('.monaco-editor .view-lines').first().click();
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await this.page.keyboard.press('Control+End');
   }
 

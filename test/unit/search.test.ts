@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { SearchEngine } from '../../src/core/search/engine';
 import { LazySearchEngine } from '../../src/core/search/lazy';
 import { parseQuery } from '../../src/core/search/query';
-import { loadShippedSearch, loadShippedSummary, SHIPPED_FINGERPRINT } from '../../src/core/shipped';
+import { BODIES_JSON } from '../../src/core/bundled';
+import { loadShipped, loadShippedSearch, loadShippedSummary, SHIPPED_FINGERPRINT } from '../../src/core/shipped';
 import { dataFingerprint } from '../../src/core/search/prebuild';
 import { processTerm, stem } from '../../src/core/search/terms';
 import { summary } from './fixtures';
@@ -228,6 +229,8 @@ describe('search: related paragraphs, prebuilt index, incremental documents', ()
 
   test('the summary parsed at build time is the summary parsed now, from the same data', () => {
     assert.deepEqual(loadShippedSummary().doc, summary.doc);
+    assert.deepEqual(loadShipped().bodies, BODIES_JSON, 'the other bodies, packed with it');
+    assert.deepEqual(loadShipped().summary.directory, summary.directory, 'the organizations, packed with it');
     assert.equal(SHIPPED_FINGERPRINT, dataFingerprint());
   });
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BODIES_JSON } from '../../src/core/bundled';
 import { DEFAULT_LEVELS, type Levels, parseLevels } from '../../src/core/checks/levels';
-import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession } from '../../src/core/checks/session';
+import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession, plainProblem } from '../../src/core/checks/session';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { createSupportModel } from '../../src/core/support';
 import { findFigures } from '../../src/core/support/figures';
@@ -21,7 +21,8 @@ const options = (levels: Partial<Levels> = {}): DraftCheckOptions => ({
   format: DEFAULT_FORMAT,
   levels: { ...DEFAULT_LEVELS, ...levels },
 });
-const check = (text: string, levels: Partial<Levels> = {}) => checkText(summary, () => model, text, options(levels)).problems;
+const check = (text: string, levels: Partial<Levels> = {}) =>
+  checkText(summary, () => model, text, options(levels)).problems.map(plainProblem);
 /** The text after applying a fix's edits. */
 function apply(text: string, edits: { start: number; end: number; newText: string }[]): string {
   let out = text;
@@ -226,9 +227,18 @@ describe('uncited-restatement', () => {
     const [p] = check(text);
     assert.equal(p.check, 'uncited-restatement');
     assert.equal(p.severity, 'hint');
-    assert.match(p.message, /^This restates para\. 27: “/);
+    assert.equal(
+      p.message,
+      'This restates para. 27 (challenges for financial investigations related to the use of cryptocurrency…). Cite it?',
+    );
     assert.equal(p.fixes[0].title, 'Cite para. 27');
     assert.equal(apply(text, p.fixes[0].edits), `${text.slice(0, -1)} (para. 27).`);
+  });
+
+  test('the summary quoted or pasted in a draft gets none (a block quotation, quotation marks, a heading)', () => {
+    assert.deepEqual(check(`> ${text}`), []);
+    assert.deepEqual(check(`“${text}”`), []);
+    assert.deepEqual(check(`# ${text}`), []);
   });
 
   test('general sentences get none', () => {
@@ -328,10 +338,9 @@ describe('checking as the drafter types', () => {
     const second = `${paragraphs[0]}\n\n${paragraphs[1].replace('22', '35')}\n\n${paragraphs[2]}`;
     const incremental = session.check(second, options());
     assert.equal(session.lastChecked, 1);
-    assert.deepEqual(
-      incremental,
-      checkText(summary, () => model, second, options()),
-    );
+    const whole = checkText(summary, () => model, second, options());
+    assert.equal(incremental.citations, whole.citations);
+    assert.deepEqual(incremental.problems.map(plainProblem), whole.problems.map(plainProblem));
   });
 
   test('property: the session answers like a whole check, whatever the edits', () => {
@@ -350,10 +359,10 @@ describe('checking as the drafter types', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         const text = parts.join('');
-        assert.deepEqual(
-          session.check(text, options()),
-          checkText(summary, () => model, text, options()),
-        );
+        const incremental = session.check(text, options());
+        const whole = checkText(summary, () => model, text, options());
+        assert.equal(incremental.citations, whole.citations);
+        assert.deepEqual(incremental.problems.map(plainProblem), whole.problems.map(plainProblem));
       }),
       propertyParams(150),
     );

@@ -12,7 +12,7 @@ import { formatNumbers } from '../citations/format';
 import { type Citation, findCitations } from '../citations/grammar';
 import { sentences } from '../sentences';
 import type { Summary } from '../summary';
-import { checkSupport, groupBySentence, type KeepRequest, type SupportCheck } from '../support/checks';
+import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';
 import type { CheckName, Levels, Severity } from './levels';
@@ -96,6 +96,8 @@ export function blocksOf(text: string): { start: number; end: number }[] {
 export class DraftCheckSession {
   private cache = new Map<string, BlockResult>();
   private optionsKey = '';
+  /** Sentences' results, by text (see `SentenceCache`). */
+  private sentences = new SentenceCache();
   /** How many blocks the last `check` read (the others came from the cache). */
   lastChecked = 0;
 
@@ -109,6 +111,7 @@ export class DraftCheckSession {
     const key = `${JSON.stringify(options.levels)}|${options.format.style}|${options.format.rangeDash}|${options.keptVersion ?? 0}`;
     if (key !== this.optionsKey) {
       this.cache = new Map();
+      this.sentences = new SentenceCache();
       this.optionsKey = key;
     }
     const next = new Map<string, BlockResult>();
@@ -119,7 +122,7 @@ export class DraftCheckSession {
       const blockText = text.slice(b.start, b.end);
       let result = next.get(blockText) ?? this.cache.get(blockText);
       if (!result) {
-        result = checkBlock(this.summary, this.model, blockText, options);
+        result = checkBlock(this.summary, this.model, blockText, options, this.sentences);
         this.lastChecked++;
       }
       next.set(blockText, result);
@@ -132,8 +135,13 @@ export class DraftCheckSession {
 }
 
 function shift(p: DraftProblem, by: number): DraftProblem {
-  return withFixes(
-    { start: p.start + by, end: p.end + by, check: p.check, code: p.code, severity: p.severity, message: p.message },
+  return new LazyProblem(
+    p.start + by,
+    p.end + by,
+    p.check,
+    p.code,
+    p.severity,
+    p.message,
     () => p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
     () => p.suggestions,
   );
@@ -141,28 +149,66 @@ function shift(p: DraftProblem, by: number): DraftProblem {
 
 /**
  * A problem whose fixes (and the suggestions read from them) are worked out when first read: the editor
- * asks for them only when the light bulb opens, and a draft may have thousands of problems.
+ * asks for them only when the light bulb opens, and a draft may have thousands of problems. (A class, so
+ * that making one costs no more than an object literal: a draft's problems are made again, moved to their
+ * new offsets, after every keystroke.)
  */
+class LazyProblem implements DraftProblem {
+  private fixesMade: DraftFix[] | undefined;
+  private suggestionsMade: number[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly check: CheckName,
+    readonly code: string,
+    readonly severity: Severity,
+    readonly message: string,
+    private readonly makeFixes: () => DraftFix[],
+    private readonly makeSuggestions?: () => number[],
+  ) {}
+
+  get fixes(): DraftFix[] {
+    return (this.fixesMade ??= this.makeFixes());
+  }
+
+  get suggestions(): number[] {
+    return (this.suggestionsMade ??= this.makeSuggestions ? this.makeSuggestions() : suggestionsOf(this.fixes));
+  }
+
+  /** The problem as plain data, fixes and suggestions included (`JSON.stringify`, tests). */
+  toJSON(): Omit<DraftProblem, never> {
+    const { start, end, check, code, severity, message, fixes, suggestions } = this;
+    return { start, end, check, code, severity, message, fixes, suggestions };
+  }
+}
+
 function withFixes(
   base: Omit<DraftProblem, 'fixes' | 'suggestions'>,
   make: () => DraftFix[],
   suggest?: () => number[],
 ): DraftProblem {
-  let fixes: DraftFix[] | undefined;
-  let suggestions: number[] | undefined;
-  const getFixes = () => (fixes ??= make());
-  return Object.defineProperties(base as DraftProblem, {
-    fixes: { enumerable: true, get: getFixes },
-    suggestions: { enumerable: true, get: () => (suggestions ??= suggest ? suggest() : suggestionsOf(getFixes())) },
-  });
+  return new LazyProblem(base.start, base.end, base.check, base.code, base.severity, base.message, make, suggest);
+}
+
+/** A problem as plain data (a `LazyProblem` works its fixes out; others are copied). */
+export function plainProblem(p: DraftProblem): DraftProblem {
+  const { start, end, check, code, severity, message, fixes, suggestions } = p;
+  return { start, end, check, code, severity, message, fixes, suggestions };
 }
 
 /** Every problem of a text, each at its level (no cache): the command line's check, and each block of a session. */
 export function checkText(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): DraftCheck {
-  return checkBlock(summary, model, text, options);
+  return checkBlock(summary, model, text, options, new SentenceCache());
 }
 
-function checkBlock(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): BlockResult {
+function checkBlock(
+  summary: Summary,
+  model: () => SupportModel,
+  text: string,
+  options: DraftCheckOptions,
+  cache: SentenceCache,
+): BlockResult {
   const { levels } = options;
   const all = findCitations(text);
   const citations = all.filter((c) => !c.external);
@@ -181,25 +227,36 @@ function checkBlock(summary: Summary, model: () => SupportModel, text: string, o
   }
   const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
   if (enabled.size > 0 && (citations.length > 0 || enabled.has('uncited-restatement'))) {
-    const found = checkSupport(model(), text, groupBySentence(text, all, spans), {
-      format: options.format,
-      enabled,
-      ...(options.isKept ? { isKept: options.isKept } : {}),
-    });
+    const found = checkSupport(
+      model(),
+      text,
+      groupBySentence(text, all, spans),
+      {
+        format: options.format,
+        enabled,
+        ...(options.isKept ? { isKept: options.isKept } : {}),
+      },
+      cache,
+    );
     // A misquotation already says the words are not the paragraph's: no second warning on a figure inside it.
     const quoted = problems.filter((p) => p.check === 'misquotation');
     for (const p of found) {
       if (quoted.some((q) => p.start >= q.start && p.end <= q.end)) continue;
-      problems.push({
-        start: p.start,
-        end: p.end,
-        check: p.check,
-        code: p.check,
-        severity: levels[p.check] as Severity,
-        message: p.message,
-        fixes: p.fixes,
-        suggestions: p.suggestions,
-      });
+      const suggestions = p.suggestions;
+      problems.push(
+        withFixes(
+          {
+            start: p.start,
+            end: p.end,
+            check: p.check,
+            code: p.check,
+            severity: levels[p.check] as Severity,
+            message: p.message,
+          },
+          p.fixes,
+          () => suggestions,
+        ),
+      );
     }
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -134,7 +134,8 @@ function bareEnd(text: string, start: number, end: number): number {
  * a word seen before). Open addressing; a cache: cleared when full, the vocabulary itself lives elsewhere.
  */
 class WordTable {
-  private keys: (string | undefined)[] = [];
+  /** '' marks an empty slot (a packed array of strings: `new Array(n)` of this size would be a slow dictionary). */
+  private keys: string[] = [];
   private values = new Int32Array(0);
   private mask = 0;
   private used = 0;
@@ -144,7 +145,9 @@ class WordTable {
   }
 
   private reset(): void {
-    this.keys = new Array<string | undefined>(this.capacity);
+    const keys: string[] = [];
+    for (let i = 0; i < this.capacity; i++) keys.push('');
+    this.keys = keys;
     this.values = new Int32Array(this.capacity);
     this.mask = this.capacity - 1;
     this.used = 0;
@@ -161,7 +164,7 @@ class WordTable {
     let i = WordTable.hash(text, start, end) & this.mask;
     for (;;) {
       const key = this.keys[i];
-      if (key === undefined) return undefined;
+      if (key === '') return undefined;
       if (key.length === end - start) {
         let same = true;
         for (let k = 0; k < key.length && same; k++) same = key.charCodeAt(k) === lowerCode(text, start + k);
@@ -172,10 +175,11 @@ class WordTable {
   }
 
   set(lower: string, value: number): void {
+    if (lower === '') return;
     if (this.used * 2 >= this.capacity) this.reset();
     let i = WordTable.hash(lower, 0, lower.length) & this.mask;
-    while (this.keys[i] !== undefined && this.keys[i] !== lower) i = (i + 1) & this.mask;
-    if (this.keys[i] === undefined) this.used++;
+    while (this.keys[i] !== '' && this.keys[i] !== lower) i = (i + 1) & this.mask;
+    if (this.keys[i] === '') this.used++;
     this.keys[i] = lower;
     this.values[i] = value;
   }
@@ -256,6 +260,7 @@ export class Analyser {
   private slot = new Int32Array(1024);
   private stamp = new Int32Array(1024);
   private stampNow = 0;
+  private fSize = 0;
 
   constructor(
     directory: Directory,
@@ -312,6 +317,7 @@ export class Analyser {
 
   private newFeature(label: string, kind: FeatureKind): number {
     const id = this.kinds.length;
+    if (id >= 16_384) throw new Error('support model: more than 16,384 features (the pair keys assume fewer)');
     this.kinds.push(kind);
     this.labels.push(label);
     if (id >= this.flags.length) {
@@ -371,7 +377,8 @@ export class Analyser {
   }
 
   private pairFeature(a: number, b: number): number {
-    const key = a * 1_048_576 + b;
+    // Word ids stay below 2^14 (checked when learning), so the key is a small integer V8 keeps unboxed.
+    const key = a * 16_384 + b;
     let id = this.pairIds.get(key);
     if (id === undefined) {
       if (!this.learning) return -1;
@@ -389,6 +396,24 @@ export class Analyser {
     return out;
   }
 
+  /** Counts a feature of the analysis under way (`stampNow` marks the features it has already seen). */
+  private add(id: number, weight: number, start: number, end: number): void {
+    if (id < 0) return;
+    if (id >= this.slot.length) this.ensureSlotsKeep();
+    if (this.stamp[id] === this.stampNow) {
+      this.fCounts[this.slot[id]]++;
+      return;
+    }
+    const size = this.fSize++;
+    this.stamp[id] = this.stampNow;
+    this.slot[id] = size;
+    this.fIds[size] = id;
+    this.fCounts[size] = 1;
+    this.fStarts[size] = start;
+    this.fEnds[size] = end;
+    this.fWeights[size] = weight;
+  }
+
   private ensureSlots(): void {
     if (this.slot.length < this.kinds.length) {
       const n = this.kinds.length * 2;
@@ -404,24 +429,8 @@ export class Analyser {
 
   analyse(text: string): Analysis {
     this.ensureSlots();
-    const now = this.stampNow;
-    let size = 0;
-    const add = (id: number, weight: number, start: number, end: number) => {
-      if (id < 0) return;
-      if (id >= this.slot.length) this.ensureSlotsKeep();
-      if (this.stamp[id] === now) {
-        this.fCounts[this.slot[id]]++;
-        return;
-      }
-      this.stamp[id] = now;
-      this.slot[id] = size;
-      this.fIds[size] = id;
-      this.fCounts[size] = 1;
-      this.fStarts[size] = start;
-      this.fEnds[size] = end;
-      this.fWeights[size] = weight;
-      size++;
-    };
+    this.fSize = 0;
+    const add = (id: number, weight: number, start: number, end: number) => this.add(id, weight, start, end);
     // Words, with their ids; learning may add features, so slots may need to grow as we go.
     let n = 0;
     let digits = false;
@@ -492,8 +501,7 @@ export class Analyser {
       // A body named as the one who spoke says more about where the point is than one merely mentioned.
       add(this.bodyFeature(b.id), b.attributed ? 1 : 0.4, b.start, b.end);
     }
-    const figures =
-      digits || spelled ? findFigures(text, (w) => this.stemOf(this.wordId(w, 0, w.length)) ?? w.toLowerCase()) : [];
+    const figures = findFigures(text, (w) => this.stemOf(this.wordId(w, 0, w.length)) ?? w.toLowerCase(), { digits, spelled });
     for (const f of figures) {
       if (f.name) continue;
       add(this.featureId(`n:${f.kind}:${f.value}`, 'figure'), 1, f.start, f.end);
@@ -502,12 +510,12 @@ export class Analyser {
     for (const s of sessions) add(this.sessionFeature(s), 0.5, 0, 0);
     return {
       text,
-      size,
-      ids: this.fIds.slice(0, size),
-      weights: this.fWeights.slice(0, size),
-      counts: this.fCounts.slice(0, size),
-      starts: this.fStarts.slice(0, size),
-      ends: this.fEnds.slice(0, size),
+      size: this.fSize,
+      ids: this.fIds.slice(0, this.fSize),
+      weights: this.fWeights.slice(0, this.fSize),
+      counts: this.fCounts.slice(0, this.fSize),
+      starts: this.fStarts.slice(0, this.fSize),
+      ends: this.fEnds.slice(0, this.fSize),
       bodies,
       figures,
       sessions,

@@ -2,7 +2,7 @@
  * The support part of a citation's hover card: how well the cited paragraphs carry the sentence, and a
  * better paragraph when there is one. Words from the draft and the kept-citations file are escaped: text only.
  */
-import { escapeMarkdown } from '../cards';
+import { escapeMarkdown, escapeNoteText } from '../cards';
 import { formatCitation } from '../citations/format';
 import { findCitations } from '../citations/grammar';
 import { sentences } from '../sentences';
@@ -24,7 +24,7 @@ export function verdictForCitation(model: SupportModel, text: string, citationSt
 }
 
 function quoted(words: string[]): string {
-  return words.map((w) => `“${escapeMarkdown(w)}”`).join(', ');
+  return words.map((w) => `“${escapeNoteText(w)}”`).join(', ');
 }
 
 /** Markdown lines for the card (escaped). */
@@ -58,7 +58,7 @@ export function supportCardMarkdown(model: SupportModel, v: Verdict, text: strin
     );
   }
   if (entry) {
-    const who = entry.by ? ` by ${escapeMarkdown(entry.by)}` : '';
+    const who = entry.by ? ` by ${escapeNoteText(entry.by)}` : '';
     const when = entry.at && /^\d{4}-\d{2}-\d{2}/.test(entry.at) ? ` on ${entry.at.slice(0, 10)}` : '';
     lines.push(`*Kept as is${who}${when} (.cnd/kept-citations.json): the support checks leave this citation alone.*`);
   }

@@ -37,12 +37,15 @@ export interface SupportFix {
   keep?: KeepRequest;
 }
 
+/** Fixes are worked out when first asked for (the light bulb): a draft may have thousands of problems. */
+export type LazyFixes = () => SupportFix[];
+
 export interface SupportProblem {
   start: number;
   end: number;
   check: SupportCheck;
   message: string;
-  fixes: SupportFix[];
+  fixes: LazyFixes;
   /** The paragraphs a fix would cite. */
   suggestions: number[];
 }
@@ -105,32 +108,35 @@ function cite(n: readonly number[]): string {
   return formatCitation(n);
 }
 
-/** The sentences of each paragraph, lower-cased beside them (for excerpts). */
-const sentencesOf = new WeakMap<SupportModel, Map<number, { text: string; lower: string }[]>>();
+/** The sentences of each paragraph, lower-cased beside them, and the excerpt shown for a word (cut once). */
+const excerpts = new WeakMap<
+  SupportModel,
+  { sentences: Map<number, { text: string; lower: string }[]>; byWord: Map<string, string> }
+>();
 
-/** The sentence of a paragraph that best shows the sentence's words, cut to a readable length. */
-function excerpt(model: SupportModel, n: number, a: Analysis): string {
-  let byParagraph = sentencesOf.get(model);
-  if (!byParagraph) sentencesOf.set(model, (byParagraph = new Map<number, { text: string; lower: string }[]>()));
-  let list = byParagraph.get(n);
+/** The sentence of paragraph `n` that holds `word` (its first sentence when none does), cut to a readable length. */
+function excerpt(model: SupportModel, n: number, word: string | undefined): string {
+  let cache = excerpts.get(model);
+  if (!cache) excerpts.set(model, (cache = { sentences: new Map(), byWord: new Map() }));
+  const key = `${n}|${word ?? ''}`;
+  const known = cache.byWord.get(key);
+  if (known !== undefined) return known;
+  let list = cache.sentences.get(n);
   if (!list) {
     const text = model.summary.paragraph(n)?.text ?? '';
     list = text.split(/(?<=[.;])\s+/).map((t) => ({ text: truncate(t, 110), lower: t.toLowerCase() }));
-    byParagraph.set(n, list);
+    cache.sentences.set(n, list);
   }
-  const words = model.matchedWords(a, n, 3).map((w) => w.toLowerCase());
-  return (list.find((s) => words.some((w) => s.lower.includes(w))) ?? list[0])?.text ?? '';
+  // The word as the sentence wrote it may differ from the paragraph's ("cryptocurrencies", "cryptocurrency"): its stem's start.
+  const probe = word?.toLowerCase().slice(0, Math.max(4, Math.min(word.length - 2, 8)));
+  const found = ((probe ? list.find((s) => s.lower.includes(probe)) : undefined) ?? list[0])?.text ?? '';
+  if (cache.byWord.size < 10_000) cache.byWord.set(key, found);
+  return found;
 }
 
-/** The sentence's most telling word that the better paragraph has and the cited ones lack. */
 function missingWord(model: SupportModel, a: Analysis, better: number, cited: readonly number[]): string | undefined {
-  const inCited = new Set(cited.flatMap((n) => model.matches(a, n).map((m) => m.feature)));
-  const m = model
-    .matches(a, better)
-    .find(
-      (x) => x.kind !== 'body' && x.kind !== 'session' && x.kind !== 'figure' && !inCited.has(x.feature) && x.contribution >= 1,
-    );
-  return m?.surface.replace(/\s+/g, ' ');
+  const k = model.strongestMissing(a, better, cited);
+  return k < 0 ? undefined : a.text.slice(a.starts[k], a.ends[k]).replace(/\s+/g, ' ');
 }
 
 export function citationSupportProblem(
@@ -145,9 +151,8 @@ export function citationSupportProblem(
   const top = better[0];
   const word = missingWord(model, v.analysis, top, v.cited);
   const about = word ? `about “${word}”` : 'about this';
-  const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, v.analysis)}”`;
-  const sentence = keptSentence(text.slice(v.claim.start, v.claim.end));
-  const fixes: SupportFix[] = [
+  const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, word)}”`;
+  const fixes = (): SupportFix[] => [
     { title: `Cite ${cite(better)} instead`, edits: recite(c, better, options.format.rangeDash) },
     {
       title: `Add ${cite([top])} to the citation`,
@@ -160,7 +165,7 @@ export function citationSupportProblem(
     {
       title: `Keep this citation (${cite(v.cited)})`,
       edits: [],
-      keep: { sentence, paragraphs: v.cited, check: 'citation-support' },
+      keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'citation-support' },
     },
   ];
   return { start: c.start, end: c.end, check: 'citation-support', message, fixes, suggestions: better };
@@ -207,14 +212,16 @@ export function attributionProblems(
     const message = where.length
       ? `${b.name} is not named in ${cite(v.cited)}; the summary names it in ${cite(where)}.`
       : `${b.name} is not named in ${cite(v.cited)}, nor anywhere in the summary.`;
-    const fixes: SupportFix[] = support.length
-      ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
-      : [];
-    fixes.push({
-      title: `Keep this citation (${cite(v.cited)})`,
-      edits: [],
-      keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'attribution' },
-    });
+    const fixes = (): SupportFix[] => [
+      ...(support.length
+        ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
+        : []),
+      {
+        title: `Keep this citation (${cite(v.cited)})`,
+        edits: [],
+        keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'attribution' },
+      },
+    ];
     out.push({
       start: claimOffset + b.start,
       end: claimOffset + b.end,
@@ -264,11 +271,11 @@ export function figureProblems(
   const own = OWN_FIGURE.test(claim);
   const allCited = v.cited.flatMap((n) => (model.profile(n)?.figures ?? []).map((f) => ({ n, f })));
   const citedFigures = allCited.filter((x) => !x.f.name);
-  const keep: SupportFix = {
+  const keep = (): SupportFix => ({
     title: `Keep this citation (${cite(v.cited)})`,
     edits: [],
     keep: { sentence: keptSentence(claim), paragraphs: v.cited, check: 'figure' },
-  };
+  });
   for (const f of v.analysis.figures) {
     if (f.name) {
       // "the 2020 World Drug Report" where the cited paragraph names the 2021 one.
@@ -279,12 +286,12 @@ export function figureProblems(
         end: claimOffset + f.end,
         check: 'figure',
         message: `${cap(cite([named.n]))} gives “${named.f.text}”, not “${f.text}”.`,
-        fixes: [
+        fixes: () => [
           {
             title: `Write “${named.f.text}”`,
             edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: named.f.text }],
           },
-          keep,
+          keep(),
         ],
         suggestions: [],
       });
@@ -292,7 +299,7 @@ export function figureProblems(
     }
     if (f.kind === 'date') {
       const problem = dateProblem(model, f, v.cited);
-      if (problem) out.push({ ...problem, start: claimOffset + f.start, end: claimOffset + f.end, fixes: [keep] });
+      if (problem) out.push({ ...problem, start: claimOffset + f.start, end: claimOffset + f.end, fixes: () => [keep()] });
       continue;
     }
     if (citedFigures.some((x) => sameFigure(x.f, f))) continue;
@@ -319,18 +326,18 @@ export function figureProblems(
           .filter((p) => (model.profile(p.number)?.figures ?? []).some((g) => !g.name && comparable(g) && sameFigure(g, f)))
           .map((p) => p.number);
     let message: string | undefined;
-    const fixes: SupportFix[] = [];
+    let fix: (() => SupportFix) | undefined;
     if (sameKind.length > 0) {
       const given = sameKind[0];
       message = `${cap(cite([given.n]))} gives “${given.f.text}”, not “${f.text}”.`;
       const written = sameCase(f.text, given.f.text);
-      fixes.push({
+      fix = () => ({
         title: `Write “${written}”`,
         edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: written }],
       });
     } else if (elsewhere.length > 0) {
       message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not give “${f.text}”; ${cite(elsewhere.slice(0, 2))} ${elsewhere.length > 1 ? 'do' : 'does'}.`;
-      fixes.push({
+      fix = () => ({
         title: `Cite ${cite(elsewhere.slice(0, 2))} instead`,
         edits: recite(c, elsewhere.slice(0, 2), options.format.rangeDash),
       });
@@ -338,7 +345,7 @@ export function figureProblems(
       message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'give' : 'gives'} no figure “${f.text}”, and neither does the rest of the summary.`;
     }
     if (!message) continue;
-    fixes.push(keep);
+    const fixes = () => [...(fix ? [fix()] : []), keep()];
     out.push({
       start: claimOffset + f.start,
       end: claimOffset + f.end,
@@ -361,7 +368,7 @@ export function figureProblems(
       end: v.claim.end,
       check: 'figure',
       message: `${cap(cite([cited.number]))} is from ${session.title.toLowerCase()} (${longDate(session.date)}), not ${named.title.toLowerCase()}.`,
-      fixes: [keep],
+      fixes: () => [keep()],
       suggestions: [],
     });
   }
@@ -412,9 +419,13 @@ export function uncitedRestatementProblem(
   s: SentenceCitations,
   options: SupportCheckOptions,
 ): SupportProblem | undefined {
-  const raw = text.slice(s.sentence.start, s.sentence.end);
-  // Headings and lines set in emphasis (a draft's title or subtitle) are not sentences of the argument.
-  if (/^\s*(?:#|[*_][^*_])/.test(raw) || /^[*_].*[*_]$/s.test(raw.trim())) return undefined;
+  // Headings, lines set in emphasis (a draft's title or subtitle), block quotations and quoted words are not
+  // the drafter's own sentences: a passage of the summary pasted or quoted in a draft restates it on purpose.
+  const first = text.charAt(s.sentence.start);
+  const last = text.charAt(s.sentence.end - 1);
+  if (first === '#' || first === '*' || first === '_' || first === '“' || first === '"' || first === '>') return undefined;
+  if (last === '*' || last === '_' || last === '”' || last === '"') return undefined;
+  if (inBlockQuote(text, s.sentence.start)) return undefined;
   const claim = claimText(text, s.sentence, []);
   const a = model.analyser.analyse(claim);
   const { score, matched, total } = model.scores(a, true);
@@ -439,8 +450,8 @@ export function uncitedRestatementProblem(
     start: s.sentence.start,
     end: s.sentence.end,
     check: 'uncited-restatement',
-    message: `This restates ${cite([best])}: “${excerpt(model, best, a)}” Cite it?`,
-    fixes: [
+    message: `This restates ${cite([best])} (${headline(model, best)}). Cite it?`,
+    fixes: () => [
       { title: `Cite ${cite([best])}`, edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
       {
         title: 'Not a restatement: do not suggest a citation here',
@@ -456,6 +467,28 @@ export function uncitedRestatementProblem(
   };
 }
 
+const headlines = new WeakMap<SupportModel, Map<number, string>>();
+
+/** A paragraph's headline (its first key phrase or opening words), cut once. */
+function headline(model: SupportModel, n: number): string {
+  let byParagraph = headlines.get(model);
+  if (!byParagraph) headlines.set(model, (byParagraph = new Map<number, string>()));
+  let h = byParagraph.get(n);
+  if (h === undefined) byParagraph.set(n, (h = model.summary.headline(model.summary.paragraph(n)!, 80)));
+  return h;
+}
+
+/** Whether the line holding `offset` is a Markdown block quotation (looks back at most 200 characters: linear). */
+function inBlockQuote(text: string, offset: number): boolean {
+  let i = offset - 1;
+  const stop = Math.max(0, offset - 200);
+  while (i >= stop && text.charCodeAt(i) !== 10) i--;
+  if (i < stop && i >= 0) return false;
+  let j = i + 1;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  return text.charCodeAt(j) === 62;
+}
+
 /** Where a citation closing a sentence goes: before its final full stop (and closing quotation marks after it). */
 function citationSpot(text: string, sentence: Range): number {
   let end = sentence.end;
@@ -464,11 +497,88 @@ function citationSpot(text: string, sentence: Range): number {
 }
 
 /** All support problems of the sentences given (a draft, or the blocks that changed). */
+/**
+ * What a sentence's checks found, remembered by the sentence's text: drafts repeat sentences (boilerplate,
+ * a paragraph pasted twice), and the editor checks the same sentences again after each keystroke. A result
+ * holds problems at the offsets of the sentence it was found in (`origin`); it is moved for another
+ * occurrence. Sentences read with the sentence before them are not remembered (their result depends on it).
+ */
+export interface SentenceResult {
+  origin: number;
+  problems: SupportProblem[];
+}
+
+/** Remembered results, by sentence text; cleared by its owner when the options change. Bounded. */
+export class SentenceCache {
+  private readonly citing = new Map<string, SentenceResult>();
+  private readonly uncited = new Map<string, SentenceResult>();
+
+  get(uncited: boolean, key: string): SentenceResult | undefined {
+    return (uncited ? this.uncited : this.citing).get(key);
+  }
+
+  set(uncited: boolean, key: string, result: SentenceResult): void {
+    const map = uncited ? this.uncited : this.citing;
+    if (map.size >= 20_000) map.clear();
+    map.set(key, result);
+  }
+}
+
+function moved(p: SupportProblem, by: number): SupportProblem {
+  if (by === 0) return p;
+  return {
+    ...p,
+    start: p.start + by,
+    end: p.end + by,
+    fixes: () => p.fixes().map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+/** The problems of one citing sentence, and whether it was read with the sentence before it. */
+function citingSentence(
+  model: SupportModel,
+  text: string,
+  s: SentenceCitations,
+  options: SupportCheckOptions,
+): { problems: SupportProblem[]; withContext: boolean; short: boolean } {
+  const { enabled } = options;
+  const problems: SupportProblem[] = [];
+  let withContext = false;
+  let short = false;
+  for (let i = 0; i < s.cites.length; i++) {
+    const c = s.cites[i];
+    const v = judgeCitation(model, {
+      text,
+      sentence: s.sentence,
+      previous: s.previous,
+      cites: s.cites,
+      index: i,
+      blank: s.cites,
+    });
+    if (!v) continue;
+    if (v.withContext) withContext = true;
+    if (v.short) short = true;
+    if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) continue;
+    const offset = v.claim.start;
+    const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
+    const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
+    for (const p of attribution) problems.push(p);
+    for (const p of figures) problems.push(p);
+    // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
+    if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
+      const p = citationSupportProblem(model, text, c, v, options);
+      if (p) problems.push(p);
+    }
+  }
+  return { problems, withContext, short };
+}
+
 export function checkSupport(
   model: SupportModel,
   text: string,
   sentences: readonly SentenceCitations[],
   options: SupportCheckOptions,
+  cache: SentenceCache = new SentenceCache(),
 ): SupportProblem[] {
   const out: SupportProblem[] = [];
   const { enabled } = options;
@@ -477,32 +587,36 @@ export function checkSupport(
   const covered = new Set<number>();
   for (const s of sentences) {
     if (s.cites.length === 0) continue;
-    if (s.previous && s.cites.length === 1 && (citing || enabled.has('uncited-restatement'))) {
-      const claim = model.analyser.analyse(claimText(text, s.sentence, s.cites));
-      if (model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
-    }
-    if (!citing) continue;
-    const blank = s.cites;
-    for (let i = 0; i < s.cites.length; i++) {
-      const c = s.cites[i];
-      const v = judgeCitation(model, { text, sentence: s.sentence, previous: s.previous, cites: s.cites, index: i, blank });
-      if (!v) continue;
-      if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) continue;
-      const offset = v.claim.start;
-      const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
-      const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
-      out.push(...attribution, ...figures);
-      // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
-      if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
-        const p = citationSupportProblem(model, text, c, v, options);
-        if (p) out.push(p);
+    if (!citing) {
+      if (s.previous && s.cites.length === 1 && enabled.has('uncited-restatement')) {
+        const claim = model.analyser.analyse(claimText(text, s.sentence, s.cites));
+        if (model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
       }
+      continue;
     }
+    const key = text.slice(s.sentence.start, s.sentence.end);
+    const known = cache.get(false, key);
+    if (known) {
+      for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+      continue;
+    }
+    const found = citingSentence(model, text, s, options);
+    for (const p of found.problems) out.push(p);
+    if (found.withContext) covered.add(s.previous!.start);
+    // A short claim is read with the sentence before it when there is one: its result depends on that.
+    if (!found.short) cache.set(false, key, { origin: s.sentence.start, problems: found.problems });
   }
   if (enabled.has('uncited-restatement')) {
     for (const s of sentences) {
       if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
+      const key = (inBlockQuote(text, s.sentence.start) ? '>' : '') + text.slice(s.sentence.start, s.sentence.end);
+      const known = cache.get(true, key);
+      if (known) {
+        for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+        continue;
+      }
       const p = uncitedRestatementProblem(model, text, s, options);
+      cache.set(true, key, { origin: s.sentence.start, problems: p ? [p] : [] });
       if (p) out.push(p);
     }
   }

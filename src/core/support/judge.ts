@@ -18,6 +18,8 @@ export interface Verdict {
   claim: Range;
   /** Whether the previous sentence of the same paragraph of the draft was read with it (a short claim). */
   withContext: boolean;
+  /** The claim alone says too little to judge (read with the sentence before it when there is one). */
+  short: boolean;
   analysis: Analysis;
   /** The known weight of the claim's words: below `MIN_CONTENT` there is too little to judge. */
   content: number;
@@ -109,15 +111,16 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
   let scored = model.scores(analysis);
   let withContext = false;
   let range = claim;
-  if (scored.total < THRESHOLDS.minContent && input.previous && input.cites.length === 1) {
+  const short = scored.total < THRESHOLDS.minContent;
+  if (short && input.previous && input.cites.length === 1) {
     // "This was noted in para. 27." — the claim is the sentence before.
     range = { start: input.previous.start, end: claim.end };
     analysis = model.analyser.analyse(claimText(input.text, range, input.blank));
     scored = model.scores(analysis);
     withContext = true;
   }
-  const ranked = model.rank(analysis, 5);
-  const support = model.supportOf(analysis, cited);
+  const ranked = model.best(scored, 5);
+  const support = model.supportOf(analysis, cited, scored);
   const content = scored.total;
   const best = ranked[0];
   let strength: Strength;
@@ -152,5 +155,5 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
       if (q && q.score >= THRESHOLDS.topicRival * support.score) better.push(q.paragraph);
     }
   }
-  return { cited, claim: range, withContext, analysis, content, support, ranked, strength, better };
+  return { cited, claim: range, withContext, short, analysis, content, support, ranked, strength, better };
 }

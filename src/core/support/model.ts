@@ -54,6 +54,8 @@ export class SupportModel {
   /** Per paragraph (index = number - 1): its analysis, and each feature's count. */
   private readonly profiles: Analysis[] = [];
   private readonly tfs: Map<number, number>[] = [];
+  /** Per paragraph: each feature's saturated, length-normalised frequency (as in its posting). */
+  private readonly saturated: Map<number, number>[] = [];
 
   constructor(
     readonly summary: Summary,
@@ -94,8 +96,10 @@ export class SupportModel {
           post = { paragraphs: [], weights: [], weight: idf * KIND_WEIGHT[analyser.kindOf(id)] };
           this.postings[id] = post;
         }
+        const weight = (count * (K1 + 1)) / (count + K1 * norm);
         post.paragraphs.push(i + 1);
-        post.weights.push((count * (K1 + 1)) / (count + K1 * norm));
+        post.weights.push(weight);
+        (this.saturated[i] ??= new Map()).set(id, weight);
       }
     });
   }
@@ -176,17 +180,41 @@ export class SupportModel {
 
   /** Paragraphs best first (ties: in document order), with their score and coverage. */
   rank(a: Analysis, limit = this.count): ParagraphSupport[] {
-    const { score, matched, total } = this.scores(a);
-    const out: ParagraphSupport[] = [];
+    return this.best(this.scores(a), limit);
+  }
+
+  /** The best `limit` paragraphs of scores already worked out (a small insertion sort: no object for the others). */
+  best(scored: { score: Float64Array; matched: Float64Array; total: number }, limit: number): ParagraphSupport[] {
+    const { score, matched, total } = scored;
+    const top: number[] = [];
     for (let p = 1; p <= this.count; p++) {
-      if (score[p] > 0) out.push({ paragraph: p, score: score[p], coverage: total > 0 ? matched[p] / total : 0 });
+      if (score[p] <= 0) continue;
+      if (top.length === limit && score[p] <= score[top[limit - 1]]) continue;
+      let i = top.length < limit ? top.length : limit - 1;
+      while (i > 0 && score[top[i - 1]] < score[p]) {
+        if (i < limit) top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = p;
     }
-    out.sort((x, y) => y.score - x.score || x.paragraph - y.paragraph);
-    return out.slice(0, limit);
+    return top.map((p) => ({ paragraph: p, score: score[p], coverage: total > 0 ? matched[p] / total : 0 }));
   }
 
   /** Support of a set of cited paragraphs taken together: each feature counts once, where it counts most. */
-  supportOf(a: Analysis, paragraphs: readonly number[]): ParagraphSupport & { paragraphs: number[] } {
+  supportOf(
+    a: Analysis,
+    paragraphs: readonly number[],
+    scored?: { score: Float64Array; matched: Float64Array; total: number },
+  ): ParagraphSupport & { paragraphs: number[] } {
+    if (scored && paragraphs.length === 1 && paragraphs[0] >= 1 && paragraphs[0] <= this.count) {
+      const p = paragraphs[0];
+      return {
+        paragraph: p,
+        paragraphs: [p],
+        score: scored.score[p],
+        coverage: scored.total > 0 ? scored.matched[p] / scored.total : 0,
+      };
+    }
     let score = 0;
     let matched = 0;
     let total = 0;
@@ -208,19 +236,43 @@ export class SupportModel {
     return { paragraph: set[0] ?? 0, paragraphs: set, score, coverage: total > 0 ? matched / total : 0 };
   }
 
+  /**
+   * The sentence's strongest subject feature (word, pair or concept) that paragraph `better` has and none of
+   * `cited` has, with at least `min` contribution: its index in the analysis, or -1. No allocation.
+   */
+  strongestMissing(a: Analysis, better: number, cited: readonly number[], min = 1): number {
+    const sat = this.saturated[better - 1];
+    if (!sat) return -1;
+    let found = -1;
+    let strongest = min;
+    for (let k = 0; k < a.size; k++) {
+      const id = a.ids[k];
+      const kind = this.analyser.kindOf(id);
+      if (kind !== 'word' && kind !== 'pair' && kind !== 'concept') continue;
+      const w = sat.get(id);
+      if (w === undefined) continue;
+      const contribution = a.weights[k] * this.postings[id]!.weight * w;
+      if (contribution < strongest) continue;
+      if (cited.some((n) => this.saturated[n - 1]?.has(id))) continue;
+      strongest = contribution;
+      found = k;
+    }
+    return found;
+  }
+
   /** The sentence's features found in paragraph `n`, strongest first. */
   matches(a: Analysis, n: number): Match[] {
     const out: Match[] = [];
+    const sat = this.saturated[n - 1];
+    if (!sat) return out;
     for (let k = 0; k < a.size; k++) {
-      const post = this.postings[a.ids[k]];
-      if (!post) continue;
-      const i = post.paragraphs.indexOf(n);
-      if (i < 0) continue;
+      const w = sat.get(a.ids[k]);
+      if (w === undefined) continue;
       out.push({
         feature: a.ids[k],
         kind: this.analyser.kindOf(a.ids[k]),
         surface: a.text.slice(a.starts[k], a.ends[k]),
-        contribution: a.weights[k] * post.weight * post.weights[i],
+        contribution: a.weights[k] * this.postings[a.ids[k]]!.weight * w,
       });
     }
     return out.sort((x, y) => y.contribution - x.contribution);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type CardOptions, citationCard, entityCard } from '../../core/cards';
+import { CARD_COMMANDS, type CardOptions, citationCard, entityCard } from '../../core/cards';
 import { citationAt, findCitations, numberAt } from '../../core/citations/grammar';
 import { MentionFinder } from '../../core/directory';
 import type { Summary } from '../../core/summary';
@@ -7,10 +7,16 @@ import { supportCardMarkdown, verdictForCitation } from '../../core/support/card
 import type { SupportModel } from '../../core/support/model';
 import type { KeptCitationsStore } from './kept';
 
-/** Markdown for hovers: untrusted except for the extension's own two commands, no HTML. */
+/**
+ * Markdown for hovers: no HTML, no theme icons, and command links only to the extension's own two card
+ * commands (CARD_COMMANDS). Both take a paragraph number and nothing else: Go to Paragraph opens the reader
+ * there, Add a Note asks for the note's text. So even a link that got into a card some other way than
+ * cards.ts (which escapes every string from data and notes) could do no more than open the reader or an
+ * input box.
+ */
 export function cardMarkdown(value: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(value);
-  md.isTrusted = { enabledCommands: ['cndSummary.goToParagraph', 'cndSummary.addNote'] };
+  md.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
   md.supportHtml = false;
   md.supportThemeIcons = false;
   return md;

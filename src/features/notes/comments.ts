@@ -3,7 +3,7 @@ import { safeNoteMarkdown } from '../../core/cards';
 import { makeTarget, type Note } from '../../core/notes/model';
 import type { Summary } from '../../core/summary';
 import { READER_URI, type Reader } from '../reader';
-import type { NotesService } from './service';
+import { bodyTooLong, type NotesService } from './service';
 
 /** A note shown as a comment in the reader. */
 export class NoteComment implements vscode.Comment {
@@ -93,23 +93,45 @@ export class NotesComments implements vscode.Disposable {
     }
   }
 
-  /** A new thread typed in the reader's gutter: becomes a note on its passage or paragraph. */
+  /**
+   * A new thread typed in the reader's gutter: becomes a note on its passage or paragraph. The thread is
+   * closed once the note is saved; when it cannot be (too long, the notes file unusable: the user is told
+   * why), it stays open with its text.
+   */
   async create(reply: vscode.CommentReply): Promise<Note | undefined> {
     const { thread, text } = reply;
     const range = thread.range;
-    thread.dispose();
-    if (!range || !text.trim()) return undefined;
+    if (!range || !text.trim()) {
+      thread.dispose();
+      return undefined;
+    }
+    const tooLong = bodyTooLong(text);
+    if (tooLong) {
+      void vscode.window.showErrorMessage(`CND Summary: the note was not saved. ${tooLong.message} Shorten it and add it again.`);
+      return undefined;
+    }
     const start = this.reader.layout.toText(range.start);
     const end = range.isEmpty ? start : this.reader.layout.toText(range.end);
     const paragraph = start?.paragraph ?? this.reader.layout.paragraphAt(range.start.line);
-    if (paragraph === undefined) return undefined;
+    if (paragraph === undefined) {
+      thread.dispose();
+      return undefined;
+    }
     const p = this.summary.paragraph(paragraph)!;
     const sameParagraph = start && end && end.paragraph === start.paragraph;
     const target =
       sameParagraph && end.offset > start.offset
         ? makeTarget(paragraph, p.text, start.offset, end.offset)
         : makeTarget(paragraph, p.text, 0, 0);
-    return this.notes.add(target, text);
+    let note: Note;
+    try {
+      note = await this.notes.add(target, text);
+    } catch (err) {
+      if (this.notes.wasReported(err)) return undefined;
+      throw err;
+    }
+    thread.dispose();
+    return note;
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@ import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { NoteComment, NotesComments } from './comments';
-import { NotesService } from './service';
+import { bodyTooLong, NotesService } from './service';
 import { NotesTree } from './tree';
 
 export interface NotesDeps {
@@ -19,6 +19,11 @@ export interface NotesDeps {
 
 export interface Notes {
   service: NotesService;
+  /**
+   * Adds a note on a whole paragraph with the given text, for other extensions and tests (the Add a Note
+   * command always asks the user for the text). Rejects with the reason when the note cannot be saved.
+   */
+  add(paragraph: number, body: string): Promise<Note>;
   tree: NotesTree;
   comments: NotesComments;
   /** The sessions view's badge: how many notes stand on a paragraph. */
@@ -47,6 +52,16 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
   const comments = new NotesComments(summary, reader, service);
   const view = vscode.window.createTreeView('cndSummary.notes', { treeDataProvider: tree, showCollapseAll: true });
 
+  /** A change whose failure the service has shown to the user already: the command then just returns undefined. */
+  const quietly = async <T>(change: Promise<T>): Promise<T | undefined> => {
+    try {
+      return await change;
+    } catch (err) {
+      if (service.wasReported(err)) return undefined;
+      throw err;
+    }
+  };
+
   const refresh = () => {
     tree.refresh();
     comments.refresh();
@@ -57,7 +72,20 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
         : undefined;
   };
 
-  const addNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
+  /**
+   * Add a Note. Its arguments name a paragraph and nothing more: a number or a numeric string (a hover card's
+   * link passes `[24]`), a paragraph of a view, or nothing (the reader's selection, else a prompt). The text
+   * is always typed by the user: this is one of the two commands a hover card may run, so a link written into
+   * a shared notes file must not be able to add a note. A call that passes text is refused with a message;
+   * programs add notes through the API (Notes.add).
+   */
+  const addNote = async (arg?: unknown, ...more: unknown[]): Promise<Note | undefined> => {
+    if (more.some((m) => typeof m === 'string')) {
+      void vscode.window.showWarningMessage(
+        'CND Summary: Add a Note was run with the text of a note among its arguments (as a link in a hover or another extension might do), so nothing was added. Notes are added with the text you type: run Add a Note again.',
+      );
+      return undefined;
+    }
     let paragraph = paragraphOf(arg);
     let start = 0;
     let end = 0;
@@ -71,24 +99,16 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     if (paragraph === undefined) return undefined;
     const p = summary.paragraph(paragraph)!;
     const passage = end > start ? p.text.slice(start, end) : undefined;
-    const body =
-      typeof bodyArg === 'string'
-        ? bodyArg
-        : await vscode.window.showInputBox({
-            title: passage
-              ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})`
-              : `Note on ¶ ${paragraph}`,
-            prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
-            ignoreFocusOut: true,
-          });
+    const body = await vscode.window.showInputBox({
+      title: passage
+        ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})`
+        : `Note on ¶ ${paragraph}`,
+      prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
+      ignoreFocusOut: true,
+      validateInput: bodyTooLong,
+    });
     if (!body?.trim()) return undefined;
-    const note = await service.add(makeTarget(paragraph, p.text, start, end), body);
-    if (service.readOnly) {
-      void vscode.window.showWarningMessage(
-        `CND Summary: the notes file cannot be read, so this note was saved to ${service.location.recovery.path.split('/').pop()}.`,
-      );
-    }
-    return note;
+    return quietly(service.add(makeTarget(paragraph, p.text, start, end), body));
   };
 
   const editNote = async (arg?: unknown, bodyArg?: unknown): Promise<Note | undefined> => {
@@ -111,9 +131,10 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
             title: `Edit note on ¶ ${note.target.paragraph}`,
             value: note.body,
             ignoreFocusOut: true,
+            validateInput: bodyTooLong,
           });
     if (body === undefined) return undefined;
-    return service.update(note.id, { body });
+    return quietly(service.update(note.id, { body }));
   };
 
   const exportNotes = async (formatArg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> => {
@@ -173,8 +194,13 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     vscode.commands.registerCommand('cndSummary.editNote', editNote),
     vscode.commands.registerCommand('cndSummary.notes.saveComment', async (comment: NoteComment) => {
       const body = typeof comment.body === 'string' ? comment.body : comment.body.value;
+      const tooLong = bodyTooLong(body);
+      if (tooLong) {
+        void vscode.window.showErrorMessage(`CND Summary: the note was not saved. ${tooLong.message} Shorten it and save again.`);
+        return;
+      }
       comment.mode = vscode.CommentMode.Preview;
-      await service.update(comment.note.id, { body });
+      if ((await quietly(service.update(comment.note.id, { body }))) === undefined) comments.refresh();
     }),
     vscode.commands.registerCommand('cndSummary.notes.cancelEdit', () => comments.refresh()),
     vscode.commands.registerCommand('cndSummary.deleteNote', async (arg?: unknown) => {
@@ -189,13 +215,12 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
         );
         if (ok !== 'Delete') return false;
       }
-      await service.remove(note.id);
-      return true;
+      return (await quietly(service.remove(note.id).then(() => true))) ?? false;
     }),
     vscode.commands.registerCommand('cndSummary.toggleNoteResolved', async (arg?: unknown) => {
       const id = noteIdOf(arg);
       const note = id ? service.get(id) : undefined;
-      return note ? service.update(note.id, { resolved: !note.resolved }) : undefined;
+      return note ? quietly(service.update(note.id, { resolved: !note.resolved })) : undefined;
     }),
     vscode.commands.registerCommand('cndSummary.openNote', async (id: string) => {
       const a = service.anchor(id);
@@ -221,6 +246,12 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
 
   return {
     service,
+    add: async (paragraph, body) => {
+      const p = summary.paragraph(paragraph);
+      if (!p)
+        throw new Error(`CND Summary: there is no paragraph ${paragraph}; the summary has paragraphs 1 to ${summary.count}`);
+      return service.add(makeTarget(paragraph, p.text, 0, 0), body);
+    },
     tree,
     comments,
     badge: (n) => {

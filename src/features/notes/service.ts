@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CardNote } from '../../core/cards';
+import { type CardNote, cardNoteOf } from '../../core/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
-import type { Note, NoteTarget } from '../../core/notes/model';
-import { NoteStore, type NotesFs, RenameUnsupported, type StoreEvent } from '../../core/notes/store';
+import { type Note, type NoteTarget, NOTES_LIMITS } from '../../core/notes/model';
+import { NoteStore, type NotesFs, NotesRefused, RenameUnsupported, type StoreEvent } from '../../core/notes/store';
 import type { SearchIndex } from '../../core/search/lazy';
 import { SHIPPED_FINGERPRINT } from '../../core/shipped';
 import type { Summary } from '../../core/summary';
@@ -36,12 +36,29 @@ export function workspaceNotesFs(): NotesFs {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
       }
     },
+    async stat(path) {
+      let stat: vscode.FileStat;
+      try {
+        stat = await vscode.workspace.fs.stat(uri(path));
+      } catch (e) {
+        if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+        throw e;
+      }
+      // A link's type is FileType.SymbolicLink bit-ored with the type of what it points to (Unknown when dangling).
+      return {
+        type: stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other',
+        symbolicLink: (stat.type & vscode.FileType.SymbolicLink) !== 0,
+        size: stat.size,
+      };
+    },
   };
 }
 
 export interface NotesLocation {
   file: vscode.Uri;
   recovery: vscode.Uri;
+  /** The folder both files must stay in: the workspace folder, or the global storage. */
+  root: vscode.Uri;
   /** For messages: the path as the user set it, or "global storage". */
   label: string;
   /** The setting's value when it was refused (a path out of the workspace folder). */
@@ -60,9 +77,33 @@ export function notesLocation(settings: Settings, globalStorage: vscode.Uri): No
   return {
     file,
     recovery,
+    root: folder ? folder.uri : globalStorage,
     label: folder ? rel : 'the extension’s global storage',
     ...(folder && escapes ? { refused: asked } : {}),
   };
+}
+
+/** For input boxes: why a note's text cannot be saved as it is, or undefined. */
+export function bodyTooLong(body: string): vscode.InputBoxValidationMessage | undefined {
+  return body.length > NOTES_LIMITS.bodyChars
+    ? {
+        message: `A note holds at most ${NOTES_LIMITS.bodyChars.toLocaleString('en-US')} characters; this one has ${body.length.toLocaleString('en-US')}.`,
+        severity: vscode.InputBoxValidationSeverity.Error,
+      }
+    : undefined;
+}
+
+/**
+ * The store's `root` (every path component below it is checked for symbolic links): the folder, as a string
+ * that both files' strings start with. A folder URI with a query or fragment (some virtual file systems)
+ * does not prefix its files' strings; the files themselves are then checked, and the folders on the way
+ * are not.
+ */
+function linkCheckedRoot(location: NotesLocation): { root?: string } {
+  const root = location.root.toString();
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const inside = [location.file, location.recovery].every((uri) => uri.toString().startsWith(prefix));
+  return inside ? { root } : {};
 }
 
 function newId(): string {
@@ -90,6 +131,10 @@ export class NotesService implements vscode.Disposable {
   /** Resolves when the notes file has been read. */
   ready!: Promise<void>;
   private warnedCorrupt = false;
+  /** The recovery file's error last shown, so that it is shown once. */
+  private warnedRecovery: string | undefined;
+  /** Errors already shown to the user by this service: the commands that meet them again need not. */
+  private readonly reported = new WeakSet<object>();
   /** The last message shown to the user about the notes (for tests and the notes view). */
   lastMessage: string | undefined;
 
@@ -121,6 +166,7 @@ export class NotesService implements vscode.Disposable {
     this.store = new NoteStore(workspaceNotesFs(), {
       file: this.location.file.toString(),
       recovery: this.location.recovery.toString(),
+      ...linkCheckedRoot(this.location),
       source: SHIPPED_FINGERPRINT,
       newId,
       now: () => new Date().toISOString(),
@@ -165,12 +211,23 @@ export class NotesService implements vscode.Disposable {
     if (e.status.kind === 'corrupt') {
       if (!this.warnedCorrupt) {
         this.warnedCorrupt = true;
-        this.lastMessage = `CND Summary: the notes file ${this.location.label} cannot be read (${e.status.error}). It has been left untouched; notes are read-only, and new notes are saved to ${this.recoveryLabel()} until the file is fixed.`;
+        const saving = e.status.recoveryError
+          ? `New notes cannot be saved either: the recovery file ${this.recoveryLabel()} cannot be used (${e.status.recoveryError}).`
+          : `New notes are saved to ${this.recoveryLabel()} until the file is fixed, then moved back into it.`;
+        this.lastMessage = `CND Summary: the notes file ${this.location.label} cannot be read (${e.status.error}). It has been left untouched; notes cannot be edited, resolved or deleted until it is fixed. ${saving}`;
         void vscode.window
           .showErrorMessage(this.lastMessage, 'Open File')
           .then((choice) => choice && vscode.window.showTextDocument(this.location.file));
       }
     } else this.warnedCorrupt = false;
+    const recoveryError = e.status.kind === 'ok' ? e.status.recoveryError : undefined;
+    if (recoveryError !== this.warnedRecovery) {
+      this.warnedRecovery = recoveryError;
+      if (recoveryError) {
+        this.lastMessage = `CND Summary: the recovery file ${this.recoveryLabel()} next to ${this.location.label} cannot be read (${recoveryError}), so the notes in it cannot be moved back. It has been left as it is: fix it, or remove it if you do not need it.`;
+        void vscode.window.showWarningMessage(this.lastMessage);
+      }
+    }
     if (e.recovered) {
       void vscode.window.showInformationMessage(
         `CND Summary: ${e.recovered} ${e.recovered === 1 ? 'note' : 'notes'} from ${this.recoveryLabel()} moved back into ${this.location.label}.`,
@@ -194,9 +251,27 @@ export class NotesService implements vscode.Disposable {
   }
 
   private reportError(what: 'read' | 'write', err: unknown): void {
-    void vscode.window.showErrorMessage(
-      `CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    this.lastMessage =
+      err instanceof NotesRefused
+        ? `CND Summary: ${this.location.label}: ${err.message}.`
+        : `CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`;
+    void vscode.window.showErrorMessage(this.lastMessage);
+    if (typeof err === 'object' && err !== null) this.reported.add(err);
+  }
+
+  /** Whether `err` was shown to the user already (by a failed add, edit or delete). */
+  wasReported(err: unknown): boolean {
+    return typeof err === 'object' && err !== null && this.reported.has(err);
+  }
+
+  /** Runs a change of the notes; a failure is shown to the user, then rethrown to the caller. */
+  private async reporting<T>(change: Promise<T>): Promise<T> {
+    try {
+      return await change;
+    } catch (err) {
+      this.reportError('write', err);
+      throw err;
+    }
   }
 
   /** Recomputes where every note stands, and keeps the search index in step (one document per note). */
@@ -259,38 +334,29 @@ export class NotesService implements vscode.Disposable {
   }
 
   cardNotes(n: number): CardNote[] {
-    return this.notesOn(n).map((note) => {
-      const a = this.anchors.get(note.id);
-      const text = this.summary.paragraph(n)?.text ?? '';
-      const quote =
-        note.target.scope === 'passage'
-          ? a && a.status !== 'orphaned'
-            ? text.slice(a.start, a.end)
-            : note.target.selector[0].exact
-          : undefined;
-      return {
-        author: note.author,
-        body: note.body,
-        tags: note.tags,
-        ...(quote ? { quote } : {}),
-        orphaned: a?.status === 'orphaned',
-      };
-    });
+    const text = this.summary.paragraph(n)?.text ?? '';
+    return this.notesOn(n).map((note) => cardNoteOf(note, this.anchors.get(note.id), text));
   }
 
   async add(target: NoteTarget, body: string): Promise<Note> {
     await this.ready;
-    return this.store.add({ target, body, author: this.settings.notesAuthor() });
+    const note = await this.reporting(this.store.add({ target, body, author: this.settings.notesAuthor() }));
+    if (this.store.readOnly) {
+      void vscode.window.showWarningMessage(
+        `CND Summary: the notes file ${this.location.label} cannot be read, so this note was saved to ${this.recoveryLabel()}; it moves into the notes file once that is fixed.`,
+      );
+    }
+    return note;
   }
 
   async update(id: string, patch: { body?: string; resolved?: boolean }): Promise<Note> {
     await this.ready;
-    return this.store.update(id, patch);
+    return this.reporting(this.store.update(id, patch));
   }
 
   async remove(id: string): Promise<void> {
     await this.ready;
-    return this.store.remove(id);
+    return this.reporting(this.store.remove(id));
   }
 
   /** Re-reads the notes file now (the watcher does this by itself; tests and commands may ask). */

@@ -70,7 +70,11 @@ export class NotesTree implements vscode.TreeDataProvider<NotesNode>, vscode.Dis
         const status = this.notes.status;
         const item = new vscode.TreeItem('Notes file cannot be read — notes are read-only', vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('warning');
-        item.tooltip = `${this.notes.location.label}: ${status.kind === 'corrupt' ? status.error : ''}\nThe file is left untouched; new notes go to the recovery file. Click to open the file.`;
+        const saving =
+          status.kind === 'corrupt' && status.recoveryError
+            ? `New notes cannot be saved either (the recovery file: ${status.recoveryError}).`
+            : 'New notes go to the recovery file.';
+        item.tooltip = `${this.notes.location.label}: ${status.kind === 'corrupt' ? status.error : ''}\nThe file is left untouched, and notes cannot be edited or deleted until it is fixed. ${saving} Click to open the file.`;
         item.command = { command: 'cndSummary.openNotesFile', title: 'Open the Notes File' };
         return item;
       }

@@ -1,7 +1,8 @@
 // A minimal test harness that runs inside the extension host (web worker or Node): no mocha, no
 // Node built-ins. Results go to console, which the smoke-test driver forwards to the runner.
 import * as vscode from 'vscode';
-import type { CndSummaryApi } from '../../../src/extension';
+import type { CndSummaryApi } from '../../../src/api';
+import type { CndSummaryTesting } from '../../../src/extension';
 
 /** Lines starting with this mark are the suite's; the runner shows only those (unless DEBUG_HOST). */
 const MARK = '[cnd-test] ';
@@ -31,7 +32,16 @@ export function assertEqual<T>(actual: T, expected: T, message: string): void {
 
 export const EXTENSION_ID = 'cnd-tools.cnd-chair-summary';
 
-export async function api(): Promise<CndSummaryApi> {
+/** The extension's parts, through its test hook (returned only when VS Code runs its tests). */
+export async function api(): Promise<CndSummaryTesting> {
+  const exported = await publicApi();
+  const testing = (exported as CndSummaryApi & { testing?: CndSummaryTesting }).testing;
+  assert(testing, 'the test hook (extensionMode is Test)');
+  return testing;
+}
+
+/** What other extensions get. */
+export async function publicApi(): Promise<CndSummaryApi> {
   const ext = vscode.extensions.getExtension<CndSummaryApi>(EXTENSION_ID);
   assert(ext, `extension ${EXTENSION_ID} is installed`);
   return ext.activate();

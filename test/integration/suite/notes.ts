@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../../src/core/notes/model';
+import { workspaceNotesFs } from '../../../src/features/notes/service';
 import { unescaped } from './drafts';
 import { api, assert, assertEqual, hostKind, log, test, waitFor, workspaceUri } from './harness';
 import { openDraft } from './search';
@@ -20,14 +21,12 @@ function hoverMarkdown(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
-test('notes: a note added through the command is in the file on disk and in the hover card', async () => {
+// Add a Note asks for the text itself (a hover's link may run it); a note with given text is added through
+// the API, as another extension would.
+test('notes: a note added through the API is in the file on disk and in the hover card', async () => {
   const { notes } = await api();
   await notes.service.ready;
-  const note = await vscode.commands.executeCommand<Note>(
-    'cndSummary.addNote',
-    24,
-    'Our Minister’s line on asset recovery #quote',
-  );
+  const note = await notes.add(24, 'Our Minister’s line on asset recovery #quote');
   assert(note?.id, 'the command returns the note');
   assertEqual(note.tags, ['quote'], 'tags from the body');
   const text = await waitFor(() => readText(notesFile()), 'the notes file');
@@ -95,7 +94,7 @@ test('notes: editing the file on disk is followed by the notes view', async () =
 test('notes: a hostile note renders inert in hovers and threads', async () => {
   const { notes } = await api();
   const evil = '[run](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> www.evil.example';
-  const note = await vscode.commands.executeCommand<Note>('cndSummary.addNote', 25, evil);
+  const note = await notes.add(25, evil);
   assert(note, 'added');
   const editor = await openDraft('notes-2.md', 'See para. 25.');
   const at = editor.document.positionAt(editor.document.getText().indexOf('para. 25') + 2);
@@ -140,11 +139,13 @@ test('notes: a corrupt file gives the error and is left untouched; new notes go 
   const corrupt = '{ "format": "cnd-summary-notes", "notes": [ this is not JSON';
   await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(corrupt));
   await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to see the corrupt file', 15000);
-  assert(
-    notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
-    `message: ${notes.service.lastMessage}`,
+  // The status changes first; the message follows with the store's event.
+  await waitFor(
+    () => notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
+    'the error message',
+    15000,
   );
-  const added = await vscode.commands.executeCommand<Note>('cndSummary.addNote', 3, 'Written while the file was broken');
+  const added = await notes.add(3, 'Written while the file was broken');
   assert(added, 'notes can still be added');
   assertEqual(await readText(notesFile()), corrupt, 'the corrupt file is untouched');
   const recovery = JSON.parse((await readText(recoveryFile()))!) as { notes: Note[] };
@@ -172,6 +173,98 @@ test('notes: a corrupt file gives the error and is left untouched; new notes go 
     fixed.notes.some((n) => n.body === 'Written while the file was broken'),
     'recovered',
   );
+});
+
+test('notes: Add a Note never takes the text of a note from its arguments (a link in a hover could pass some)', async () => {
+  const { notes } = await api();
+  await notes.service.ready;
+  const before = notes.service.list().length;
+  const result = await vscode.commands.executeCommand<Note | undefined>('cndSummary.addNote', 24, 'Added without asking');
+  assertEqual(result, undefined, 'nothing added');
+  assertEqual(notes.service.list().length, before, 'no new note');
+  assert(!notes.service.list().some((n) => n.body === 'Added without asking'), 'not in the notes');
+  await new Promise((r) => setTimeout(r, 300));
+  assert(!(await readText(notesFile()))?.includes('Added without asking'), 'not in the file');
+});
+
+test('notes: a hover card shows a hostile note from the file as text; its links carry one paragraph number', async () => {
+  const { notes } = await api();
+  await notes.service.ready;
+  const evil =
+    'x\n\n[Click me](https://evil.example)\n\n![t](https://evil.example/t.png) <https://evil.example> www.evil.example';
+  const note = await notes.add(26, `${evil} #follow-up`);
+  const editor = await openDraft('notes-3.md', 'See para. 26.');
+  const at = editor.document.positionAt(editor.document.getText().indexOf('para. 26') + 2);
+  const md = hoverMarkdown(
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at),
+  );
+  const links = [...md.matchAll(/(?<!\\)\]\((?<!\\)([^)]*)\)/g)].map((m) => m[1]);
+  assert(links.length > 0, 'the card has its own links');
+  for (const l of links) {
+    const m = /^command:cndSummary\.(goToParagraph|addNote)\?(.*)$/.exec(l);
+    assert(m, `only our commands: ${l}`);
+    assertEqual(JSON.parse(decodeURIComponent(m[2])), [26], `one paragraph number in ${l}`);
+  }
+  assert(!/(?<!\\)<https/.test(md) && !/(?<!\\)www\.evil/.test(md), 'no autolink, no bare link');
+  assert(unescaped(md).includes('[Click me](https://evil.example)'), 'the words are shown as text');
+  await notes.service.remove(note.id);
+});
+
+test('notes: a file with a hostile tag, or not UTF-8, is refused untouched; edits wait until it is fixed', async () => {
+  const { notes } = await api();
+  await notes.service.ready;
+  const good = await waitFor(() => readText(notesFile()), 'the notes file');
+  const kept = notes.service.list()[0];
+  assert(kept, 'a note to edit');
+  const file = JSON.parse(good) as { notes: Note[] };
+  file.notes[0].tags = ['x\n\n[Run](command:cndSummary.addNote?%5B24%2C%22x%22%5D)'];
+  const hostile = new TextEncoder().encode(JSON.stringify(file, null, 2));
+  try {
+    await vscode.workspace.fs.writeFile(notesFile(), hostile);
+    await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to refuse the hostile tag', 15000);
+    const status = notes.service.status;
+    assert(status.kind === 'corrupt' && /tag 1 is not a tag/.test(status.error), `the reason: ${JSON.stringify(status)}`);
+    assert(!notes.service.lastMessage?.includes('command:'), `the message does not quote the file: ${notes.service.lastMessage}`);
+    let refused = '';
+    await notes.service.update(kept.id, { body: 'edited while the file is broken' }).catch((e: Error) => (refused = e.message));
+    assert(refused.includes('cannot be edited, resolved or deleted until it is fixed'), `edit refused: ${refused}`);
+    assertEqual(decoder.decode(await vscode.workspace.fs.readFile(notesFile())), decoder.decode(hostile), 'untouched');
+    // Latin-1: not rewritten with U+FFFD.
+    const latin1 = Uint8Array.from([...good.replace('"source": "', '"source": "é')].map((c) => c.charCodeAt(0) & 0xff));
+    await vscode.workspace.fs.writeFile(notesFile(), latin1);
+    await waitFor(
+      () => notes.service.status.kind === 'corrupt' && notes.service.status.error.includes('not UTF-8'),
+      'the store to refuse the Latin-1 file',
+      15000,
+    );
+    const added = await notes.add(5, 'Written while the file is Latin-1');
+    assert(added, 'new notes are still saved (to the recovery file)');
+    const bytes = await vscode.workspace.fs.readFile(notesFile());
+    assertEqual([...bytes].join(','), [...latin1].join(','), 'the bytes are untouched');
+  } finally {
+    await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(good));
+  }
+  await waitFor(() => notes.service.status.kind === 'ok', 'the store to see the fixed file', 15000);
+  await waitFor(
+    async () => (await readText(notesFile()))?.includes('Written while the file is Latin-1'),
+    'the recovered note in the notes file',
+    15000,
+  );
+  await notes.service.update(kept.id, { body: 'edited once the file is fixed' });
+  assert((await readText(notesFile()))?.includes('edited once the file is fixed'), 'the edit is written');
+});
+
+test('notes: the store’s view of the file system (stat) in this host: files, folders, nothing, no links here', async () => {
+  const { notes } = await api();
+  await notes.service.ready;
+  await waitFor(() => readText(notesFile()), 'the notes file');
+  const fs = workspaceNotesFs();
+  const file = await fs.stat(notesFile().toString());
+  assert(file && file.type === 'file' && !file.symbolicLink && file.size > 0, `notes.json: ${JSON.stringify(file)}`);
+  const folder = await fs.stat(workspaceUri('.cnd').toString());
+  assert(folder && folder.type === 'directory' && !folder.symbolicLink, `.cnd: ${JSON.stringify(folder)}`);
+  assertEqual(await fs.stat(workspaceUri('.cnd', 'no-such-file.json').toString()), undefined, 'nothing there');
+  assertEqual(notes.service.status.kind, 'ok', 'the store reads and writes through these checks');
 });
 
 test('notes: the notes file setting is followed inside the workspace folder, refused outside it, ignored from an untrusted workspace', async () => {
