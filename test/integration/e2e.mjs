@@ -169,13 +169,17 @@ try {
   await page.keyboard.type('Ask our financial intelligence unit for figures #follow-up');
   await page.keyboard.press('Enter');
   await page.waitForTimeout(1200);
-  await wb.command('CND Summary: Focus on Notes View');
-  const noteRow = page.locator('.monaco-list-row', { hasText: 'Ask our financial intelligence unit' }).first();
+  // The Notes view started collapsed (no notes); shown with the first note, it opens by itself.
+  await wb.command('View: Show CND Summary');
+  const noteRow = page
+    .locator('.pane', { has: page.locator('.pane-header', { hasText: /^Notes/ }) })
+    .locator('.monaco-list-row', { hasText: 'Ask our financial intelligence unit' })
+    .first();
   const noted = await noteRow
     .waitFor({ timeout: 15000 })
     .then(() => true)
     .catch(() => false);
-  check(noted, 'keyboard: the note is in the Notes view');
+  check(noted, 'keyboard: the note is in the Notes view, which opened by itself for the first note');
 
   // Ctrl+click on a number in the draft: the reader (already beside) moves there; still one reader tab.
   await page.keyboard.press('Control+1');

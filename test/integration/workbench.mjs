@@ -98,7 +98,7 @@ export class Workbench {
    * its commands are not in the palette. On a loaded machine the extension host can take a minute.
    */
   async waitForExtension(timeout = 120000) {
-    await this.page.locator('.activitybar [aria-label^="CND Chair"]').first().waitFor({ timeout });
+    await this.page.locator('.activitybar [aria-label^="CND Summary"]').first().waitFor({ timeout });
   }
 
   async openContainer() {
