@@ -29,6 +29,7 @@ const DEFINITION_GRACE_MS = 2000;
 export class CitationLinkFollower implements vscode.Disposable {
   private watch: vscode.Disposable | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly summary: Summary,
@@ -55,9 +56,19 @@ export class CitationLinkFollower implements vscode.Disposable {
     this.timer = setTimeout(() => this.stopWatching(), DEFINITION_GRACE_MS);
   }
 
-  private async closeReaderTabsIn(group: vscode.ViewColumn): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.filter((g) => g.viewColumn === group).flatMap((g) => g.tabs.filter(isReaderTab));
-    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+  /** Closes the reader tabs of a group; one close at a time, each looking at the tabs as they are then. */
+  private closeReaderTabsIn(group: vscode.ViewColumn): Promise<void> {
+    this.closing = this.closing
+      .then(async () => {
+        const tabs = vscode.window.tabGroups.all.filter((g) => g.viewColumn === group).flatMap((g) => g.tabs.filter(isReaderTab));
+        if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+      })
+      .catch((e: unknown) => {
+        void vscode.window.showWarningMessage(
+          `CND Summary: could not close the second reader tab Go to Definition opened: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      });
+    return this.closing;
   }
 
   private stopWatching(): void {

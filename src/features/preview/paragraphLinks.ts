@@ -15,6 +15,8 @@ import { PARAGRAPH_URI_SCHEME, paragraphOfUri, type Reader } from '../reader';
  */
 export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
+  /** The links being replaced (a tab is reported opened, then changed: it is replaced once). */
+  private readonly replacing = new Set<string>();
 
   constructor(
     private readonly summary: Summary,
@@ -41,7 +43,21 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
   /** A tab of a paragraph link: closed, and the paragraph shown in the reader. */
   private async replace(tab: vscode.Tab): Promise<void> {
     if (!(tab.input instanceof vscode.TabInputText) || tab.input.uri.scheme !== PARAGRAPH_URI_SCHEME) return;
-    const n = this.paragraphOf(tab.input.uri);
+    const key = tab.input.uri.toString();
+    if (this.replacing.has(key)) return;
+    this.replacing.add(key);
+    try {
+      await this.closeAndShow(tab, this.paragraphOf(tab.input.uri));
+    } catch (e) {
+      void vscode.window.showErrorMessage(
+        `CND Summary: could not open the paragraph of ${key} in the reader: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    } finally {
+      this.replacing.delete(key);
+    }
+  }
+
+  private async closeAndShow(tab: vscode.Tab, n: number | undefined): Promise<void> {
     await vscode.window.tabGroups.close(tab);
     if (n === undefined) {
       void vscode.window.showWarningMessage(
