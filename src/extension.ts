@@ -10,6 +10,7 @@ import { LazySearchEngine } from './core/search/lazy';
 import { loadShipped, loadShippedSearch, loadShippedSupport } from './core/shipped';
 import { type Drafts, registerDrafts } from './features/drafts';
 import { registerNavigation } from './features/navigation';
+import { openNotesViewForFirstNotes } from './features/navigation/notesView';
 import { type Preview, registerPreview } from './features/preview';
 import type { ParagraphBadges } from './features/navigation/sessionsTree';
 import { type Notes, registerNotes } from './features/notes';
@@ -64,11 +65,20 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi & { te
     badges: joinBadges((n) => drafts.citations.badge(n), notes.badge),
   });
   const refreshViews = debounce(() => navigation.refresh(), 300);
-  context.subscriptions.push(drafts.citations.onDidChange(refreshViews), notes.service.onDidChange(refreshViews));
+  context.subscriptions.push(
+    drafts.citations.onDidChange(refreshViews),
+    notes.service.onDidChange(refreshViews),
+    openNotesViewForFirstNotes({
+      count: () => notes.service.list().length,
+      onDidChangeNotes: notes.service.onDidChange,
+      sessionsView: navigation.sessionsView,
+      state: context.globalState,
+    }),
+  );
   timer.phase('navigation');
   const search = registerSearch(context, { summary, engine: index, reader, settings, support });
   const status = registerStatus(context, { reader, checker: drafts.checker });
-  const preview = registerPreview(context, { summary, reader });
+  const preview = registerPreview(context, { summary, reader, settings });
   registerWalkthrough(context);
   timer.phase('search, status, preview');
   const activation = timer.finish();

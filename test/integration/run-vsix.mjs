@@ -30,7 +30,7 @@ const allowed = [
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(web\/)?extension\.js$/,
   /^extension\/data\/(chair-summary-2021-10-thematic-discussions\.txt|organizations\.json)$/,
-  /^extension\/media\/[\w./-]+\.(png|svg|json|md)$/,
+  /^extension\/media\/[\w./-]+\.(png|svg|json|md|css)$/,
 ];
 const entries = zipEntries(VSIX);
 const stray = entries.filter((e) => !allowed.some((re) => re.test(e.name)));

@@ -19,7 +19,7 @@ mkdirSync(OUT, { recursive: true });
 
 const workspace = freshWorkspace(`ui-${nodeHost ? 'node' : 'web'}`, join(ROOT, 'samples'));
 const host = nodeHost ? await startServerHost({ workspace }) : await startWebHost({ workspace });
-const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 860 } });
+const { context, close } = await launchBrowser({ viewport: { width: 1400, height: 900 } });
 const page = context.pages()[0] ?? (await context.newPage());
 const wb = new Workbench(page);
 const shot = async (name) => {
@@ -34,7 +34,7 @@ const scenarios = {
     await wb.openContainer();
     await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
     await page.waitForTimeout(500);
-    await page.locator('.monaco-list-row', { hasText: '¶ 24 ·' }).first().click();
+    await page.locator('.monaco-list-row', { hasText: 'The importance of comparing' }).first().click();
     await page.waitForTimeout(1500);
     await shot('sessions-reader');
     await page.locator('.monaco-list-row', { hasText: 'Intergovernmental organization' }).first().click();
@@ -42,6 +42,17 @@ const scenarios = {
     await page.locator('.monaco-list-row', { hasText: 'INTERPOL' }).first().click();
     await page.waitForTimeout(800);
     await shot('organizations');
+  },
+  /** A draft with the reader beside it, opened from a citation's link in the draft. */
+  async beside() {
+    await wb.openFile('statement-plenary.md');
+    await wb.openContainer();
+    await page.locator('.monaco-list-row', { hasText: '(c) Thematic session 2' }).first().click();
+    await page.waitForTimeout(500);
+    await wb.command('CND Summary: Go to Paragraph', '24');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await shot('reader-beside');
   },
   /** The search picker over a draft, as typed. */
   async search() {
@@ -146,11 +157,23 @@ const scenarios = {
     // Focus back in the editor: keys pressed in the preview's webview do not reach the workbench.
     await page.locator('.monaco-editor .view-lines').first().click();
   },
+  /** The preview of a draft with mistakes: the citations the checks reject are marked, with the reason. */
+  async previewChecks() {
+    await wb.openFile('briefing-note-draft.md');
+    await wb.command('Markdown: Open Preview to the Side');
+    const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
+    const missing = inner.locator('.cnd-citation-error').first();
+    await missing.waitFor({ timeout: 30000 });
+    await missing.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await shot('preview-checks');
+    await page.locator('.monaco-editor .view-lines').first().click();
+  },
   /** A note on a passage, as a comment thread in the reader and in the Notes view. */
   async notes() {
     await wb.goToParagraph(24);
     await page.waitForTimeout(1200);
-    await wb.dragSelect(['less than 1 per cent', 0], ['criminal proceeds was', 16], 0);
+    await wb.dragSelect(['1 per cent of criminal', 0], ['proceeds was confiscated', 23], 0);
     await page.waitForTimeout(300);
     await wb.command('CND Summary: Add a Note');
     await page.waitForTimeout(600);
@@ -159,10 +182,13 @@ const scenarios = {
     await wb.answerNamePrompt('A. Drafter');
     await page.waitForTimeout(1500);
     await wb.openContainer();
+    // The Notes view starts collapsed while there are no notes: open it.
+    await wb.command('CND Summary: Focus on Notes View');
+    await page.waitForTimeout(800);
     await page
       .locator('.comments-panel .monaco-list-row', { hasText: 'Minister' })
       .first()
-      .click()
+      .click({ timeout: 5000 })
       .catch(() => undefined);
     await page.waitForTimeout(1500);
     await shot('notes');

@@ -114,11 +114,11 @@ export class Workbench {
    * its commands are not in the palette. On a loaded machine the extension host can take a minute.
    */
   async waitForExtension(timeout = 120000) {
-    await this.page.locator('.activitybar [aria-label^="CND Chair"]').first().waitFor({ timeout });
+    await this.page.locator('.activitybar [aria-label^="CND Summary"]').first().waitFor({ timeout });
   }
 
   async openContainer() {
-    const icon = this.page.locator('.activitybar [aria-label^="CND Chair"]').first();
+    const icon = this.page.locator('.activitybar [aria-label^="CND Summary"]').first();
     await icon.waitFor({ timeout: 30000 });
     await icon.click();
     await this.page.waitForTimeout(800);
@@ -195,6 +195,31 @@ export class Workbench {
       }
     }
     throw new Error(`no hover${expect ? ` with “${expect}”` : ''} over “${text}”`);
+  }
+
+  /** Every editor tab as `label@group` (groups numbered from 1, left to right), and which is active. */
+  async tabs() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.editor-group-container')].flatMap((group, i) =>
+        [...group.querySelectorAll('.tab')].map((tab) => ({
+          label: (tab.getAttribute('aria-label') ?? tab.textContent ?? '').trim(),
+          group: i + 1,
+          active: tab.classList.contains('active'),
+        })),
+      ),
+    );
+  }
+
+  /** Waits until the tabs satisfy `test`; resolves with them, or fails saying what they were. */
+  async waitForTabs(test, what, ms = 15000) {
+    const t0 = Date.now();
+    for (;;) {
+      const tabs = await this.tabs();
+      if (test(tabs)) return tabs;
+      if (Date.now() - t0 > ms)
+        throw new Error(`${what}: tabs are ${tabs.map((t) => `${t.label}@${t.group}${t.active ? '*' : ''}`).join(', ')}`);
+      await this.page.waitForTimeout(200);
+    }
   }
 
   /** The text of the status bar item with this name (its accessible label starts with `prefix`). */

@@ -55,11 +55,10 @@ describe('Markdown preview plugin', () => {
     );
   });
 
-  test('external references, missing paragraphs, code and existing links stay as they are', () => {
+  test('external references, code and existing links stay as they are', () => {
     for (const md of [
       'operative paragraph 3 of resolution 64/1',
       'E/CN.7/2021/2, para. 12',
-      'para. 38',
       '`para. 24`',
       '    para. 24 in an indented code block',
       '```\npara. 24\n```',
@@ -76,6 +75,45 @@ describe('Markdown preview plugin', () => {
       anchors(render('paras. 24 and 40')).map((a) => a[2]),
       ['paras. 24'],
     );
+  });
+
+  test('citations the checks reject are marked, with the reason first in the tooltip', () => {
+    // A paragraph that does not exist: no link (nothing to open), marked as an error.
+    assert.equal(
+      render('See para. 38.'),
+      `<p>See <span title="There is no paragraph 38 in the Chair's summary: it has paragraphs 1 to 37." class="cnd-citation cnd-citation-error">para. 38</span>.</p>\n`,
+    );
+    // One number of a list: that number alone.
+    assert.match(
+      render('paras. 24 and 40'),
+      /<a [^>]*class="cnd-citation">paras\. 24<\/a> and <span title="There is no paragraph 40[^"]*" class="cnd-citation cnd-citation-error">40<\/span>/,
+    );
+    // A reversed range: still a link to its paragraphs, marked as a warning, the reason then the openings.
+    const [reversed] = anchors(render('paras. 32–30'));
+    assert.equal(reversed[2], 'paras. 32–30');
+    assert.match(reversed[1], /^The range 32–30 runs backwards\.\n¶ 30: On 21 October/);
+    assert.match(render('paras. 32–30'), /class="cnd-citation cnd-citation-warning"/);
+    // A range running past the end: a link to what exists, marked for what does not.
+    const [past] = anchors(render('paras. 36–40'));
+    assert.match(past[1], /^There is no paragraph 40[^\n]*\n¶ 36: /);
+    // Good citations carry no mark.
+    assert.doesNotMatch(render('paras. 30–32 and para. 24'), /cnd-citation-/);
+  });
+
+  test('the draft’s check levels decide: off leaves a rejected citation unmarked, other levels set the class', () => {
+    const withLevels = (levels: Record<string, string>) =>
+      new MarkdownIt()
+        .use(citationPreviewPlugin(summary, { ...links, levels: () => levels as never }))
+        .render('paras. 32–30 and para. 38');
+    const off = withLevels({ 'no-such-paragraph': 'off', 'reversed-range': 'off' });
+    assert.doesNotMatch(off, /cnd-citation-|<span/);
+    assert.deepEqual(
+      anchors(off).map((a) => a[2]),
+      ['paras. 32–30'],
+    );
+    const info = withLevels({ 'no-such-paragraph': 'hint', 'reversed-range': 'information' });
+    assert.match(info, /class="cnd-citation cnd-citation-information">paras\. 32–30/);
+    assert.match(info, /class="cnd-citation cnd-citation-hint">para\. 38/);
   });
 
   test('paragraph text in the tooltip is escaped: no HTML from the data reaches the page', () => {

@@ -8,7 +8,7 @@ import { ParagraphCompletionProvider } from './completion';
 import { DraftChecker, KEEP_COMMAND, registerDiagnostics } from './diagnostics';
 import { isKeepRequest, KeptCitationsStore } from './kept';
 import { CitationHoverProvider } from './hover';
-import { CitationDefinitionProvider, CitationLinkProvider } from './links';
+import { CitationDefinitionProvider, CitationLinkFollower, CitationLinkProvider, FOLLOW_CITATION_COMMAND } from './links';
 import { registerForDrafts } from './selector';
 import { WorkspaceCitations } from './workspaceCitations';
 
@@ -36,9 +36,12 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
   const checker = new DraftChecker(summary, settings, support, kept);
   const citations = new WorkspaceCitations(summary, reader, settings);
   const hover = new CitationHoverProvider(summary, deps.cardOptions, support, kept);
+  const follower = new CitationLinkFollower(summary, reader);
   context.subscriptions.push(
     citations,
     kept,
+    follower,
+    vscode.commands.registerCommand(FOLLOW_CITATION_COMMAND, (n: unknown) => follower.follow(n)),
     kept.onDidChange(() => checker.recheckAll()),
     vscode.commands.registerCommand(KEEP_COMMAND, (uri: unknown, request: unknown) => keepCitation(kept, summary, uri, request)),
     vscode.commands.registerCommand('cndSummary.openKeptCitations', () => openKeptCitations(kept)),
@@ -55,7 +58,7 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
         ',',
       ),
       vscode.languages.registerDefinitionProvider(selector, new CitationDefinitionProvider(summary, reader)),
-      vscode.languages.registerDocumentLinkProvider(selector, new CitationLinkProvider(summary, reader)),
+      vscode.languages.registerDocumentLinkProvider(selector, new CitationLinkProvider(summary)),
       vscode.languages.registerCodeActionsProvider(selector, checker, {
         providedCodeActionKinds: DraftChecker.providedCodeActionKinds,
       }),

@@ -1,15 +1,89 @@
 import * as vscode from 'vscode';
 import { findCitations, numberAt } from '../../core/citations/grammar';
 import type { Summary } from '../../core/summary';
-import { READER_URI, type Reader } from '../reader';
+import { isReaderTab, READER_URI, type Reader } from '../reader';
 
-/** The reader URI that opens at a paragraph: VS Code selects the line named in the fragment. */
-export function readerLocation(reader: Reader, n: number): vscode.Uri | undefined {
-  const range = reader.range(n);
-  return range ? READER_URI.with({ fragment: `L${range.start.line + 1},1` }) : undefined;
+/** The command a paragraph number's link runs (Ctrl+click): not in the Command Palette. */
+export const FOLLOW_CITATION_COMMAND = 'cndSummary.followCitationLink';
+
+/**
+ * The link of a paragraph number in a draft: a command that opens the reader beside the draft (or where it
+ * is already) with the paragraph highlighted. A link to the reader's URI would open it in the draft's own
+ * group, hiding the draft.
+ */
+export function paragraphLink(n: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: FOLLOW_CITATION_COMMAND, query: JSON.stringify([n]) });
 }
 
-/** Ctrl+click on a citation (go to definition) opens the reader at the paragraph. */
+/** How long after a Ctrl+click VS Code's own Go to Definition may still open the reader in the draft's group. */
+const DEFINITION_GRACE_MS = 2000;
+
+/**
+ * Follows a citation's link (Ctrl+click on a number): shows the paragraph in the reader beside the draft.
+ *
+ * VS Code runs both the link and Go to Definition on one Ctrl+click, and Go to Definition opens the reader
+ * in the draft's own group. So the reader is shown in another group than the draft's, and a reader tab
+ * that opens in the draft's group within two seconds of the click is closed: the draft stays in view, and
+ * there is one reader tab. Go to Definition by itself (F12, Ctrl+Alt+click, Peek) is left as VS Code does it.
+ */
+export class CitationLinkFollower implements vscode.Disposable {
+  private watch: vscode.Disposable | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly summary: Summary,
+    private readonly reader: Reader,
+  ) {}
+
+  async follow(arg: unknown): Promise<number | undefined> {
+    const n = typeof arg === 'number' && this.summary.has(arg) ? arg : undefined;
+    if (n === undefined) return undefined;
+    const draftGroup = vscode.window.tabGroups.activeTabGroup.viewColumn;
+    this.closeDuplicatesFor(draftGroup);
+    await this.reader.show(n, { except: draftGroup });
+    await this.closeReaderTabsIn(draftGroup);
+    return n;
+  }
+
+  /** For a moment, a reader tab opening in the draft's group is Go to Definition's: closed. */
+  private closeDuplicatesFor(group: vscode.ViewColumn): void {
+    this.stopWatching();
+    this.watch = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      if ([...e.opened, ...e.changed].some((t) => isReaderTab(t) && t.group.viewColumn === group))
+        void this.closeReaderTabsIn(group);
+    });
+    this.timer = setTimeout(() => this.stopWatching(), DEFINITION_GRACE_MS);
+  }
+
+  /** Closes the reader tabs of a group; one close at a time, each looking at the tabs as they are then. */
+  private closeReaderTabsIn(group: vscode.ViewColumn): Promise<void> {
+    this.closing = this.closing
+      .then(async () => {
+        const tabs = vscode.window.tabGroups.all.filter((g) => g.viewColumn === group).flatMap((g) => g.tabs.filter(isReaderTab));
+        if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+      })
+      .catch((e: unknown) => {
+        void vscode.window.showWarningMessage(
+          `CND Summary: could not close the second reader tab Go to Definition opened: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      });
+    return this.closing;
+  }
+
+  private stopWatching(): void {
+    this.watch?.dispose();
+    this.watch = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.stopWatching();
+  }
+}
+
+/** Go to Definition (F12, Ctrl+Alt+click to the side, Peek) lands on the paragraph in the reader: VS Code places it. */
 export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(
     private readonly summary: Summary,
@@ -31,12 +105,9 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   }
 }
 
-/** Each paragraph number in a citation is a link to the reader. */
+/** Each paragraph number in a citation is a link that opens the reader there. */
 export class CitationLinkProvider implements vscode.DocumentLinkProvider {
-  constructor(
-    private readonly summary: Summary,
-    private readonly reader: Reader,
-  ) {}
+  constructor(private readonly summary: Summary) {}
 
   provideDocumentLinks(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
@@ -46,9 +117,10 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
       if (c.external) continue;
       for (const n of c.numbers) {
         if (!this.summary.has(n.value)) continue;
-        const target = readerLocation(this.reader, n.value);
-        if (!target) continue;
-        const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(n.start), doc.positionAt(n.end)), target);
+        const link = new vscode.DocumentLink(
+          new vscode.Range(doc.positionAt(n.start), doc.positionAt(n.end)),
+          paragraphLink(n.value),
+        );
         link.tooltip = `Open ¶ ${n.value} in the reader`;
         links.push(link);
       }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { formatCitation, formatQuotation } from '../../core/citations/format';
+import { citationAt, findCitations, numberAt } from '../../core/citations/grammar';
 import type { Summary } from '../../core/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { OrganizationsTree } from './organizationsTree';
-import { type OutlineNode, type ParagraphBadges, SessionsTree } from './sessionsTree';
+import { type OutlineNode, type ParagraphBadges, ParagraphNumbers, SessionsTree } from './sessionsTree';
 
 export interface Navigation {
   sessions: SessionsTree;
@@ -36,6 +37,14 @@ function until<T>(event: vscode.Event<T>, test: () => boolean, ms: number): Prom
   });
 }
 
+/** The paragraph a draft cites where its cursor is: the number under it, else the citation's first paragraph. */
+function citedAtCursor(editor: vscode.TextEditor): number | undefined {
+  const pos = editor.selection.active;
+  const citation = citationAt(findCitations(editor.document.lineAt(pos.line).text), pos.character);
+  if (!citation || citation.external) return undefined;
+  return numberAt(citation, pos.character)?.value ?? citation.paragraphs[0];
+}
+
 /** The sessions and organizations views, the reader commands, and reader ↔ tree sync. */
 export function registerNavigation(context: vscode.ExtensionContext, deps: NavigationDeps): Navigation {
   const { summary, reader } = deps;
@@ -51,7 +60,9 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     let n: number | undefined;
     if (typeof arg === 'number' || typeof arg === 'string') n = checkParagraphArg(summary, arg);
     else {
-      const current = vscode.window.activeTextEditor && reader.paragraphAt(vscode.window.activeTextEditor);
+      // Proposed: the paragraph under the reader's cursor, or the one cited under a draft's cursor.
+      const editor = vscode.window.activeTextEditor;
+      const current = editor && (reader.paragraphAt(editor) ?? citedAtCursor(editor));
       n = await askParagraph(summary, 'Go to Paragraph of the Chair’s Summary', current ? String(current) : '');
     }
     if (n === undefined) return undefined;
@@ -154,6 +165,7 @@ export function registerNavigation(context: vscode.ExtensionContext, deps: Navig
     organizations,
     sessionsView,
     organizationsView,
+    vscode.window.registerFileDecorationProvider(new ParagraphNumbers(summary)),
     vscode.commands.registerCommand('cndSummary.openSummary', async () => {
       await reader.show();
     }),

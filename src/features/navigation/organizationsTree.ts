@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { entityLabel, entitySummaryLines, ORGANIZATION_KINDS, type OrganizationKind } from '../../core/directory';
 import type { Summary } from '../../core/summary';
-import { type ParagraphBadges, paragraphItem } from './sessionsTree';
+import { ICONS, type ParagraphBadges, paragraphItem, treeItemAccessibility } from './sessionsTree';
 
 export type DirectoryNode =
   | { kind: 'group'; label: string; key: string; children: DirectoryNode[] }
@@ -58,20 +58,30 @@ export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>
   getTreeItem(node: DirectoryNode): vscode.TreeItem {
     switch (node.kind) {
       case 'group': {
+        const states = node.key === STATES_KEY;
+        const count = node.children.length;
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = String(node.children.length);
-        item.iconPath = new vscode.ThemeIcon(node.key === STATES_KEY ? 'globe' : 'organization');
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(states ? ICONS.statesGroup : ICONS.organizationGroup);
         item.id = `group-${node.key}`;
+        item.accessibilityInformation = treeItemAccessibility(
+          `${node.label}: ${count} ${states ? (count === 1 ? 'State' : 'States') : count === 1 ? 'organization' : 'organizations'} named in the summary`,
+        );
         return item;
       }
       case 'entity': {
         const e = this.summary.entity(node.id);
         const count = node.children.length;
-        const item = new vscode.TreeItem(e ? entityLabel(e) : node.id, vscode.TreeItemCollapsibleState.Collapsed);
+        const label = e ? entityLabel(e) : node.id;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${count} ${count === 1 ? 'para.' : 'paras.'}`;
         if (e) item.tooltip = entitySummaryLines(e).join('\n');
+        item.iconPath = new vscode.ThemeIcon(e?.type === 'state' ? ICONS.state : ICONS.organization);
         item.id = `entity-${node.id}`;
         item.contextValue = 'cndEntity';
+        item.accessibilityInformation = treeItemAccessibility(
+          `${label.replace(' — ', ', ')}, named in ${count} ${count === 1 ? 'paragraph' : 'paragraphs'}`,
+        );
         return item;
       }
       case 'paragraph': {

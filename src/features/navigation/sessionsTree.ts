@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Summary } from '../../core/summary';
-import { longDate, truncate } from '../../core/summary';
+import { paragraphOfUri, paragraphUri } from '../reader';
+import { longDate } from '../../core/summary';
 
 export type OutlineNode =
   | { kind: 'document'; children: OutlineNode[] }
@@ -45,18 +46,52 @@ export function buildOutline(summary: Summary): { root: OutlineNode; paragraphs:
   return { root, paragraphs };
 }
 
+/** The product icons of the views: each says what an item is. */
+export const ICONS = {
+  document: 'book',
+  section: 'list-tree',
+  session: 'calendar',
+  challenge: 'target',
+  /** A pilcrow, ¶. */
+  paragraph: 'whitespace',
+  organizationGroup: 'organization',
+  organization: 'organization',
+  statesGroup: 'globe',
+  state: 'location',
+} as const;
+
+/** A screen reader's name for a tree item; the role is the tree's own. */
+export function treeItemAccessibility(label: string): vscode.AccessibilityInformation {
+  return { label, role: 'treeitem' };
+}
+
+/** Capitalised, as a label starts: "the importance of …" → "The importance of …". */
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A paragraph in a view. The label is what the paragraph is about (its first key phrase, or its opening
+ * words), so that a narrow sidebar shows words, not only a number; the number is the item's badge, at the
+ * right end of the row, where a narrow sidebar still shows it (see ParagraphNumbers); the description has
+ * the citation and note counts, the tooltip the whole paragraph.
+ */
 export function paragraphItem(summary: Summary, n: number, badges?: ParagraphBadges): vscode.TreeItem {
   const p = summary.paragraph(n);
   if (!p) return new vscode.TreeItem(`¶ ${n}`);
-  const item = new vscode.TreeItem(`¶ ${n} · ${summary.headline(p, 56)}`, vscode.TreeItemCollapsibleState.None);
+  const headline = sentenceCase(summary.headline(p, 120));
+  const item = new vscode.TreeItem(headline, vscode.TreeItemCollapsibleState.None);
   const extra = badges?.(n);
+  item.resourceUri = paragraphUri(n);
   item.description = extra?.description;
   // Plain-text tooltip: paragraph text is data, never rendered as Markdown or HTML.
   item.tooltip = `¶ ${n} · ${summary.placeOf(p)}\n\n${p.text}${extra?.tooltip ? `\n\n${extra.tooltip}` : ''}`;
   item.contextValue = 'cndParagraph';
-  item.iconPath = new vscode.ThemeIcon('symbol-text');
-  item.command = { command: 'cndSummary.goToParagraph', title: 'Open in Reader', arguments: [n] };
-  item.accessibilityInformation = { label: `Paragraph ${n}: ${summary.headline(p, 120)}` };
+  item.iconPath = new vscode.ThemeIcon(ICONS.paragraph);
+  item.command = { command: 'cndSummary.goToParagraph', title: 'Open in the Reader', arguments: [n] };
+  item.accessibilityInformation = treeItemAccessibility(
+    `Paragraph ${n}: ${summary.headline(p, 160)}${extra?.description ? `; ${extra.description}` : ''}`,
+  );
   return item;
 }
 
@@ -96,41 +131,51 @@ export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscod
     const { doc } = this.summary;
     const expanded = vscode.TreeItemCollapsibleState.Expanded;
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    const span = (numbers: number[]) => `${numbers[0]}–${numbers[numbers.length - 1]}`;
     switch (node.kind) {
       case 'document': {
         const m = doc.metadata;
         const item = new vscode.TreeItem('Chair’s summary', expanded);
         item.description = `thematic discussions, ${m.meeting.text}`;
         item.tooltip = `${m.title}\n${m.body}, ${m.session.name}, ${m.session.place}, ${m.session.dates}\n${m.agendaItem.label}: ${m.agendaItem.title}\n${m.dateText}`;
-        item.iconPath = new vscode.ThemeIcon('book');
+        item.iconPath = new vscode.ThemeIcon(ICONS.document);
         item.id = 'document';
         item.command = { command: 'cndSummary.openSummary', title: 'Open the Summary' };
+        item.accessibilityInformation = treeItemAccessibility(`Chair’s summary of the thematic discussions, ${m.meeting.text}`);
         return item;
       }
       case 'section': {
         const s = doc.sections[node.number - 1];
         const item = new vscode.TreeItem(`${s.numeral}. ${s.title}`, node.number === 2 ? expanded : collapsed);
-        item.description = `paras. ${s.paragraphs[0]}–${s.paragraphs[s.paragraphs.length - 1]}`;
-        item.iconPath = new vscode.ThemeIcon('list-tree');
+        item.description = `paras. ${span(s.paragraphs)}`;
+        item.iconPath = new vscode.ThemeIcon(ICONS.section);
         item.id = `section-${s.number}`;
+        item.accessibilityInformation = treeItemAccessibility(
+          `Section ${s.numeral}, ${s.title}, paragraphs ${span(s.paragraphs).replace('–', ' to ')}`,
+        );
         return item;
       }
       case 'session': {
         const s = doc.sessions[node.index];
         const item = new vscode.TreeItem(`(${s.letter}) ${s.title}`, collapsed);
         item.description = longDate(s.date);
-        item.tooltip = `${s.title}, ${longDate(s.date)}\n${s.heading}\nParagraphs ${s.paragraphs[0]}–${s.paragraphs[s.paragraphs.length - 1]}`;
-        item.iconPath = new vscode.ThemeIcon('calendar');
+        item.tooltip = `${s.title}, ${longDate(s.date)}\n${s.heading}\nParagraphs ${span(s.paragraphs)}`;
+        item.iconPath = new vscode.ThemeIcon(ICONS.session);
         item.id = `session-${s.letter}`;
         item.contextValue = 'cndSession';
+        item.accessibilityInformation = treeItemAccessibility(
+          `Session (${s.letter}), ${s.title}, ${longDate(s.date)}, paragraphs ${span(s.paragraphs).replace('–', ' to ')}`,
+        );
         return item;
       }
       case 'challenge': {
+        // Expanded: opening a session shows its paragraphs at once.
         const c = doc.challenges[node.index];
-        const item = new vscode.TreeItem(`Challenge: ${truncate(c.text, 70)}`, expanded);
+        const item = new vscode.TreeItem(c.text, expanded);
         item.tooltip = `2019 Ministerial Declaration challenge:\n“${c.text}”`;
-        item.iconPath = new vscode.ThemeIcon('target');
+        item.iconPath = new vscode.ThemeIcon(ICONS.challenge);
         item.id = `challenge-${c.number}`;
+        item.accessibilityInformation = treeItemAccessibility(`Challenge of the 2019 Ministerial Declaration: ${c.text}`);
         return item;
       }
       case 'paragraph': {
@@ -143,5 +188,19 @@ export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscod
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/**
+ * The paragraph number as the badge of a paragraph item (a file decoration: up to two characters, which
+ * 1 to 37 are), so that it shows however long the label.
+ */
+export class ParagraphNumbers implements vscode.FileDecorationProvider {
+  constructor(private readonly summary: Summary) {}
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    const n = paragraphOfUri(uri);
+    if (n === undefined || !this.summary.has(n)) return undefined;
+    return new vscode.FileDecoration(String(n), `¶ ${n}`);
   }
 }

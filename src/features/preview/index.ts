@@ -1,8 +1,11 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
-import { citationPreviewPlugin } from '../../core/preview';
+import { citationPreviewPlugin, PREVIEW_CHECKS, type PreviewCheck } from '../../core/preview';
+import type { Level } from '../../core/checks/levels';
 import type { Summary } from '../../core/summary';
-import type { Reader } from '../reader';
+import { paragraphUri, type Reader } from '../reader';
+import type { Settings } from '../settings';
+import { ParagraphLinkOpener } from './paragraphLinks';
 
 export interface Preview {
   /** Returned from `activate`: VS Code's Markdown preview calls it with its markdown-it instance. */
@@ -11,30 +14,46 @@ export interface Preview {
   href: (n: number) => string;
 }
 
+export interface PreviewDeps {
+  summary: Summary;
+  reader: Reader;
+  settings: Settings;
+}
+
 /**
- * Citations in the built-in Markdown preview become links (`contributes["markdown.markdownItPlugins"]`).
- * The preview's webview follows only http(s), mailto and the product's own URI scheme, so on the desktop
- * the links are `vscode://<this extension>/paragraph?n=24`, which this extension's URI handler opens in
- * the reader. In the browser (vscode.dev, code-server) VS Code hands such links to the operating system
- * ("open in desktop VS Code?"), so there a citation links to its own anchor in the preview: the tooltip
- * still shows the paragraph's opening words, and Ctrl+click in the editor opens the reader.
+ * Citations in the built-in Markdown preview become links (`contributes["markdown.markdownItPlugins"]`),
+ * and citations the checks reject are marked (`contributes["markdown.previewStyles"]`). A click opens the
+ * reader at the paragraph. On the desktop the link is `vscode://<this extension>/paragraph?n=24`, which
+ * the preview's webview lets through to this extension's URI handler; in the browser (vscode.dev,
+ * code-server) the webview does not, so there the link is `cnd-summary.paragraph:/24`, which the preview
+ * hands to VS Code to open (see ParagraphLinkOpener).
  */
-export function registerPreview(context: vscode.ExtensionContext, deps: { summary: Summary; reader: Reader }): Preview {
+export function registerPreview(context: vscode.ExtensionContext, deps: PreviewDeps): Preview {
+  const { summary, reader, settings } = deps;
   const base = vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: '/paragraph' });
   const desktop = vscode.env.uiKind === vscode.UIKind.Desktop;
-  const href = (n: number) => (desktop ? base.with({ query: `n=${n}` }).toString(true) : `#cnd-paragraph-${n}`);
+  const href = (n: number) => (desktop ? base.with({ query: `n=${n}` }) : paragraphUri(n)).toString(true);
   context.subscriptions.push(
+    new ParagraphLinkOpener(summary, reader),
     vscode.window.registerUriHandler({
       handleUri: async (uri) => {
         const n = uri.path === '/paragraph' ? Number(/(?:^|&)n=(\d{1,3})(?:&|$)/.exec(uri.query)?.[1]) : NaN;
-        if (deps.summary.has(n)) await deps.reader.show(n);
+        if (summary.has(n)) await reader.show(n);
         else
           void vscode.window.showWarningMessage(
-            `This link does not name a paragraph of the Chair’s summary (1–${deps.summary.count}).`,
+            `This link does not name a paragraph of the Chair’s summary (1–${summary.count}).`,
           );
       },
     }),
   );
-  const plugin = citationPreviewPlugin(deps.summary, { href });
+  const plugin = citationPreviewPlugin(summary, { href, levels: (env) => previewLevels(settings, env) });
   return { extendMarkdownIt: (md) => md.use(plugin), href };
+}
+
+/** The levels of the checks the preview shows, for the previewed document (VS Code passes it in `env`). */
+function previewLevels(settings: Settings, env: unknown): Record<PreviewCheck, Level> {
+  const document = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+  const uri = document instanceof vscode.Uri ? document : undefined;
+  const levels = settings.checkLevels(uri ? { languageId: 'markdown', uri } : undefined);
+  return Object.fromEntries(PREVIEW_CHECKS.map((c) => [c, levels[c]])) as Record<PreviewCheck, Level>;
 }

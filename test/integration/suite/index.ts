@@ -8,6 +8,7 @@ import './search';
 import './drafts';
 import './notes';
 import './support';
+import './workbench';
 
 export async function run(): Promise<void> {
   await runAll();
