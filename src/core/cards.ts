@@ -177,9 +177,10 @@ export function paragraphCard(summary: Summary, n: number, options: CardOptions 
   const p = summary.paragraph(n);
   if (!p) return `**There is no paragraph ${n}** in the Chair's summary: it has paragraphs 1 to ${summary.count}.`;
   const lines: string[] = [`**¶ ${n}** · ${escapeMarkdown(summary.placeOf(p))}`];
+  // Read in order (the Accessible View reads a card top to bottom): heading, the paragraph, then its context.
+  lines.push('', paragraphMarkdown(p));
   const challenge = summary.challengeText(p);
   if (challenge) lines.push('', `*Challenge:* ${escapeMarkdown(challenge)}`);
-  lines.push('', paragraphMarkdown(p));
   const footnotes = p.footnoteRefs.map((r) => summary.doc.footnotes.find((f) => f.id === r.id)).filter((f) => f !== undefined);
   if (footnotes.length) {
     lines.push('');
