@@ -41,13 +41,13 @@ const evaluated = activationClock.now();
 
 export function activate(context: vscode.ExtensionContext): CndSummaryApi & { testing?: CndSummaryTesting } {
   const timer = activationTimer(evaluated);
-  const { summary, bodies } = loadShipped();
+  const { summary, bodies, lexicon } = loadShipped();
   timer.phase('parse');
   const settings = workspaceSettings();
   const reader = registerReader(context, () => new ReaderLayout(summary));
   timer.phase('reader');
   const index = shippedSearchIndex(context, summary);
-  const support = once(() => loadShippedSupport(summary, bodies));
+  const support = once(() => loadShippedSupport(summary, bodies, lexicon));
   const notes = registerNotes(context, { summary, reader, engine: index, settings });
   timer.phase('notes');
   const drafts = registerDrafts(context, {

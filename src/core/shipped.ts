@@ -4,7 +4,7 @@ import { loadDirectory } from './directory';
 import type { SummaryDocument } from './model';
 import { SearchEngine } from './search/engine';
 import { Summary } from './summary';
-import { createSupportModel, type OtherBodies } from './support';
+import { createSupportModel, type Lexicon, loadLexicon, type OtherBodies } from './support';
 import type { SupportModel } from './support/model';
 
 /**
@@ -17,19 +17,20 @@ import type { SupportModel } from './support/model';
 export const SHIPPED_FINGERPRINT: string = hash;
 
 /** What the build packed (see esbuild.js): inflated and read in about a millisecond. */
-function unpack(): { model: SummaryDocument; organizations: unknown; bodies: OtherBodies } {
+function unpack(): { model: SummaryDocument; organizations: unknown; bodies: OtherBodies; lexicon: unknown } {
   const packed = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(inflateSync(packed))) as {
     model: SummaryDocument;
     organizations: unknown;
     bodies: OtherBodies;
+    lexicon: unknown;
   };
 }
 
 /** The summary as shipped, and the names of other bodies (for the support model). */
-export function loadShipped(): { summary: Summary; bodies: OtherBodies } {
-  const { model, organizations, bodies } = unpack();
-  return { summary: summaryOf(model, organizations), bodies };
+export function loadShipped(): { summary: Summary; bodies: OtherBodies; lexicon: Lexicon } {
+  const { model, organizations, bodies, lexicon } = unpack();
+  return { summary: summaryOf(model, organizations), bodies, lexicon: loadLexicon(lexicon) };
 }
 
 export function loadShippedSummary(): Summary {
@@ -66,6 +67,6 @@ export function loadShippedSearch(summary: Summary): SearchEngine {
 }
 
 /** The support model over the shipped summary (reads its 37 paragraphs: build it on first use). */
-export function loadShippedSupport(summary: Summary, bodies: OtherBodies): SupportModel {
-  return createSupportModel(summary, bodies);
+export function loadShippedSupport(summary: Summary, bodies: OtherBodies, lexicon: Lexicon): SupportModel {
+  return createSupportModel(summary, bodies, lexicon);
 }

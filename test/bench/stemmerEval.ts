@@ -5,12 +5,11 @@
  * `npm run bench stemmers` loads the builds and prints them side by side (bench.ts).
  */
 import MiniSearch from 'minisearch';
-import { BODIES_JSON, loadBundledSummary } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/bundled';
 import { paragraphDocs, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
 import { processTerm, stem } from '../../src/core/search/terms';
 import { createSupportModel } from '../../src/core/support';
 import { scanWords } from '../../src/core/support/analysis';
-import { CONCEPTS, SUPPORT_STOP_WORDS } from '../../src/core/support/lexicon';
 import devSet from '../fixtures/support/dev.json';
 import holdoutSet from '../fixtures/support/holdout.json';
 import holdout2Set from '../fixtures/support/holdout2.json';
@@ -106,12 +105,12 @@ function generatedTypos(engine: SearchEngine, texts: string[]): { n: number; rig
 function lexiconShadowed(): string[] {
   const owner = new Map<string, string>();
   const shadowed: string[] = [];
-  for (const [concept, forms] of Object.entries(CONCEPTS)) {
+  for (const [concept, forms] of Object.entries(LEXICON.concepts)) {
     for (const form of forms) {
       const stems: string[] = [];
       scanWords(form, (s, e) => {
         const lower = form.slice(s, e).toLowerCase();
-        const t = /^\d+$/.test(lower) || SUPPORT_STOP_WORDS.has(lower) ? null : processTerm(lower);
+        const t = /^\d+$/.test(lower) || LEXICON.supportStopWords.has(lower) ? null : processTerm(lower);
         if (t) stems.push(t);
       });
       const key = stems.join(' ');
@@ -130,7 +129,7 @@ export function measure(): StemmerFigures {
   const all = SETS.flatMap(([, items]) => items);
   const index = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
   index.addAll(paragraphDocs(summary));
-  const model = createSupportModel(summary, BODIES_JSON);
+  const model = createSupportModel(summary, BODIES_JSON, LEXICON);
   return {
     search: {
       ranking: expectFirst(engine, SEARCH_RANKING),
@@ -145,7 +144,7 @@ export function measure(): StemmerFigures {
     },
     support: SETS.map(([set, items]) => ({ set, items: items.length, evaluation: evaluate(model, items) })),
     lexiconShadowed: lexiconShadowed(),
-    supportBuildMs: time(() => createSupportModel(summary, BODIES_JSON), 20),
+    supportBuildMs: time(() => createSupportModel(summary, BODIES_JSON, LEXICON), 20),
     samples: SAMPLE_WORDS.map((w) => [w, stem(w)]),
   };
 }

@@ -1,6 +1,6 @@
 // `npm run bench`, support section: the support model on the labelled sets (against MiniSearch's related
 // ranking, the search the extension had before), and what the checks cost on a large draft.
-import { BODIES_JSON, loadBundledSummary } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/bundled';
 import { DEFAULT_LEVELS } from '../../src/core/checks/levels';
 import { checkText, DraftCheckSession } from '../../src/core/checks/session';
 import { checkDraft } from '../../src/core/citations/diagnostics';
@@ -19,8 +19,8 @@ const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFi
 
 export function supportSection(): void {
   const summary = loadBundledSummary();
-  const build = time(() => createSupportModel(summary, BODIES_JSON), 20);
-  const model = createSupportModel(summary, BODIES_JSON);
+  const build = time(() => createSupportModel(summary, BODIES_JSON, LEXICON), 20);
+  const model = createSupportModel(summary, BODIES_JSON, LEXICON);
   const engine = SearchEngine.build(summary);
 
   console.log('\n## Does the paragraph say that? The support model on the labelled sets (test/fixtures/support)\n');
@@ -72,7 +72,7 @@ export function supportSection(): void {
   const classic = median(() => checkDraft(one, summary, { format: DEFAULT_FORMAT }), 7, 2);
   // The first check of a large draft runs while V8 is still compiling the checks (printed apart); the figure
   // is the steady state, as for search: the median of 11 after 10 warm-up checks.
-  const cold = time(() => checkText(summary, () => createSupportModel(summary, BODIES_JSON), one, options), 1);
+  const cold = time(() => checkText(summary, () => createSupportModel(summary, BODIES_JSON, LEXICON), one, options), 1);
   const all = median(() => checkText(summary, () => model, one, options), 11, 10);
   const problems = checkText(summary, () => model, one, options).problems;
   const allDrafters = median(() => checkText(summary, () => model, drafters, options), 11, 10);

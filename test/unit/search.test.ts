@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { SearchEngine } from '../../src/core/search/engine';
 import { LazySearchEngine } from '../../src/core/search/lazy';
 import { parseQuery } from '../../src/core/search/query';
-import { BODIES_JSON } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON } from '../../src/core/bundled';
 import { loadShipped, loadShippedSearch, loadShippedSummary, SHIPPED_FINGERPRINT } from '../../src/core/shipped';
 import { dataFingerprint } from '../../src/core/search/prebuild';
 import { processTerm, stem } from '../../src/core/search/terms';
@@ -202,6 +202,7 @@ describe('search: related paragraphs, prebuilt index, incremental documents', ()
   test('the summary parsed at build time is the summary parsed now, from the same data', () => {
     assert.deepEqual(loadShippedSummary().doc, summary.doc);
     assert.deepEqual(loadShipped().bodies, BODIES_JSON, 'the other bodies, packed with it');
+    assert.deepEqual(loadShipped().lexicon, LEXICON, 'the lexicon, packed with it');
     assert.deepEqual(loadShipped().summary.directory, summary.directory, 'the organizations, packed with it');
     assert.equal(SHIPPED_FINGERPRINT, dataFingerprint());
   });

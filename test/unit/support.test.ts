@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { BODIES_JSON } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON } from '../../src/core/bundled';
 import { DEFAULT_LEVELS, type Levels, parseLevels } from '../../src/core/checks/levels';
 import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession, plainProblem } from '../../src/core/checks/session';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
@@ -16,7 +16,7 @@ import { evaluate, type LabelledItem } from '../bench/supportEval';
 import { summary } from './fixtures';
 import { propertyParams } from './property';
 
-const model = createSupportModel(summary, BODIES_JSON);
+const model = createSupportModel(summary, BODIES_JSON, LEXICON);
 const options = (levels: Partial<Levels> = {}): DraftCheckOptions => ({
   format: DEFAULT_FORMAT,
   levels: { ...DEFAULT_LEVELS, ...levels },

@@ -10,7 +10,7 @@
 import type { Directory } from '../directory';
 import { processTerm } from '../search/terms';
 import { type Figure, findFigures } from './figures';
-import { CONCEPTS, FRAME_PATTERNS, FRAME_WORDS, REPORTING_VERBS, SPEAKER_NOUNS, SUPPORT_STOP_WORDS } from './lexicon';
+import { FRAME_PATTERNS, type Lexicon } from './lexicon';
 
 export interface Word {
   start: number;
@@ -284,11 +284,12 @@ export class Analyser {
     other: OtherBodies,
     /** The day of October 2021 of each session (index = session index), to read "on 20 October". */
     private readonly sessionDays: number[],
+    private readonly lexicon: Lexicon,
   ) {
     this.buildBodies(directory, other);
     for (const w of SPELLED_NUMBERS.split(' ')) this.flag(w, SPELLED);
     for (const w of ['session', 'sessions', 'segment', 'day']) this.flag(w, SESSION_WORD);
-    for (const [concept, forms] of Object.entries(CONCEPTS)) {
+    for (const [concept, forms] of Object.entries(lexicon.concepts)) {
       const id = this.featureId(`c:${concept}`, 'concept');
       for (const form of forms) {
         const seq: number[] = [];
@@ -379,7 +380,7 @@ export class Analyser {
     const known = this.words.get(text, start, stop);
     if (known !== undefined && (known >= 0 || !learn)) return known;
     const lower = text.slice(start, stop).toLowerCase();
-    const stem = /^\d+$/.test(lower) || SUPPORT_STOP_WORDS.has(lower) ? null : processTerm(lower);
+    const stem = /^\d+$/.test(lower) || this.lexicon.supportStopWords.has(lower) ? null : processTerm(lower);
     let id = -1;
     if (stem !== null) {
       id = this.stemIds.get(stem) ?? -2;
@@ -387,7 +388,7 @@ export class Analyser {
         id = this.newFeature(`w:${stem}`, 'word');
         this.stemIds.set(stem, id);
       }
-      if (id >= 0 && (FRAME_WORDS.has(lower) || FRAME_WORDS.has(stem))) this.flags[id] |= FRAME;
+      if (id >= 0 && (this.lexicon.frameWords.has(lower) || this.lexicon.frameWords.has(stem))) this.flags[id] |= FRAME;
     }
     this.words.set(lower, id);
     return id;
@@ -653,12 +654,12 @@ export class Analyser {
     if (/^\s?:/.test(text.slice(this.wEnd[last], this.wEnd[last] + 2))) return true;
     // After: [’s] [speaker noun] [adverbs] [has/have/had] <reporting verb>.
     let k = last + 1;
-    while (k <= last + 2 && SPEAKER_NOUNS.has(lower(k) ?? '')) k++;
+    while (k <= last + 2 && this.lexicon.speakerNouns.has(lower(k) ?? '')) k++;
     for (let hops = 0; hops < 4 && k < n; hops++, k++) {
       // A full stop, semicolon or colon between the name and the verb ends the clause.
       if (/[.;:]/.test(text.slice(this.wEnd[k - 1], this.wStart[k]))) break;
       const w = lower(k)!;
-      if (REPORTING_VERBS.has(w)) return true;
+      if (this.lexicon.reportingVerbs.has(w)) return true;
       if (!ADVERBS.has(w)) break;
     }
     // Before: "according to [the]", "by <name>" after a reporting verb, "<speaker noun> of/from [the] <name>".
@@ -668,10 +669,10 @@ export class Analyser {
     if (b1 === 'to' && b2 === 'according') return true;
     if (b1 === 'the' && b2 === 'to' && b3 === 'according') return true;
     const ofFrom = (x: string | undefined) => x === 'of' || x === 'from';
-    if (ofFrom(b1) && SPEAKER_NOUNS.has(b2 ?? '')) return true;
-    if (b1 === 'the' && ofFrom(b2) && SPEAKER_NOUNS.has(b3 ?? '')) return true;
-    if (b1 === 'by' && b2 !== undefined && REPORTING_VERBS.has(b2)) return true;
-    if (b1 === 'the' && b2 === 'by' && b3 !== undefined && REPORTING_VERBS.has(b3)) return true;
+    if (ofFrom(b1) && this.lexicon.speakerNouns.has(b2 ?? '')) return true;
+    if (b1 === 'the' && ofFrom(b2) && this.lexicon.speakerNouns.has(b3 ?? '')) return true;
+    if (b1 === 'by' && b2 !== undefined && this.lexicon.reportingVerbs.has(b2)) return true;
+    if (b1 === 'the' && b2 === 'by' && b3 !== undefined && this.lexicon.reportingVerbs.has(b3)) return true;
     return false;
   }
 
