@@ -17,7 +17,7 @@ const io = {
 };
 
 try {
-  process.exitCode = runCli(process.argv.slice(2), loadBundledSummary(), io, ['limit']);
+  process.exitCode = runCli(process.argv.slice(2), loadBundledSummary(), io);
 } catch (e) {
   process.stderr.write(`cnd-summary: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;

@@ -1,11 +1,12 @@
 import { checkDraft } from '../core/citations/diagnostics';
-import { formatCitation } from '../core/citations/format';
+import { type CitationFormat, formatCitation } from '../core/citations/format';
 import { findCitations } from '../core/citations/grammar';
 import { entityLabel } from '../core/directory';
 import { lineAndCharacter, lineStarts } from '../core/lines';
 import { type Paragraph, walkDocument } from '../core/model';
 import { loadShippedSearch } from '../core/shipped';
 import { longDate, type Summary } from '../core/summary';
+import { type OptionSpec, type ParsedArgs, parseArgs, UsageError } from './args';
 
 /** What the CLI may touch; main.ts passes Node's, tests pass in-memory fakes. */
 export interface CliIo {
@@ -19,43 +20,12 @@ export interface CliIo {
 
 export interface CliCommand {
   usage: string;
+  /** The options the command accepts; any other is a usage error. */
+  options: OptionSpec;
   run(args: ParsedArgs, summary: Summary, io: CliIo): number;
 }
 
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-export class UsageError extends Error {}
-
-export function parseArgs(argv: string[], valued: string[] = []): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (eq > 0) flags.set(name, a.slice(eq + 1));
-      else if (valued.includes(name)) {
-        if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
-        flags.set(name, argv[++i]);
-      } else flags.set(name, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
-
-function checkFlags(args: ParsedArgs, allowed: string[]): void {
-  for (const f of args.flags.keys()) {
-    if (!allowed.includes(f)) throw new UsageError(`unknown option --${f}`);
-  }
-}
+const JSON_ONLY: OptionSpec = new Map([['json', 'switch']]);
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -70,10 +40,10 @@ function sessionLabel(summary: Summary, p: Paragraph): string | null {
 
 const list: CliCommand = {
   usage: 'list [--json]                  the sessions, challenges and paragraphs',
+  options: JSON_ONLY,
   run(args, summary, io) {
-    checkFlags(args, ['json']);
     const { doc } = summary;
-    if (args.flags.has('json')) {
+    if (args.options.has('json')) {
       io.out(
         json({
           title: doc.metadata.title,
@@ -120,8 +90,8 @@ const list: CliCommand = {
 
 const show: CliCommand = {
   usage: 'show <n> [--json]              one paragraph',
+  options: JSON_ONLY,
   run(args, summary, io) {
-    checkFlags(args, ['json']);
     if (args.positional.length !== 1) throw new UsageError('show needs one paragraph number');
     const raw = args.positional[0];
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -131,7 +101,7 @@ const show: CliCommand = {
       return 2;
     }
     const entities = summary.entitiesIn(p).map((id) => summary.entity(id)!);
-    if (args.flags.has('json')) {
+    if (args.options.has('json')) {
       io.out(
         json({
           number: p.number,
@@ -165,11 +135,14 @@ const show: CliCommand = {
 
 const search: CliCommand = {
   usage: 'search <query> [--json] [--limit N]   paragraphs matching words, "phrases", org:, session:, date:, para:',
+  options: new Map([
+    ['json', 'switch'],
+    ['limit', 'value'],
+  ]),
   run(args, summary, io) {
-    checkFlags(args, ['json', 'limit']);
     const query = args.positional.join(' ');
     if (!query.trim()) throw new UsageError('search needs a query');
-    const rawLimit = args.flags.get('limit');
+    const rawLimit = args.options.get('limit');
     const limit = rawLimit === undefined ? 10 : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
@@ -179,7 +152,7 @@ const search: CliCommand = {
       return 2;
     }
     const hits = r.hits.filter((h) => h.kind === 'paragraph');
-    if (args.flags.has('json')) {
+    if (args.options.has('json')) {
       io.out(json(hits.map((h) => ({ number: h.number, score: h.score, snippet: h.snippet.text }))));
       return 0;
     }
@@ -205,12 +178,12 @@ export class InputError extends Error {}
 
 const cites: CliCommand = {
   usage: 'cites <file|-> [--json]         the citations in a draft (UTF-16 offsets)',
+  options: JSON_ONLY,
   run(args, _summary, io) {
-    checkFlags(args, ['json']);
     if (args.positional.length !== 1) throw new UsageError('cites needs one file, or - for standard input');
     const text = readInput(args.positional[0], io);
     const found = findCitations(text);
-    if (args.flags.has('json')) {
+    if (args.options.has('json')) {
       io.out(
         json(found.map((c) => ({ start: c.start, end: c.end, text: c.text, paragraphs: c.paragraphs, external: c.external }))),
       );
@@ -251,14 +224,21 @@ function expandPaths(paths: string[], io: CliIo): string[] {
   return out;
 }
 
+/** `--dash` values: what stands between the ends of a range. */
+const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
+  ['en', '–'],
+  ['hyphen', '-'],
+  ['to', ' to '],
+]);
+
 const check: CliCommand = {
   usage: 'check <files|folders…> [--dash en|hyphen|to]   check citations; exit 1 on errors',
+  options: new Map([['dash', 'value']]),
   run(args, summary, io) {
-    checkFlags(args, ['dash']);
     if (args.positional.length === 0) throw new UsageError('check needs at least one file or folder');
-    const dashFlag = args.flags.get('dash') ?? 'en';
-    const dash = ({ en: '–', hyphen: '-', to: ' to ' } as const)[String(dashFlag) as 'en' | 'hyphen' | 'to'];
-    if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashFlag)}`);
+    const dashOption = args.options.get('dash') ?? 'en';
+    const dash = typeof dashOption === 'string' ? RANGE_DASHES.get(dashOption) : undefined;
+    if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashOption)}`);
     let errors = 0;
     let unreadable = 0;
     for (const path of expandPaths(args.positional, io)) {
@@ -288,7 +268,14 @@ function lineColumn(starts: number[], offset: number): { line: number; column: n
   return { line: line + 1, column: character + 1 };
 }
 
-export const COMMANDS: Record<string, CliCommand> = { list, show, search, cites, check };
+/** The commands by name (a Map: a name typed by the user, such as `constructor`, is never looked up on a prototype). */
+export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map([
+  ['list', list],
+  ['show', show],
+  ['search', search],
+  ['cites', cites],
+  ['check', check],
+]);
 
 export function usage(): string {
   return [
@@ -297,25 +284,38 @@ export function usage(): string {
     'The CND Chair’s summary of the thematic discussions, 19–21 October 2021.',
     '',
     'Commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    ...[...COMMANDS.values()].map((c) => `  ${c.usage}`),
     '',
   ].join('\n');
 }
 
+/** `--help` or `-h` among a command's arguments (before any `--`). */
+function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
 /** Runs one CLI invocation; returns the exit code (0 ok, 1 problems found, 2 bad usage or input). */
-export function runCli(argv: string[], summary: Summary, io: CliIo, valued: string[] = []): number {
+export function runCli(argv: string[], summary: Summary, io: CliIo): number {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
     io.err(`cnd-summary: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
   try {
-    return command.run(parseArgs(rest, valued), summary, io);
+    if (wantsHelp(rest)) {
+      io.out(`usage: cnd-summary ${command.usage}\n`);
+      return 0;
+    }
+    return command.run(parseArgs(rest, command.options), summary, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`cnd-summary ${name}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
