@@ -1,9 +1,19 @@
 /** Offsets ↔ line and column, for texts that are not open in an editor. */
 
-/** The offset at which each line starts. */
+/**
+ * The offset at which each line starts. A line ends at LF, CRLF or a CR alone, as in VS Code (a CRLF is one
+ * line break, not two).
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 

@@ -125,3 +125,18 @@ describe('cli: cites and check', () => {
     assert.match(cli(['cites', 'nope.md']).err, /cannot read nope\.md/);
   });
 });
+
+describe('cli: line ends', () => {
+  const lines = ['Intro.', 'As noted in para. 24 and ¶ 38.'];
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR alone', '\r'],
+  ] as const) {
+    test(`cites and check count ${name} line ends as VS Code does`, () => {
+      const files = { 'd.md': lines.join(eol) };
+      assert.match(cli(['cites', 'd.md'], files).out, /^2:13 {2}para\. 24 {2}→ para\. 24\n2:26 {2}¶ 38/);
+      assert.equal(cli(['check', 'd.md'], files).out.split('\n')[0].split(': ')[0], 'd.md:2:28');
+    });
+  }
+});
