@@ -1,33 +1,15 @@
-import { checkDraft } from '../core/citations/diagnostics';
-import { type CitationFormat, formatCitation } from '../core/citations/format';
-import { findCitations } from '../core/citations/grammar';
 import { entityLabel } from '../core/directory';
-import { lineAndCharacter, lineStarts } from '../core/lines';
 import { type Paragraph, walkDocument } from '../core/model';
 import { loadShippedSearch } from '../core/shipped';
 import { longDate, type Summary } from '../core/summary';
-import { type OptionSpec, type ParsedArgs, parseArgs, UsageError } from './args';
+import { parseArgs, UsageError } from './args';
+import { check } from './check';
+import { cites } from './cites';
+import { type CliCommand, InputError, json, JSON_ONLY } from './command';
+import type { CliIo } from './io';
+import { OutputError, OutputWriter } from './output';
 
-/** What the CLI may touch; main.ts passes Node's, tests pass in-memory fakes. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readFile(path: string): string;
-  readStdin(): string;
-  /** Entries of a directory (names), or undefined when `path` is not a directory. */
-  readDir(path: string): string[] | undefined;
-}
-
-export interface CliCommand {
-  usage: string;
-  /** The options the command accepts; any other is a usage error. */
-  options: OptionSpec;
-  run(args: ParsedArgs, summary: Summary, io: CliIo): number;
-}
-
-const JSON_ONLY: OptionSpec = new Map([['json', 'switch']]);
-
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+export type { CliIo } from './io';
 
 function sectionLabel(summary: Summary, p: Paragraph): string | null {
   const s = summary.doc.sections.find((x) => x.number === p.section);
@@ -41,10 +23,10 @@ function sessionLabel(summary: Summary, p: Paragraph): string | null {
 const list: CliCommand = {
   usage: 'list [--json]                  the sessions, challenges and paragraphs',
   options: JSON_ONLY,
-  run(args, summary, io) {
+  run(args, summary, _io, out) {
     const { doc } = summary;
     if (args.options.has('json')) {
-      io.out(
+      out.write(
         json({
           title: doc.metadata.title,
           sessions: doc.sessions.map((s) => ({
@@ -83,7 +65,7 @@ const list: CliCommand = {
         lines.push(`${indent}¶ ${String(p.number).padStart(2)}  ${summary.headline(p, 70)}`);
       },
     });
-    io.out(`${lines.join('\n')}\n`);
+    out.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };
@@ -91,7 +73,7 @@ const list: CliCommand = {
 const show: CliCommand = {
   usage: 'show <n> [--json]              one paragraph',
   options: JSON_ONLY,
-  run(args, summary, io) {
+  run(args, summary, io, out) {
     if (args.positional.length !== 1) throw new UsageError('show needs one paragraph number');
     const raw = args.positional[0];
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -102,7 +84,7 @@ const show: CliCommand = {
     }
     const entities = summary.entitiesIn(p).map((id) => summary.entity(id)!);
     if (args.options.has('json')) {
-      io.out(
+      out.write(
         json({
           number: p.number,
           text: p.text,
@@ -128,7 +110,7 @@ const show: CliCommand = {
     lines.push('', p.text, '');
     if (p.keyPhrases.length) lines.push(`Key phrases: ${p.keyPhrases.map((k) => k.text).join('; ')}`);
     if (entities.length) lines.push(`Names: ${entities.map(entityLabel).join('; ')}`);
-    io.out(`${lines.join('\n')}\n`);
+    out.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };
@@ -139,7 +121,7 @@ const search: CliCommand = {
     ['json', 'switch'],
     ['limit', 'value'],
   ]),
-  run(args, summary, io) {
+  run(args, summary, io, out) {
     const query = args.positional.join(' ');
     if (!query.trim()) throw new UsageError('search needs a query');
     const rawLimit = args.options.get('limit');
@@ -153,120 +135,17 @@ const search: CliCommand = {
     }
     const hits = r.hits.filter((h) => h.kind === 'paragraph');
     if (args.options.has('json')) {
-      io.out(json(hits.map((h) => ({ number: h.number, score: h.score, snippet: h.snippet.text }))));
+      out.write(json(hits.map((h) => ({ number: h.number, score: h.score, snippet: h.snippet.text }))));
       return 0;
     }
     if (r.message) io.err(`${r.message}\n`);
     for (const h of hits) {
       const p = summary.paragraph(h.number)!;
-      io.out(`¶ ${h.number}  (${summary.placeOf(p)})  score ${h.score}\n    ${h.snippet.text}\n`);
+      out.write(`¶ ${h.number}  (${summary.placeOf(p)})  score ${h.score}\n    ${h.snippet.text}\n`);
     }
     return 0;
   },
 };
-
-function readInput(path: string, io: CliIo): string {
-  try {
-    return path === '-' ? io.readStdin() : io.readFile(path);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError(`cannot read ${path === '-' ? 'standard input' : path}${code ? ` (${code})` : ''}`);
-  }
-}
-
-export class InputError extends Error {}
-
-const cites: CliCommand = {
-  usage: 'cites <file|-> [--json]         the citations in a draft (UTF-16 offsets)',
-  options: JSON_ONLY,
-  run(args, _summary, io) {
-    if (args.positional.length !== 1) throw new UsageError('cites needs one file, or - for standard input');
-    const text = readInput(args.positional[0], io);
-    const found = findCitations(text);
-    if (args.options.has('json')) {
-      io.out(
-        json(found.map((c) => ({ start: c.start, end: c.end, text: c.text, paragraphs: c.paragraphs, external: c.external }))),
-      );
-      return 0;
-    }
-    const starts = lineStarts(text);
-    for (const c of found) {
-      const { line, column } = lineColumn(starts, c.start);
-      io.out(
-        `${line}:${column}  ${c.text}  ${c.external ? `(another document: ${c.externalReason ?? ''})` : `→ ${formatCitation(c.paragraphs)}`}\n`,
-      );
-    }
-    return 0;
-  },
-};
-
-const DRAFT_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
-
-/** Files named on the command line; folders are walked for Markdown and text files. */
-function expandPaths(paths: string[], io: CliIo): string[] {
-  const out: string[] = [];
-  const walk = (p: string, depth: number) => {
-    const entries = io.readDir(p);
-    if (entries === undefined) {
-      out.push(p);
-      return;
-    }
-    if (depth > 20) return;
-    for (const name of [...entries].sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const child = `${p.replace(/\/+$/, '')}/${name}`;
-      const sub = io.readDir(child);
-      if (sub !== undefined) walk(child, depth + 1);
-      else if (DRAFT_FILE.test(name)) out.push(child);
-    }
-  };
-  for (const p of paths) walk(p, 0);
-  return out;
-}
-
-/** `--dash` values: what stands between the ends of a range. */
-const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
-  ['en', '–'],
-  ['hyphen', '-'],
-  ['to', ' to '],
-]);
-
-const check: CliCommand = {
-  usage: 'check <files|folders…> [--dash en|hyphen|to]   check citations; exit 1 on errors',
-  options: new Map([['dash', 'value']]),
-  run(args, summary, io) {
-    if (args.positional.length === 0) throw new UsageError('check needs at least one file or folder');
-    const dashOption = args.options.get('dash') ?? 'en';
-    const dash = typeof dashOption === 'string' ? RANGE_DASHES.get(dashOption) : undefined;
-    if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashOption)}`);
-    let errors = 0;
-    let unreadable = 0;
-    for (const path of expandPaths(args.positional, io)) {
-      let text: string;
-      try {
-        text = readInput(path, io);
-      } catch (e) {
-        io.err(`${path}: ${(e as Error).message}\n`);
-        unreadable++;
-        continue;
-      }
-      const starts = lineStarts(text);
-      for (const p of checkDraft(text, summary, { format: { style: 'short', rangeDash: dash } })) {
-        const { line, column } = lineColumn(starts, p.start);
-        if (p.severity === 'error') errors++;
-        io.out(`${path}:${line}:${column}: ${p.severity}: ${p.message}\n`);
-      }
-    }
-    if (unreadable > 0) return 2;
-    return errors > 0 ? 1 : 0;
-  },
-};
-
-/** 1-based line and column (UTF-16 code units) of an offset. */
-function lineColumn(starts: number[], offset: number): { line: number; column: number } {
-  const { line, character } = lineAndCharacter(starts, offset);
-  return { line: line + 1, column: character + 1 };
-}
 
 /** The commands by name (a Map: a name typed by the user, such as `constructor`, is never looked up on a prototype). */
 export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map([
@@ -298,31 +177,39 @@ function wantsHelp(args: readonly string[]): boolean {
   return false;
 }
 
-/** Runs one CLI invocation; returns the exit code (0 ok, 1 problems found, 2 bad usage or input). */
-export function runCli(argv: string[], summary: Summary, io: CliIo): number {
+/**
+ * Runs one CLI invocation; resolves to the exit code: 0 ok, 1 problems found (`check`), 2 bad usage, or input
+ * that could not be read, or output that could not be written. A reader of standard output that goes away
+ * (`| head -1`) is not an error: the command stops writing, quietly.
+ */
+export async function runCli(argv: string[], summary: Summary, io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name ? 0 : 2;
-  }
-  const command = COMMANDS.get(name);
-  if (!command) {
-    io.err(`cnd-summary: unknown command "${name}"\n\n${usage()}`);
+  if (!name) {
+    io.err(usage());
     return 2;
   }
+  const command = COMMANDS.get(name);
+  const asksHelp = name === '--help' || name === '-h' || name === 'help';
+  if (!command && !asksHelp) {
+    io.err(`cnd-summary: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  const out = new OutputWriter(io);
   try {
-    if (wantsHelp(rest)) {
-      io.out(`usage: cnd-summary ${command.usage}\n`);
-      return 0;
-    }
-    return command.run(parseArgs(rest, command.options), summary, io);
+    let code = 0;
+    if (!command) out.write(usage());
+    else if (wantsHelp(rest)) out.write(`usage: cnd-summary ${command.usage}\n`);
+    else code = await command.run(parseArgs(rest, command.options), summary, io, out);
+    await out.flush();
+    return code;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`cnd-summary ${name}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
+    const prefix = command ? `cnd-summary ${name}` : 'cnd-summary';
+    if (e instanceof UsageError && command) {
+      io.err(`${prefix}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
       return 2;
     }
-    if (e instanceof InputError) {
-      io.err(`cnd-summary ${name}: ${e.message}\n`);
+    if (e instanceof InputError || e instanceof OutputError) {
+      io.err(`${prefix}: ${e.message}\n`);
       return 2;
     }
     throw e;

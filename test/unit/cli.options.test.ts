@@ -5,39 +5,39 @@ import { cli } from './cliFakes';
 const HYPHENATED = { 'd.md': 'See paras. 13-15.' };
 
 describe('cli: options that take a value', () => {
-  test('--dash hyphen and --dash=hyphen are the same option', () => {
+  test('--dash hyphen and --dash=hyphen are the same option', async () => {
     for (const args of [
       ['check', 'd.md', '--dash', 'hyphen'],
       ['check', 'd.md', '--dash=hyphen'],
       ['check', '--dash', 'hyphen', 'd.md'],
     ]) {
-      const r = cli(args, HYPHENATED);
+      const r = await cli(args, HYPHENATED);
       assert.equal(r.code, 0, `${args.join(' ')}: ${r.err}`);
       assert.equal(r.out, '', args.join(' '));
       assert.doesNotMatch(r.err, /usage/);
     }
   });
 
-  test('--dash to and --dash en choose the style the draft is held to', () => {
-    assert.match(cli(['check', 'd.md', '--dash', 'to'], HYPHENATED).out, /with “to”: 13 to 15/);
-    assert.match(cli(['check', 'd.md', '--dash', 'en'], HYPHENATED).out, /with an en dash: 13–15/);
+  test('--dash to and --dash en choose the style the draft is held to', async () => {
+    assert.match((await cli(['check', 'd.md', '--dash', 'to'], HYPHENATED)).out, /with “to”: 13 to 15/);
+    assert.match((await cli(['check', 'd.md', '--dash', 'en'], HYPHENATED)).out, /with an en dash: 13–15/);
   });
 
-  test('--limit N and --limit=N are the same option', () => {
-    const spaced = cli(['search', 'confiscation', '--json', '--limit', '2']);
-    const joined = cli(['search', 'confiscation', '--json', '--limit=2']);
+  test('--limit N and --limit=N are the same option', async () => {
+    const spaced = await cli(['search', 'confiscation', '--json', '--limit', '2']);
+    const joined = await cli(['search', 'confiscation', '--json', '--limit=2']);
     assert.equal(spaced.code, 0, spaced.err);
     assert.equal(JSON.parse(spaced.out).length, 2);
     assert.equal(spaced.out, joined.out);
   });
 
-  test('a value missing at the end, a value given to a switch: usage errors', () => {
+  test('a value missing at the end, a value given to a switch: usage errors', async () => {
     for (const [args, message] of [
       [['check', 'd.md', '--dash'], /--dash needs a value/],
       [['search', 'asset', '--limit'], /--limit needs a value/],
       [['list', '--json=yes'], /--json takes no value/],
     ] as const) {
-      const r = cli([...args], HYPHENATED);
+      const r = await cli([...args], HYPHENATED);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, message);
       assert.match(r.err, /usage: cnd-summary/);
@@ -45,48 +45,48 @@ describe('cli: options that take a value', () => {
   });
 
   for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
-    test(`--dash=${name} is a usage error, not a crash`, () => {
+    test(`--dash=${name} is a usage error, not a crash`, async () => {
       for (const args of [
         ['check', 'd.md', `--dash=${name}`],
         ['check', 'd.md', '--dash', name],
       ]) {
-        const r = cli(args, HYPHENATED);
+        const r = await cli(args, HYPHENATED);
         assert.equal(r.code, 2);
         assert.match(r.err, new RegExp(`--dash must be en, hyphen or to, not "${name}"`));
         assert.doesNotMatch(r.err, /is not a function/);
       }
     });
 
-    test(`a command named ${name} is an unknown command`, () => {
-      const r = cli([name]);
+    test(`a command named ${name} is an unknown command`, async () => {
+      const r = await cli([name]);
       assert.equal(r.code, 2);
       assert.match(r.err, new RegExp(`unknown command "${name}"`));
     });
 
-    test(`an option named --${name} is an unknown option`, () => {
-      const r = cli(['list', `--${name}`]);
+    test(`an option named --${name} is an unknown option`, async () => {
+      const r = await cli(['list', `--${name}`]);
       assert.equal(r.code, 2);
       assert.match(r.err, new RegExp(`unknown option --${name}`));
     });
   }
 
-  test('every command refuses options it does not declare', () => {
+  test('every command refuses options it does not declare', async () => {
     for (const command of ['list', 'show 24', 'search asset', 'cites d.md', 'check d.md']) {
-      const r = cli([...command.split(' '), '--xml'], HYPHENATED);
+      const r = await cli([...command.split(' '), '--xml'], HYPHENATED);
       assert.equal(r.code, 2, command);
       assert.match(r.err, /unknown option --xml/, command);
     }
-    assert.match(cli(['check', 'd.md', '--json'], HYPHENATED).err, /unknown option --json/);
+    assert.match((await cli(['check', 'd.md', '--json'], HYPHENATED)).err, /unknown option --json/);
   });
 
-  test('after --, everything is a file name', () => {
-    const r = cli(['cites', '--json', '--', '--dash'], { '--dash': 'para. 7' });
+  test('after --, everything is a file name', async () => {
+    const r = await cli(['cites', '--json', '--', '--dash'], { '--dash': 'para. 7' });
     assert.equal(r.code, 0, r.err);
     assert.equal(JSON.parse(r.out)[0].text, 'para. 7');
   });
 
-  test('<command> --help prints that command’s usage, exit 0', () => {
-    const r = cli(['check', '--help']);
+  test('<command> --help prints that command’s usage, exit 0', async () => {
+    const r = await cli(['check', '--help']);
     assert.equal(r.code, 0);
     assert.match(r.out, /^usage: cnd-summary check <files\|folders…>/);
   });

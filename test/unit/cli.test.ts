@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { cli } from './cliFakes';
 
 describe('cli: list and show', () => {
-  test('list --json', () => {
-    const r = cli(['list', '--json']);
+  test('list --json', async () => {
+    const r = await cli(['list', '--json']);
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out);
     assert.equal(j.sessions.length, 4);
@@ -25,15 +25,15 @@ describe('cli: list and show', () => {
     assert.equal(j.paragraphs[0].section, null);
   });
 
-  test('list without --json is a readable outline', () => {
-    const r = cli(['list']);
+  test('list without --json is a readable outline', async () => {
+    const r = await cli(['list']);
     assert.equal(r.code, 0);
     assert.match(r.out, /\(c\) Thematic session 2, 20 October 2021/);
     assert.match(r.out, /¶ 24 {2}the importance of comparing/);
   });
 
-  test('show 24 --json', () => {
-    const r = cli(['show', '24', '--json']);
+  test('show 24 --json', async () => {
+    const r = await cli(['show', '24', '--json']);
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out);
     assert.equal(j.number, 24);
@@ -47,41 +47,41 @@ describe('cli: list and show', () => {
     assert.equal(j.session, 'Thematic session 2');
   });
 
-  test('show 7 lists organizations and Member States', () => {
-    const j = JSON.parse(cli(['show', '7', '--json']).out);
+  test('show 7 lists organizations and Member States', async () => {
+    const j = JSON.parse((await cli(['show', '7', '--json'])).out);
     assert.ok(j.organizations.some((o: { id: string }) => o.id === 'interpol'));
     assert.ok(j.memberStates.some((o: { id: string }) => o.id === 'cabo-verde'));
   });
 
-  test('show without --json is readable', () => {
-    const r = cli(['show', '30']);
+  test('show without --json is readable', async () => {
+    const r = await cli(['show', '30']);
     assert.equal(r.code, 0);
     assert.match(r.out, /^¶ 30 · Thematic session 3 · 21 October 2021/);
   });
 
   for (const bad of ['0', '38', 'abc', '2.5']) {
-    test(`show ${bad}: clear message, exit code 2`, () => {
-      const r = cli(['show', bad]);
+    test(`show ${bad}: clear message, exit code 2`, async () => {
+      const r = await cli(['show', bad]);
       assert.equal(r.code, 2);
       assert.equal(r.out, '');
       assert.match(r.err, /there is no paragraph .*: the summary has paragraphs 1 to 37/);
     });
   }
 
-  test('usage errors', () => {
-    assert.equal(cli([]).code, 2);
-    assert.equal(cli(['frobnicate']).code, 2);
-    assert.match(cli(['frobnicate']).err, /unknown command "frobnicate"/);
-    assert.match(cli(['list', '--xml']).err, /unknown option --xml/);
-    assert.equal(cli(['show']).code, 2);
-    assert.equal(cli(['--help']).code, 0);
+  test('usage errors', async () => {
+    assert.equal((await cli([])).code, 2);
+    assert.equal((await cli(['frobnicate'])).code, 2);
+    assert.match((await cli(['frobnicate'])).err, /unknown command "frobnicate"/);
+    assert.match((await cli(['list', '--xml'])).err, /unknown option --xml/);
+    assert.equal((await cli(['show'])).code, 2);
+    assert.equal((await cli(['--help'])).code, 0);
   });
 });
 
 describe('cli: cites and check', () => {
   const draft = 'As noted in paras. 24–25, and\nE/CN.7/2021/2, para. 12; see ¶ 38.';
-  test('cites --json: offsets in UTF-16 code units, external flagged', () => {
-    const r = cli(['cites', 'd.md', '--json'], { 'd.md': draft });
+  test('cites --json: offsets in UTF-16 code units, external flagged', async () => {
+    const r = await cli(['cites', 'd.md', '--json'], { 'd.md': draft });
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out) as { start: number; end: number; text: string; paragraphs: number[]; external: boolean }[];
     assert.deepEqual(j, [
@@ -90,39 +90,39 @@ describe('cli: cites and check', () => {
       { start: 59, end: 63, text: '¶ 38', paragraphs: [38], external: false },
     ]);
     for (const c of j) assert.equal(draft.slice(c.start, c.end), c.text);
-    const emoji = cli(['cites', '-', '--json'], {}, '😀 para. 7');
+    const emoji = await cli(['cites', '-', '--json'], {}, '😀 para. 7');
     assert.equal(JSON.parse(emoji.out)[0].start, 3, 'an emoji is two code units');
   });
 
-  test('cites without --json', () => {
-    const r = cli(['cites', 'd.md'], { 'd.md': draft });
+  test('cites without --json', async () => {
+    const r = await cli(['cites', 'd.md'], { 'd.md': draft });
     assert.match(r.out, /^1:13 {2}paras\. 24–25 {2}→ paras\. 24 and 25$/m);
     assert.match(r.out, /^2:16 {2}para\. 12 {2}\(another document/m);
   });
 
-  test('check: path:line:column: severity: message, exit 1 on errors', () => {
-    const r = cli(['check', 'd.md'], { 'd.md': draft });
+  test('check: path:line:column: severity: message, exit 1 on errors', async () => {
+    const r = await cli(['check', 'd.md'], { 'd.md': draft });
     assert.equal(r.code, 1);
     assert.equal(r.out, "d.md:2:32: error: There is no paragraph 38 in the Chair's summary: it has paragraphs 1 to 37.\n");
   });
 
-  test('check: warnings alone exit 0; folders are walked', () => {
+  test('check: warnings alone exit 0; folders are walked', async () => {
     const files = { 'dir/a.md': 'See paras. 13-15.', 'dir/sub/b.txt': 'See para. 7.', 'dir/c.json': 'para. 99' };
-    const r = cli(['check', 'dir'], files);
+    const r = await cli(['check', 'dir'], files);
     assert.equal(r.code, 0);
     assert.equal(r.out, 'dir/a.md:1:14: information: The chosen citation style writes ranges with an en dash: 13–15.\n');
-    const hyphen = cli(['check', 'dir', '--dash', 'hyphen'], files);
+    const hyphen = await cli(['check', 'dir', '--dash', 'hyphen'], files);
     assert.equal(hyphen.out, '');
     assert.equal(hyphen.code, 0, hyphen.err);
   });
 
-  test('check: unreadable files are reported, exit 2', () => {
-    const r = cli(['check', 'missing.md']);
+  test('check: unreadable files are reported, exit 2', async () => {
+    const r = await cli(['check', 'missing.md']);
     assert.equal(r.code, 2);
     assert.match(r.err, /missing\.md: cannot read missing\.md \(ENOENT\)/);
-    assert.equal(cli(['check']).code, 2);
-    assert.equal(cli(['cites']).code, 2);
-    assert.match(cli(['cites', 'nope.md']).err, /cannot read nope\.md/);
+    assert.equal((await cli(['check'])).code, 2);
+    assert.equal((await cli(['cites'])).code, 2);
+    assert.match((await cli(['cites', 'nope.md'])).err, /cannot read nope\.md/);
   });
 });
 
@@ -133,10 +133,10 @@ describe('cli: line ends', () => {
     ['CRLF', '\r\n'],
     ['CR alone', '\r'],
   ] as const) {
-    test(`cites and check count ${name} line ends as VS Code does`, () => {
+    test(`cites and check count ${name} line ends as VS Code does`, async () => {
       const files = { 'd.md': lines.join(eol) };
-      assert.match(cli(['cites', 'd.md'], files).out, /^2:13 {2}para\. 24 {2}→ para\. 24\n2:26 {2}¶ 38/);
-      assert.equal(cli(['check', 'd.md'], files).out.split('\n')[0].split(': ')[0], 'd.md:2:28');
+      assert.match((await cli(['cites', 'd.md'], files)).out, /^2:13 {2}para\. 24 {2}→ para\. 24\n2:26 {2}¶ 38/);
+      assert.equal((await cli(['check', 'd.md'], files)).out.split('\n')[0].split(': ')[0], 'd.md:2:28');
     });
   }
 });
