@@ -1,10 +1,13 @@
 /** `cnd-summary check <files|folders…>`: the problems in drafts, one line each. */
-import { checkDraft } from '../core/citations/diagnostics';
+import { checkDraft, type Severity } from '../core/citations/diagnostics';
 import type { CitationFormat } from '../core/citations/format';
 import { lineAndCharacter, lineStarts } from '../core/lines';
+import type { Summary } from '../core/summary';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
-import { expandPaths, readText } from './drafts';
+import { findDrafts, readDraft } from './drafts';
+import type { CliIo } from './io';
+import type { OutputWriter } from './output';
 
 /** `--dash` values: what stands between the ends of a range. */
 const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
@@ -12,6 +15,62 @@ const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
   ['hyphen', '-'],
   ['to', ' to '],
 ]);
+
+/** What a run of `check` did, for its exit code. */
+class CheckTally {
+  files = 0;
+  /** Named or found, and could not be read (exit code 2). */
+  failed = 0;
+  /** Found in folders and not drafts (not regular files, binary, vanished): noted, not failures. */
+  skipped = 0;
+  readonly problems = new Map<Severity, number>([
+    ['error', 0],
+    ['warning', 0],
+    ['information', 0],
+  ]);
+
+  count(severity: Severity): void {
+    this.problems.set(severity, (this.problems.get(severity) ?? 0) + 1);
+  }
+
+  /** 0 ok, 1 errors found, 2 something could not be read (whatever else was found). */
+  exitCode(): number {
+    if (this.failed > 0) return 2;
+    return (this.problems.get('error') ?? 0) > 0 ? 1 : 0;
+  }
+}
+
+async function checkOne(
+  path: string,
+  named: boolean,
+  format: CitationFormat,
+  summary: Summary,
+  io: CliIo,
+  out: OutputWriter,
+  tally: CheckTally,
+): Promise<void> {
+  const shown = path;
+  const draft = await readDraft(path, named, io);
+  if (draft.kind === 'failed') {
+    io.err(`${shown}: ${draft.reason}\n`);
+    tally.failed++;
+    return;
+  }
+  if (draft.kind === 'skipped') {
+    io.err(`cnd-summary: skipped ${shown}: ${draft.reason}\n`);
+    tally.skipped++;
+    return;
+  }
+  if (draft.warning) io.err(`cnd-summary: ${shown}: ${draft.warning}\n`);
+  tally.files++;
+  const starts = lineStarts(draft.text);
+  for (const p of checkDraft(draft.text, summary, { format })) {
+    const { line, character } = lineAndCharacter(starts, p.start);
+    tally.count(p.severity);
+    // Once the reader of standard output has gone, the problems are still counted: the exit code stays true.
+    if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${p.message}\n`)) await out.flush();
+  }
+}
 
 export const check: CliCommand = {
   usage: 'check <files|folders…> [--dash en|hyphen|to]   check citations; exit 1 on errors',
@@ -21,26 +80,18 @@ export const check: CliCommand = {
     const dashOption = args.options.get('dash') ?? 'en';
     const dash = typeof dashOption === 'string' ? RANGE_DASHES.get(dashOption) : undefined;
     if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashOption)}`);
-    let errors = 0;
-    let unreadable = 0;
-    for (const path of await expandPaths(args.positional, io)) {
-      let text: string;
-      try {
-        text = await readText(path, io);
-      } catch (e) {
-        io.err(`${path}: ${(e as Error).message}\n`);
-        unreadable++;
-        continue;
-      }
-      const starts = lineStarts(text);
-      for (const p of checkDraft(text, summary, { format: { style: 'short', rangeDash: dash } })) {
-        const { line, character } = lineAndCharacter(starts, p.start);
-        if (p.severity === 'error') errors++;
-        // Once the reader of standard output has gone, the problems are still counted: the exit code stays true.
-        if (!out.write(`${path}:${line + 1}:${character + 1}: ${p.severity}: ${p.message}\n`)) await out.flush();
+    const format: CitationFormat = { style: 'short', rangeDash: dash };
+    const tally = new CheckTally();
+    for await (const found of findDrafts(args.positional, io)) {
+      if (found.kind === 'draft') await checkOne(found.path, found.named, format, summary, io, out, tally);
+      else if (found.kind === 'skipped') {
+        io.err(`cnd-summary: skipped ${found.path}: ${found.reason}\n`);
+        tally.skipped++;
+      } else {
+        io.err(`${found.path}: ${found.reason}\n`);
+        tally.failed++;
       }
     }
-    if (unreadable > 0) return 2;
-    return errors > 0 ? 1 : 0;
+    return tally.exitCode();
   },
 };

@@ -3,15 +3,17 @@ import { formatCitation } from '../core/citations/format';
 import { findCitations } from '../core/citations/grammar';
 import { lineAndCharacter, lineStarts } from '../core/lines';
 import { UsageError } from './args';
-import { type CliCommand, json, JSON_ONLY } from './command';
-import { readText } from './drafts';
+import { type CliCommand, InputError, json, JSON_ONLY } from './command';
+import { readDraft } from './drafts';
 
 export const cites: CliCommand = {
   usage: 'cites <file|-> [--json]         the citations in a draft (UTF-16 offsets)',
   options: JSON_ONLY,
   async run(args, _summary, io, out) {
     if (args.positional.length !== 1) throw new UsageError('cites needs one file, or - for standard input');
-    const text = await readText(args.positional[0], io);
+    const draft = await readDraft(args.positional[0], true, io);
+    if (draft.kind !== 'text') throw new InputError(draft.reason);
+    const text = draft.text;
     const found = findCitations(text);
     if (args.options.has('json')) {
       out.write(
