@@ -1,6 +1,13 @@
 /** The drafts a command reads: files and folders named on the command line, standard input, their text. */
 import { type CliIo, type DirEntry, errorCode } from './io';
 
+/**
+ * The largest draft read, in bytes. Drafts are statements and reports of a few hundred kB at most; 50 MB
+ * is a hundred times the longest, yet keeps a run short (about a second at the speed measured by the
+ * bench) and its memory small (the text, up to twice its size in memory, and one piece at a time).
+ */
+export const MAX_DRAFT_BYTES = 50_000_000;
+
 /** Files found in folders are drafts when their names end so. Files named on the command line are read whatever their names. */
 export const DRAFT_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
 
@@ -124,22 +131,51 @@ export function notAFile(kind: string): string {
   return `not a regular file (${NOT_FILES.get(kind) ?? kind})`;
 }
 
-/** A draft's text. */
+/** A draft's text, with a warning when it was not all valid UTF-8. */
 export interface DraftText {
   kind: 'text';
   text: string;
   warning?: string;
 }
 
+/** Bytes read to tell text from binary, as Git does. */
+const SNIFF = 8000;
+
+/**
+ * Decodes a draft as UTF-8, as VS Code opens it: a byte order mark is dropped (offsets count from the first
+ * character after it). Bytes that are not UTF-8 become U+FFFD, with a warning: the citations (ASCII) are
+ * still found. A file with a NUL byte in its first 8,000 (Git's test for binary) or a UTF-16 byte order mark
+ * is not read as a draft.
+ */
+export function decodeDraft(bytes: Uint8Array): DraftText | { kind: 'not-text'; reason: string } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return { kind: 'not-text', reason: 'UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8' };
+  if (bytes.subarray(0, SNIFF).includes(0))
+    return { kind: 'not-text', reason: 'a binary file, not a draft (it contains NUL bytes)' };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return {
+      kind: 'text',
+      text: new TextDecoder('utf-8').decode(bytes),
+      warning: 'not valid UTF-8: the bytes that are not were read as U+FFFD (offsets count those)',
+    };
+  }
+}
+
 /** A draft read: its text, or a note (skipped), or a failure (exit 2). */
 export type ReadDraft = DraftText | { kind: 'skipped'; reason: string } | { kind: 'failed'; reason: string };
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1e5) / 10} MB`;
+}
 
 /**
  * Reads one draft: `-` is standard input. What was named on the command line and cannot be read as a draft is
  * a failure; what the walk found and is not a draft (binary, not a regular file, vanished) is skipped.
  */
-export async function readDraft(path: string, named: boolean, io: CliIo): Promise<ReadDraft> {
-  const maxBytes = Number.MAX_SAFE_INTEGER;
+export async function readDraft(path: string, named: boolean, io: CliIo, maxBytes = MAX_DRAFT_BYTES): Promise<ReadDraft> {
   const shown = path === '-' ? 'standard input' : path;
   let read;
   try {
@@ -148,8 +184,21 @@ export async function readDraft(path: string, named: boolean, io: CliIo): Promis
     if (!named && errorCode(e) === 'ENOENT') return { kind: 'skipped', reason: 'vanished while its folder was read' };
     return { kind: 'failed', reason: `cannot read ${shown} ${because(e)}` };
   }
-  if (read.kind === 'too-large') return { kind: 'failed', reason: `${shown} is too large` };
+  if (read.kind === 'too-large') {
+    const size =
+      read.size === undefined
+        ? `over ${megabytes(maxBytes)}`
+        : megabytes(read.size) === megabytes(maxBytes)
+          ? `${read.size.toLocaleString('en')} bytes`
+          : megabytes(read.size);
+    return {
+      kind: 'failed',
+      reason: `${shown} is too large (${size}): cnd-summary reads drafts of up to ${megabytes(maxBytes)}; split it into parts`,
+    };
+  }
   if (read.kind === 'not-a-file') return { kind: 'skipped', reason: notAFile(read.entry) };
-  // As fs.readFileSync(path, 'utf8') read it: a byte order mark kept, bytes that are not UTF-8 as U+FFFD.
-  return { kind: 'text', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) };
+  const decoded = decodeDraft(read.bytes);
+  if (decoded.kind === 'not-text' && named) return { kind: 'failed', reason: `${shown} is ${decoded.reason}` };
+  if (decoded.kind === 'not-text') return { kind: 'skipped', reason: decoded.reason };
+  return decoded;
 }

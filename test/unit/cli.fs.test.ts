@@ -149,6 +149,22 @@ describe('cli on a real file system: what is not a regular file', () => {
   });
 });
 
+describe('cli on a real file system: size', () => {
+  test('a 200 MB file is refused at once with a clear message, exit 2', () => {
+    const big = path.join(tmp, 'big.md');
+    // Sparse: no disk space, no time to write.
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 200_000_000);
+    for (const command of ['cites', 'check']) {
+      const started = Date.now();
+      const r = run([command, big]);
+      assert.equal(r.code, 2, `${command}: ${r.err}`);
+      assert.match(r.err, /big\.md is too large \(200 MB\): cnd-summary reads drafts of up to 50 MB/);
+      assert.ok(Date.now() - started < 5000, 'not read');
+    }
+  });
+});
+
 describe('cli on a real file system: a reader that goes away', () => {
   test('cites big.md | head -1: the first line, then a quiet exit 0 (no EPIPE stack trace)', async () => {
     const draft = path.join(tmp, 'many.md');
@@ -174,5 +190,11 @@ describe('cli on a real file system: a reader that goes away', () => {
     assert.equal(err, '', 'nothing on standard error');
     assert.equal(signal, null);
     assert.equal(code, 0);
+  });
+
+  test('standard input larger than the limit is refused, exit 2', () => {
+    const r = run(['cites', '-'], { input: 'para. 7 '.repeat(6_300_000) });
+    assert.equal(r.code, 2);
+    assert.match(r.err, /standard input is too large \(over 50 MB\)/);
   });
 });

@@ -1,7 +1,8 @@
-// What check and cites do with input that cannot be read, on the in-memory file system of cliFakes.ts (which fails any path on request: root ignores chmod, the fake does not).
+// What check and cites do with input that is not a plain, readable UTF-8 draft, on the in-memory file
+// system of cliFakes.ts (which fails any path on request: root ignores chmod, the fake does not).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cliOn } from './cliFakes';
+import { cli, cliOn } from './cliFakes';
 
 const ERROR_LINE = /d\/a\.md:1:11: error: There is no paragraph 40/;
 
@@ -73,5 +74,74 @@ describe('cli input: folders and files that cannot be read', () => {
       'd',
     ]);
     assert.match(r.err, /skipped d\/raced\.md: not a regular file \(a FIFO\)/);
+  });
+});
+
+describe('cli input: size', () => {
+  const big = 'para. 7 '.repeat(6_250_001);
+  test('a draft over 50 MB is refused with its size and the limit, exit 2', async () => {
+    const r = await cli(['cites', 'big.md'], { 'big.md': big });
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(
+      r.err,
+      /^cnd-summary cites: big\.md is too large \(50,000,008 bytes\): cnd-summary reads drafts of up to 50 MB; split it into parts$/m,
+    );
+    const checked = await cli(['check', 'd'], { 'd/big.md': big, 'd/small.md': 'See para. 40.' });
+    assert.equal(checked.code, 2);
+    assert.match(checked.err, /d\/big\.md: d\/big\.md is too large/);
+    assert.match(checked.out, /d\/small\.md:1:11: error/, 'the other drafts are still checked');
+  });
+
+  test('standard input over 50 MB is refused', async () => {
+    const r = await cli(['cites', '-'], {}, big);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /standard input is too large \(over 50 MB\)/);
+  });
+});
+
+describe('cli input: encodings and binary files', () => {
+  test('a UTF-8 byte order mark is not counted in offsets and columns (as in VS Code)', async () => {
+    const r = await cliOn({ files: { 'd.md': new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('para. 40')]) } }, [
+      'cites',
+      'd.md',
+      '--json',
+    ]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out)[0], { start: 0, end: 8, text: 'para. 40', paragraphs: [40], external: false });
+    const checked = await cliOn(
+      { files: { 'd.md': new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('para. 40')]) } },
+      ['check', 'd.md'],
+    );
+    assert.match(checked.out, /^d\.md:1:7: error/);
+  });
+
+  test('bytes that are not UTF-8 are read as U+FFFD, with a warning; citations are still found', async () => {
+    // "café" in Latin-1: 0xe9 alone is not UTF-8.
+    const latin1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, ...new TextEncoder().encode('para. 40')]);
+    const r = await cliOn({ files: { 'd.md': latin1 } }, ['check', 'd.md']);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^d\.md:1:12: error: There is no paragraph 40/);
+    assert.match(r.err, /d\.md: not valid UTF-8/);
+    const cited = await cliOn({ files: { 'd.md': latin1 } }, ['cites', 'd.md', '--json']);
+    assert.equal(cited.code, 0);
+    assert.equal(JSON.parse(cited.out)[0].start, 5);
+  });
+
+  test('a binary file found in a folder is skipped with a note; named, it is refused (exit 2)', async () => {
+    const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, ...new TextEncoder().encode('para. 40')]);
+    const found = await cliOn({ files: { 'd/a.md': 'See para. 40.', 'd/image.md': binary } }, ['check', 'd']);
+    assert.equal(found.code, 1);
+    assert.match(found.err, /skipped d\/image\.md: a binary file, not a draft \(it contains NUL bytes\)/);
+    const named = await cliOn({ files: { 'image.md': binary } }, ['cites', 'image.md']);
+    assert.equal(named.code, 2);
+    assert.match(named.err, /image\.md is a binary file/);
+  });
+
+  test('UTF-16 text is refused with what to do', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x70, 0, 0x61, 0]);
+    const r = await cliOn({ files: { 'd.md': utf16 } }, ['cites', 'd.md']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /d\.md is UTF-16 text .*: save it as UTF-8/);
   });
 });
