@@ -1,13 +1,15 @@
 /** `cnd-summary check <files|folders…>`: the problems in drafts, one line each. */
-import { checkDraft, type Severity } from '../core/citations/diagnostics';
+import { checkDraft, type Problem, type Severity } from '../core/citations/diagnostics';
 import type { CitationFormat } from '../core/citations/format';
-import { lineAndCharacter, lineStarts } from '../core/lines';
+import { findCitations } from '../core/citations/grammar';
+import { LineCursor } from '../core/lines';
 import type { Summary } from '../core/summary';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 import { findDrafts, readDraft } from './drafts';
 import type { CliIo } from './io';
 import type { OutputWriter } from './output';
+import { scanInPieces, type WindowScan } from './pieces';
 
 /** `--dash` values: what stands between the ends of a range. */
 const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
@@ -40,11 +42,17 @@ class CheckTally {
   }
 }
 
+function problemScan(summary: Summary, format: CitationFormat): (window: string) => WindowScan<Problem> {
+  return (window) => {
+    const citations = findCitations(window);
+    return { spans: citations, items: checkDraft(window, summary, { format, citations }) };
+  };
+}
+
 async function checkOne(
   path: string,
   named: boolean,
-  format: CitationFormat,
-  summary: Summary,
+  scan: (window: string) => WindowScan<Problem>,
   io: CliIo,
   out: OutputWriter,
   tally: CheckTally,
@@ -63,12 +71,14 @@ async function checkOne(
   }
   if (draft.warning) io.err(`cnd-summary: ${shown}: ${draft.warning}\n`);
   tally.files++;
-  const starts = lineStarts(draft.text);
-  for (const p of checkDraft(draft.text, summary, { format })) {
-    const { line, character } = lineAndCharacter(starts, p.start);
-    tally.count(p.severity);
-    // Once the reader of standard output has gone, the problems are still counted: the exit code stays true.
-    if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${p.message}\n`)) await out.flush();
+  const cursor = new LineCursor(draft.text);
+  for (const piece of scanInPieces(draft.text, scan, (p) => p.start)) {
+    for (const p of piece.items) {
+      const { line, character } = cursor.at(piece.base + p.start);
+      tally.count(p.severity);
+      // Once the reader of standard output has gone, the problems are still counted: the exit code stays true.
+      if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${p.message}\n`)) await out.flush();
+    }
   }
 }
 
@@ -80,10 +90,10 @@ export const check: CliCommand = {
     const dashOption = args.options.get('dash') ?? 'en';
     const dash = typeof dashOption === 'string' ? RANGE_DASHES.get(dashOption) : undefined;
     if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashOption)}`);
-    const format: CitationFormat = { style: 'short', rangeDash: dash };
+    const scan = problemScan(summary, { style: 'short', rangeDash: dash });
     const tally = new CheckTally();
     for await (const found of findDrafts(args.positional, io)) {
-      if (found.kind === 'draft') await checkOne(found.path, found.named, format, summary, io, out, tally);
+      if (found.kind === 'draft') await checkOne(found.path, found.named, scan, io, out, tally);
       else if (found.kind === 'skipped') {
         io.err(`cnd-summary: skipped ${found.path}: ${found.reason}\n`);
         tally.skipped++;

@@ -20,8 +20,8 @@ interface Run {
   timedOut: boolean;
 }
 
-function run(args: string[], options: { input?: string; timeout?: number } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+function run(args: string[], options: { input?: string; timeout?: number; node?: string[] } = {}): Run {
+  const r = spawnSync(process.execPath, [...(options.node ?? []), CLI, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: options.timeout ?? 10_000,
@@ -161,6 +161,22 @@ describe('cli on a real file system: size', () => {
       assert.equal(r.code, 2, `${command}: ${r.err}`);
       assert.match(r.err, /big\.md is too large \(200 MB\): cnd-summary reads drafts of up to 50 MB/);
       assert.ok(Date.now() - started < 5000, 'not read');
+    }
+  });
+});
+
+describe('cli on a real file system: memory', () => {
+  test('a 4 MB draft of nothing but citations is checked in a 32 MB heap (it used to need 200)', () => {
+    const draft = path.join(tmp, 'dense.md');
+    const paragraph = `${'See para. 24 and paras. 13-15; “the importance of comparing” (para. 24), and ¶ 38.\n'.repeat(5)}\n`;
+    fs.writeFileSync(draft, paragraph.repeat(Math.ceil(4_000_000 / paragraph.length)));
+    for (const [command, code] of [
+      ['cites', 0],
+      ['check', 1],
+    ] as const) {
+      const r = run([command, draft], { node: ['--max-old-space-size=32'], timeout: 60_000 });
+      assert.doesNotMatch(r.err, /heap out of memory/, command);
+      assert.equal(r.code, code, command);
     }
   });
 });

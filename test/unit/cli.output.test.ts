@@ -48,6 +48,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('cli output: backpressure', () => {
   for (const command of [
     ['cites', 'd.md'],
+    ['cites', 'd.md', '--json'],
     ['check', 'd.md'],
   ]) {
     test(`${command.join(' ')} writes in chunks and waits while the pipe is full`, async () => {

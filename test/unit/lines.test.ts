@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { lineAndCharacter, lineStarts } from '../../src/core/lines';
+import { LineCursor, lineAndCharacter, lineStarts } from '../../src/core/lines';
 import { propertyParams } from './property';
 
 /** Line starts as VS Code counts them: after every LF, CRLF or lone CR. */
@@ -29,6 +29,15 @@ describe('lines: LF, CRLF and CR alone end a line', () => {
     assert.deepEqual(lineStarts(''), [0]);
   });
 
+  test('LineCursor: offsets met in increasing order, with gaps, inside a CRLF and at the end', () => {
+    const text = 'ab\r\ncd\ref\ngh';
+    const starts = lineStarts(text);
+    const cursor = new LineCursor(text);
+    for (const offset of [0, 3, 3, 4, 8, 11, text.length])
+      assert.deepEqual(cursor.at(offset), lineAndCharacter(starts, offset), `offset ${offset}`);
+    assert.throws(() => cursor.at(2), RangeError);
+  });
+
   test('property: agrees with splitting at /\\r\\n|\\r|\\n/', () => {
     const piece = fc.constantFrom('a', 'é', '😀', ' ', '\n', '\r', '\r\n', 'para. 7');
     fc.assert(
@@ -36,8 +45,10 @@ describe('lines: LF, CRLF and CR alone end a line', () => {
         const text = pieces.join('');
         const starts = lineStarts(text);
         assert.deepEqual(starts, referenceStarts(text));
+        const cursor = new LineCursor(text);
         for (let offset = 0; offset <= text.length; offset++) {
           const { line, character } = lineAndCharacter(starts, offset);
+          assert.deepEqual(cursor.at(offset), { line, character }, 'LineCursor agrees');
           assert.ok(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]));
           assert.equal(character, offset - starts[line]);
         }
