@@ -1,4 +1,4 @@
-/** `cnd-summary check <files|folders…>`: the problems in drafts, one line each. */
+/** `cnd-summary check <files|folders…>`: the problems in drafts, one line each; a one-line summary on standard error. */
 import { checkDraft, type Problem, type Severity } from '../core/citations/diagnostics';
 import type { CitationFormat } from '../core/citations/format';
 import { findCitations } from '../core/citations/grammar';
@@ -18,7 +18,7 @@ const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
   ['to', ' to '],
 ]);
 
-/** What a run of `check` did, for its exit code. */
+/** What a run of `check` did, for its summary line and exit code. */
 class CheckTally {
   files = 0;
   /** Named or found, and could not be read (exit code 2). */
@@ -39,6 +39,20 @@ class CheckTally {
   exitCode(): number {
     if (this.failed > 0) return 2;
     return (this.problems.get('error') ?? 0) > 0 ? 1 : 0;
+  }
+
+  /** "cnd-summary: 2 files checked, 4 problems (1 error, 2 warnings, 1 information); 1 skipped" */
+  summary(): string {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const total = [...this.problems.values()].reduce((a, b) => a + b, 0);
+    const bySeverity = [...this.problems]
+      .filter(([, n]) => n > 0)
+      .map(([severity, n]) => (severity === 'information' ? `${n} information` : plural(n, severity)));
+    let line = `cnd-summary: ${plural(this.files, 'file')} checked, ${plural(total, 'problem')}`;
+    if (total > 0) line += ` (${bySeverity.join(', ')})`;
+    if (this.failed > 0) line += `; ${this.failed} could not be read`;
+    if (this.skipped > 0) line += `; ${this.skipped} skipped`;
+    return `${line}\n`;
   }
 }
 
@@ -76,7 +90,8 @@ async function checkOne(
     for (const p of piece.items) {
       const { line, character } = cursor.at(piece.base + p.start);
       tally.count(p.severity);
-      // Once the reader of standard output has gone, the problems are still counted: the exit code stays true.
+      // Once the reader of standard output has gone, the problems are still counted: the exit code and
+      // the summary stay true.
       if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${p.message}\n`)) await out.flush();
     }
   }
@@ -102,6 +117,8 @@ export const check: CliCommand = {
         tally.failed++;
       }
     }
+    await out.flush();
+    io.err(tally.summary());
     return tally.exitCode();
   },
 };

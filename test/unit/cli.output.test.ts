@@ -103,6 +103,7 @@ describe('cli output: a reader that goes away (EPIPE)', () => {
     const code = await runCli(['check', 'd.md'], summary, pipe.io);
     assert.equal(code, 1, 'the errors were found');
     assert.equal(pipe.calls(), 2);
+    assert.equal(pipe.io.stderr(), 'cnd-summary: 1 file checked, 20000 problems (10000 errors, 10000 information)\n');
   });
 
   test('list, show and search: exit 0', async () => {

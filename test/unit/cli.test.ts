@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cli } from './cliFakes';
+import { cli, cliOn } from './cliFakes';
 
 describe('cli: list and show', () => {
   test('list --json', async () => {
@@ -139,4 +139,30 @@ describe('cli: line ends', () => {
       assert.equal((await cli(['check', 'd.md'], files)).out.split('\n')[0].split(': ')[0], 'd.md:2:28');
     });
   }
+});
+
+describe('cli: check says what it did on standard error', () => {
+  test('all well: the number of files and no problems, exit 0, standard output empty', async () => {
+    const r = await cli(['check', 'dir'], { 'dir/a.md': 'See para. 7.', 'dir/b.txt': 'Nothing cited.' });
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+    assert.equal(r.err, 'cnd-summary: 2 files checked, 0 problems\n');
+  });
+
+  test('problems: counted by severity; standard output has only the problems', async () => {
+    const r = await cli(['check', 'd.md'], { 'd.md': 'paras. 13-15 and para. 40; para. 41; paras. 7.' });
+    assert.equal(r.code, 1);
+    assert.equal(r.err, 'cnd-summary: 1 file checked, 4 problems (2 errors, 1 warning, 1 information)\n');
+    assert.equal(r.out.split('\n').filter(Boolean).length, 4);
+  });
+
+  test('files that could not be read and files skipped are counted too', async () => {
+    const r = await cliOn({ files: { 'd/a.md': 'See para. 7.' }, special: { 'd/p.md': { kind: 'fifo' } } }, [
+      'check',
+      'd',
+      'missing.md',
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cnd-summary: 1 file checked, 0 problems; 1 could not be read; 1 skipped\n$/);
+  });
 });
