@@ -5,10 +5,10 @@ import { findCitations } from '../core/citations/grammar';
 import { LineCursor } from '../core/lines';
 import type { Summary } from '../core/summary';
 import { UsageError } from './args';
-import type { CliCommand } from './command';
+import { type CliCommand, oneLine } from './command';
 import { findDrafts, readDraft } from './drafts';
 import type { CliIo } from './io';
-import type { OutputWriter } from './output';
+import { type OutputWriter, printablePath } from './output';
 import { scanInPieces, type WindowScan } from './pieces';
 
 /** `--dash` values: what stands between the ends of a range. */
@@ -71,7 +71,7 @@ async function checkOne(
   out: OutputWriter,
   tally: CheckTally,
 ): Promise<void> {
-  const shown = path;
+  const shown = printablePath(path);
   const draft = await readDraft(path, named, io);
   if (draft.kind === 'failed') {
     io.err(`${shown}: ${draft.reason}\n`);
@@ -92,7 +92,7 @@ async function checkOne(
       tally.count(p.severity);
       // Once the reader of standard output has gone, the problems are still counted: the exit code and
       // the summary stay true.
-      if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${p.message}\n`)) await out.flush();
+      if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${oneLine(p.message)}\n`)) await out.flush();
     }
   }
 }
@@ -110,10 +110,10 @@ export const check: CliCommand = {
     for await (const found of findDrafts(args.positional, io)) {
       if (found.kind === 'draft') await checkOne(found.path, found.named, scan, io, out, tally);
       else if (found.kind === 'skipped') {
-        io.err(`cnd-summary: skipped ${found.path}: ${found.reason}\n`);
+        io.err(`cnd-summary: skipped ${printablePath(found.path)}: ${found.reason}\n`);
         tally.skipped++;
       } else {
-        io.err(`${found.path}: ${found.reason}\n`);
+        io.err(`${printablePath(found.path)}: ${found.reason}\n`);
         tally.failed++;
       }
     }

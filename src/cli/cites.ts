@@ -3,9 +3,9 @@ import { formatCitation } from '../core/citations/format';
 import { type Citation, findCitations } from '../core/citations/grammar';
 import { LineCursor } from '../core/lines';
 import { UsageError } from './args';
-import { type CliCommand, InputError, JSON_ONLY } from './command';
+import { type CliCommand, InputError, JSON_ONLY, oneLine } from './command';
 import { readDraft } from './drafts';
-import type { OutputWriter } from './output';
+import { type OutputWriter, printablePath } from './output';
 import { scanInPieces, type WindowScan } from './pieces';
 
 function citationScan(window: string): WindowScan<Citation> {
@@ -38,8 +38,8 @@ async function writeLines(text: string, out: OutputWriter): Promise<void> {
   for (const piece of scanInPieces(text, citationScan, (c) => c.start)) {
     for (const c of piece.items) {
       const { line, character } = cursor.at(piece.base + c.start);
-      const meaning = c.external ? `(another document: ${c.externalReason ?? ''})` : `→ ${formatCitation(c.paragraphs)}`;
-      if (!out.write(`${line + 1}:${character + 1}  ${c.text}  ${meaning}\n`)) await out.flush();
+      const meaning = c.external ? `(another document: ${oneLine(c.externalReason ?? '')})` : `→ ${formatCitation(c.paragraphs)}`;
+      if (!out.write(`${line + 1}:${character + 1}  ${oneLine(c.text)}  ${meaning}\n`)) await out.flush();
       // The reader has gone (`| head -1`): nothing more to do.
       if (out.closed) return;
     }
@@ -54,7 +54,7 @@ export const cites: CliCommand = {
     const path = args.positional[0];
     const draft = await readDraft(path, true, io);
     if (draft.kind !== 'text') throw new InputError(draft.reason);
-    if (draft.warning) io.err(`cnd-summary cites: ${path === '-' ? 'standard input' : path}: ${draft.warning}\n`);
+    if (draft.warning) io.err(`cnd-summary cites: ${path === '-' ? 'standard input' : printablePath(path)}: ${draft.warning}\n`);
     if (args.options.has('json')) await writeJson(draft.text, out);
     else await writeLines(draft.text, out);
     return 0;

@@ -1,5 +1,6 @@
 /** The drafts a command reads: files and folders named on the command line, standard input, their text. */
 import { type CliIo, type DirEntry, errorCode } from './io';
+import { printablePath } from './output';
 
 /**
  * The largest draft read, in bytes. Drafts are statements and reports of a few hundred kB at most; 50 MB
@@ -49,7 +50,7 @@ export async function* findDrafts(paths: readonly string[], io: CliIo): AsyncGen
     try {
       kind = await io.kindOf(path);
     } catch (e) {
-      yield { kind: 'failed', path, reason: `cannot read ${path} ${because(e)}` };
+      yield { kind: 'failed', path, reason: `cannot read ${printablePath(path)} ${because(e)}` };
       continue;
     }
     // Anything else, missing included, is read: reading says what is wrong with it.
@@ -68,7 +69,7 @@ async function* walk(root: string, io: CliIo): AsyncGenerator<Found> {
     } catch (e) {
       if (!named && errorCode(e) === 'ENOENT')
         yield { kind: 'skipped', path: folder, reason: 'vanished while its folder was read' };
-      else yield { kind: 'failed', path: folder, reason: `cannot read the folder ${folder} ${because(e)}` };
+      else yield { kind: 'failed', path: folder, reason: `cannot read the folder ${printablePath(folder)} ${because(e)}` };
     }
   };
   yield* open(root, true);
@@ -176,7 +177,7 @@ function megabytes(bytes: number): string {
  * a failure; what the walk found and is not a draft (binary, not a regular file, vanished) is skipped.
  */
 export async function readDraft(path: string, named: boolean, io: CliIo, maxBytes = MAX_DRAFT_BYTES): Promise<ReadDraft> {
-  const shown = path === '-' ? 'standard input' : path;
+  const shown = path === '-' ? 'standard input' : printablePath(path);
   let read;
   try {
     read = path === '-' ? await io.readStdin(maxBytes) : await io.readFile(path, { maxBytes, regularOnly: !named });

@@ -54,3 +54,19 @@ export class OutputWriter {
     }
   }
 }
+
+// C0 and C1 control characters (line breaks, ESC…), DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029"]/;
+/** What JSON.stringify leaves as it is but a terminal or a line reader may not. */
+const UNESCAPED_BY_JSON = /[\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * A path as printed in `path:line:column: …` lines and messages: as it is, unless it holds a line break or
+ * another control character (or a double quote), which could forge a line of output or drive the terminal;
+ * then as a JSON string ("a\nb.md"), as Git quotes such names. An empty path is shown as "".
+ */
+export function printablePath(path: string): string {
+  if (path !== '' && !UNPRINTABLE.test(path)) return path;
+  return JSON.stringify(path).replace(UNESCAPED_BY_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -149,7 +149,7 @@ describe('cli on a real file system: what is not a regular file', () => {
   });
 });
 
-describe('cli on a real file system: size', () => {
+describe('cli on a real file system: size and names', () => {
   test('a 200 MB file is refused at once with a clear message, exit 2', () => {
     const big = path.join(tmp, 'big.md');
     // Sparse: no disk space, no time to write.
@@ -162,6 +162,19 @@ describe('cli on a real file system: size', () => {
       assert.match(r.err, /big\.md is too large \(200 MB\): cnd-summary reads drafts of up to 50 MB/);
       assert.ok(Date.now() - started < 5000, 'not read');
     }
+  });
+
+  test('a file name with a line break cannot forge a line of check output', () => {
+    const dir = path.join(tmp, 'names');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'a.md\nforged.md:1:1: error: fake.md'), 'See para. 40.\n');
+    const r = run(['check', dir]);
+    const lines = r.out.split('\n').filter(Boolean);
+    assert.equal(lines.length, 1);
+    assert.equal(
+      lines[0],
+      `"${dir}/a.md\\nforged.md:1:1: error: fake.md":1:11: error: There is no paragraph 40 in the Chair's summary: it has paragraphs 1 to 37.`,
+    );
   });
 });
 

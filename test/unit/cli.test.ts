@@ -166,3 +166,33 @@ describe('cli: check says what it did on standard error', () => {
     assert.match(r.err, /cnd-summary: 1 file checked, 0 problems; 1 could not be read; 1 skipped\n$/);
   });
 });
+
+describe('cli: one line per result', () => {
+  test('a citation wrapped onto the next line is shown on one line by cites', async () => {
+    const r = await cli(['cites', 'd.md'], { 'd.md': 'As noted in paras.\n13–15 and\r\n16.' });
+    assert.equal(r.out, '1:13  paras. 13–15 and 16  → paras. 13–16\n');
+    const json = JSON.parse((await cli(['cites', 'd.md', '--json'], { 'd.md': 'As noted in paras.\n13–15 and\r\n16.' })).out);
+    assert.equal(json[0].text, 'paras.\n13–15 and\r\n16', 'JSON keeps the text as written');
+  });
+
+  test('a range wrapped onto the next line is shown on one line by check', async () => {
+    const r = await cli(['check', 'd.md'], { 'd.md': 'See paras. 15 to\n13.' });
+    assert.equal(r.out, 'd.md:1:12: warning: The range 15 to 13 runs backwards.\n');
+  });
+
+  test('paths with line breaks or other control characters are printed as JSON strings', async () => {
+    const r = await cli(['check', 'd'], {
+      'd/a\nb.md': 'para. 40',
+      'd/\u001b[31mred.md': 'para. 40',
+      'd/line\u2028sep.md': 'para. 40',
+    });
+    assert.deepEqual(
+      r.out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, l.lastIndexOf(':1:7:'))),
+      ['"d/\\u001b[31mred.md"', '"d/a\\nb.md"', '"d/line\\u2028sep.md"'],
+    );
+    assert.equal((await cli(['check', 'd'], { 'd/plain name (1).md': 'para. 40' })).out.split(':')[0], 'd/plain name (1).md');
+  });
+});
