@@ -125,8 +125,8 @@ const search: CliCommand = {
     const query = args.positional.join(' ');
     if (!query.trim()) throw new UsageError('search needs a query');
     const rawLimit = args.options.get('limit');
-    const limit = rawLimit === undefined ? 10 : Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1)
+    const limit = rawLimit === undefined ? 10 : typeof rawLimit === 'string' && /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!Number.isSafeInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
     const r = loadShippedSearch(summary).engine.search(query, { limit });
     if (r.error) {

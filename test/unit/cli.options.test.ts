@@ -91,3 +91,13 @@ describe('cli: options that take a value', () => {
     assert.match(r.out, /^usage: cnd-summary check <files\|folders…>/);
   });
 });
+
+describe('cli: --limit', () => {
+  for (const bad of ['0', '-1', '2.5', '0x10', ' 5', '1e3', '99999999999999999999', '']) {
+    test(`--limit ${JSON.stringify(bad)} is a usage error`, async () => {
+      const r = await cli(['search', 'asset', `--limit=${bad}`]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /--limit must be a positive whole number/);
+    });
+  }
+});
