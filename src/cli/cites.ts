@@ -6,7 +6,7 @@ import { UsageError } from './args';
 import { type CliCommand, InputError, JSON_ONLY, oneLine } from './command';
 import { readDraft } from './drafts';
 import { type OutputWriter, printablePath } from './output';
-import { scanInPieces, type WindowScan } from './pieces';
+import { CITATION_PIECE_SIZES, scanInPieces, type WindowScan } from './pieces';
 
 function citationScan(window: string): WindowScan<Citation> {
   const citations = findCitations(window);
@@ -24,7 +24,7 @@ function jsonElement(c: Citation, base: number): string {
 
 async function writeJson(text: string, out: OutputWriter): Promise<void> {
   let count = 0;
-  for (const piece of scanInPieces(text, citationScan, (c) => c.start)) {
+  for (const piece of scanInPieces(text, citationScan, (c) => c.start, CITATION_PIECE_SIZES)) {
     for (const c of piece.items) {
       if (!out.write(`${count++ === 0 ? '[\n' : ',\n'}${jsonElement(c, piece.base)}`)) await out.flush();
       if (out.closed) return;
@@ -35,7 +35,7 @@ async function writeJson(text: string, out: OutputWriter): Promise<void> {
 
 async function writeLines(text: string, out: OutputWriter): Promise<void> {
   const cursor = new LineCursor(text);
-  for (const piece of scanInPieces(text, citationScan, (c) => c.start)) {
+  for (const piece of scanInPieces(text, citationScan, (c) => c.start, CITATION_PIECE_SIZES)) {
     for (const c of piece.items) {
       const { line, character } = cursor.at(piece.base + c.start);
       const meaning = c.external ? `(another document: ${oneLine(c.externalReason ?? '')})` : `→ ${formatCitation(c.paragraphs)}`;
