@@ -6,11 +6,12 @@
  * crosses ("paras. 13,⏎⏎15" is one citation: the next seam is used), of one of two kinds:
  * - after a blank line (LF, a line of spaces or tabs, LF; the seam is the first non-blank character after
  *   it): no quotation continues across it, and quotation marks pair up afresh after it;
- * - any other line start (after LF, CRLF or CR alone) that no quotation could cross, whatever the scanner
+ * - any other line start (after LF, CRLF or CR alone), or word start after spaces or tabs (a draft without
+ *   line breaks), that no quotation could cross, whatever the scanner
  *   paired before: a quotation runs from an opening mark to the first closing mark after it (" to ", “ to
- *   ”), and the scanner takes none longer than 2,000 characters; so a line start is a seam unless the last
+ *   ”), and the scanner takes none longer than 2,000 characters; so such a position is a seam unless the last
  *   " before it, or the last “ before it with no ” in between, is within `quotationReach` characters and
- *   its closing mark comes within `quotationReach` characters of it after the line start.
+ *   its closing mark comes within `quotationReach` characters of it after that position.
  * A sentence may go on across a seam (even a blank line, after an abbreviation: "para.⏎⏎See"), and a
  * citation up to 1,000 characters from a quotation in its sentence vouches for it. So each piece is scanned
  * in a window that starts `before` characters earlier (and before any citation that ends there), after a
@@ -20,8 +21,8 @@
  * Only what starts inside the piece is kept.
  *
  * The scanner's reaches these margins assume (look-behind 80, quotations up to 2,000 characters, 1,000
- * around a quotation) are pinned by tests in test/unit/cli.pieces.test.ts. A draft without a line break
- * is scanned whole (its size is bounded by the limit on drafts).
+ * around a quotation) are pinned by tests in test/unit/cli.pieces.test.ts. Only a draft with no usable
+ * seam at all (no blank, or quotation marks open everywhere) is scanned whole, within the size limit.
  */
 
 export interface WindowScan<T> {
@@ -48,7 +49,7 @@ export interface PieceSizes {
  */
 export const PIECE_SIZES: PieceSizes = { piece: 64 * 1024, before: 4096, after: 1024, quotationReach: 4096 };
 
-/** For a scan of citations alone: quotation marks do not matter, any line start that no citation crosses is a seam. */
+/** For a scan of citations alone: quotation marks do not matter, any line or word start that no citation crosses is a seam. */
 export const CITATION_PIECE_SIZES: PieceSizes = { ...PIECE_SIZES, quotationReach: 0 };
 
 export interface Piece<T> {
@@ -59,10 +60,11 @@ export interface Piece<T> {
 }
 
 /**
- * Line starts; the first group is a blank line (LF, spaces or tabs, LF) and the blanks after it, whose seam
+ * Line starts, then word starts after spaces or tabs; the first group is a blank line (LF, spaces or tabs,
+ * LF) and the blanks after it, whose seam
  * is the first non-blank character. No look-ahead: no backtracking on long runs.
  */
-const LINE_START = /(\n[ \t]*\n\s*)|\r\n|\r|\n/;
+const SEAM_CANDIDATE = /(\n[ \t]*\n\s*)|\r\n|\r|\n|[ \t]+/;
 const WORD = /[\p{L}\p{N}_]/u;
 const BLANK = /\s/;
 
@@ -87,7 +89,7 @@ interface Seam {
 
 /** Candidate seams at or after `from`, in order (never the end of the text). */
 function* seamsFrom(text: string, from: number): Generator<Seam> {
-  const re = new RegExp(LINE_START.source, 'g');
+  const re = new RegExp(SEAM_CANDIDATE.source, 'g');
   // Start a little earlier: a blank line just before `from` may end at or after it.
   re.lastIndex = Math.max(0, from - 2);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -161,7 +163,7 @@ export function* scanInPieces<T>(
 }
 
 /**
- * Whether a quotation could run across line starts, met in increasing order: the last opening marks before
+ * Whether a quotation could run across seams, met in increasing order: the last opening marks before
  * them and the next closing marks after them, kept up to date in one pass.
  */
 class QuotationCrossing {
@@ -169,7 +171,7 @@ class QuotationCrossing {
   private lastStraight = -Infinity;
   private lastOpening = -Infinity;
   private lastClosing = -Infinity;
-  // The first " and ” at or after the last line start asked about (Infinity: none; searched again only when passed).
+  // The first " and ” at or after the last seam asked about (Infinity: none; searched again only when passed).
   private nextStraight = -Infinity;
   private nextClosing = -Infinity;
 
