@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { BOOST, paragraphDocs, PRIMARY_FIELDS, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
 import { loadShippedSearch, loadShippedSummary } from '../../src/core/shipped';
 import { citationSection } from './citations';
+import { cliSection } from './cli';
 import { notesSection } from './notes';
 import { productSection } from './product';
 import { median, mulberry32, percentile, table, time } from './util';
@@ -280,6 +281,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   search: searchSection,
   citations: citationSection,
   notes: notesSection,
+  cli: cliSection,
 };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {
