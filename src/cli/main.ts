@@ -1,24 +1,20 @@
-import * as fs from 'node:fs';
+// The `cnd-summary` command: wires the CLI to Node's file system and standard streams.
 import { loadBundledSummary } from '../core/bundled';
+import { nodeIo } from './nodeIo';
 import { runCli } from './run';
 
-const io = {
-  out: (t: string) => process.stdout.write(t),
-  err: (t: string) => process.stderr.write(t),
-  readFile: (p: string) => fs.readFileSync(p, 'utf8'),
-  readStdin: () => fs.readFileSync(0, 'utf8'),
-  readDir: (p: string) => {
-    try {
-      return fs.statSync(p).isDirectory() ? fs.readdirSync(p) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
-
-try {
-  process.exitCode = runCli(process.argv.slice(2), loadBundledSummary(), io, ['limit']);
-} catch (e) {
-  process.stderr.write(`cnd-summary: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 2;
+async function main(): Promise<number> {
+  const io = nodeIo({ stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin });
+  return runCli(process.argv.slice(2), loadBundledSummary(), io);
 }
+
+// The exit code is set, not forced with process.exit(): what is still buffered for a pipe is written first.
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`cnd-summary: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,63 +1,15 @@
-import { checkDraft } from '../core/citations/diagnostics';
-import { formatCitation } from '../core/citations/format';
-import { findCitations } from '../core/citations/grammar';
 import { entityLabel } from '../core/directory';
-import { lineAndCharacter, lineStarts } from '../core/lines';
 import { type Paragraph, walkDocument } from '../core/model';
 import { loadShippedSearch } from '../core/shipped';
 import { longDate, type Summary } from '../core/summary';
+import { parseArgs, UsageError } from './args';
+import { check } from './check';
+import { cites } from './cites';
+import { type CliCommand, InputError, json, JSON_ONLY } from './command';
+import type { CliIo } from './io';
+import { OutputError, OutputWriter } from './output';
 
-/** What the CLI may touch; main.ts passes Node's, tests pass in-memory fakes. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readFile(path: string): string;
-  readStdin(): string;
-  /** Entries of a directory (names), or undefined when `path` is not a directory. */
-  readDir(path: string): string[] | undefined;
-}
-
-export interface CliCommand {
-  usage: string;
-  run(args: ParsedArgs, summary: Summary, io: CliIo): number;
-}
-
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-export class UsageError extends Error {}
-
-export function parseArgs(argv: string[], valued: string[] = []): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (eq > 0) flags.set(name, a.slice(eq + 1));
-      else if (valued.includes(name)) {
-        if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
-        flags.set(name, argv[++i]);
-      } else flags.set(name, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
-
-function checkFlags(args: ParsedArgs, allowed: string[]): void {
-  for (const f of args.flags.keys()) {
-    if (!allowed.includes(f)) throw new UsageError(`unknown option --${f}`);
-  }
-}
-
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+export type { CliIo } from './io';
 
 function sectionLabel(summary: Summary, p: Paragraph): string | null {
   const s = summary.doc.sections.find((x) => x.number === p.section);
@@ -70,11 +22,11 @@ function sessionLabel(summary: Summary, p: Paragraph): string | null {
 
 const list: CliCommand = {
   usage: 'list [--json]                  the sessions, challenges and paragraphs',
-  run(args, summary, io) {
-    checkFlags(args, ['json']);
+  options: JSON_ONLY,
+  run(args, summary, _io, out) {
     const { doc } = summary;
-    if (args.flags.has('json')) {
-      io.out(
+    if (args.options.has('json')) {
+      out.write(
         json({
           title: doc.metadata.title,
           sessions: doc.sessions.map((s) => ({
@@ -113,15 +65,15 @@ const list: CliCommand = {
         lines.push(`${indent}¶ ${String(p.number).padStart(2)}  ${summary.headline(p, 70)}`);
       },
     });
-    io.out(`${lines.join('\n')}\n`);
+    out.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };
 
 const show: CliCommand = {
   usage: 'show <n> [--json]              one paragraph',
-  run(args, summary, io) {
-    checkFlags(args, ['json']);
+  options: JSON_ONLY,
+  run(args, summary, io, out) {
     if (args.positional.length !== 1) throw new UsageError('show needs one paragraph number');
     const raw = args.positional[0];
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -131,8 +83,8 @@ const show: CliCommand = {
       return 2;
     }
     const entities = summary.entitiesIn(p).map((id) => summary.entity(id)!);
-    if (args.flags.has('json')) {
-      io.out(
+    if (args.options.has('json')) {
+      out.write(
         json({
           number: p.number,
           text: p.text,
@@ -158,20 +110,23 @@ const show: CliCommand = {
     lines.push('', p.text, '');
     if (p.keyPhrases.length) lines.push(`Key phrases: ${p.keyPhrases.map((k) => k.text).join('; ')}`);
     if (entities.length) lines.push(`Names: ${entities.map(entityLabel).join('; ')}`);
-    io.out(`${lines.join('\n')}\n`);
+    out.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };
 
 const search: CliCommand = {
   usage: 'search <query> [--json] [--limit N]   paragraphs matching words, "phrases", org:, session:, date:, para:',
-  run(args, summary, io) {
-    checkFlags(args, ['json', 'limit']);
+  options: new Map([
+    ['json', 'switch'],
+    ['limit', 'value'],
+  ]),
+  run(args, summary, io, out) {
     const query = args.positional.join(' ');
     if (!query.trim()) throw new UsageError('search needs a query');
-    const rawLimit = args.flags.get('limit');
-    const limit = rawLimit === undefined ? 10 : Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1)
+    const rawLimit = args.options.get('limit');
+    const limit = rawLimit === undefined ? 10 : typeof rawLimit === 'string' && /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!Number.isSafeInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
     const r = loadShippedSearch(summary).search(query, { limit });
     if (r.error) {
@@ -179,116 +134,27 @@ const search: CliCommand = {
       return 2;
     }
     const hits = r.hits.filter((h) => h.kind === 'paragraph');
-    if (args.flags.has('json')) {
-      io.out(json(hits.map((h) => ({ number: h.number, score: h.score, snippet: h.snippet.text }))));
+    if (args.options.has('json')) {
+      out.write(json(hits.map((h) => ({ number: h.number, score: h.score, snippet: h.snippet.text }))));
       return 0;
     }
     if (r.message) io.err(`${r.message}\n`);
     for (const h of hits) {
       const p = summary.paragraph(h.number)!;
-      io.out(`¶ ${h.number}  (${summary.placeOf(p)})  score ${h.score}\n    ${h.snippet.text}\n`);
+      out.write(`¶ ${h.number}  (${summary.placeOf(p)})  score ${h.score}\n    ${h.snippet.text}\n`);
     }
     return 0;
   },
 };
 
-function readInput(path: string, io: CliIo): string {
-  try {
-    return path === '-' ? io.readStdin() : io.readFile(path);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError(`cannot read ${path === '-' ? 'standard input' : path}${code ? ` (${code})` : ''}`);
-  }
-}
-
-export class InputError extends Error {}
-
-const cites: CliCommand = {
-  usage: 'cites <file|-> [--json]         the citations in a draft (UTF-16 offsets)',
-  run(args, _summary, io) {
-    checkFlags(args, ['json']);
-    if (args.positional.length !== 1) throw new UsageError('cites needs one file, or - for standard input');
-    const text = readInput(args.positional[0], io);
-    const found = findCitations(text);
-    if (args.flags.has('json')) {
-      io.out(
-        json(found.map((c) => ({ start: c.start, end: c.end, text: c.text, paragraphs: c.paragraphs, external: c.external }))),
-      );
-      return 0;
-    }
-    const starts = lineStarts(text);
-    for (const c of found) {
-      const { line, column } = lineColumn(starts, c.start);
-      io.out(
-        `${line}:${column}  ${c.text}  ${c.external ? `(another document: ${c.externalReason ?? ''})` : `→ ${formatCitation(c.paragraphs)}`}\n`,
-      );
-    }
-    return 0;
-  },
-};
-
-const DRAFT_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
-
-/** Files named on the command line; folders are walked for Markdown and text files. */
-function expandPaths(paths: string[], io: CliIo): string[] {
-  const out: string[] = [];
-  const walk = (p: string, depth: number) => {
-    const entries = io.readDir(p);
-    if (entries === undefined) {
-      out.push(p);
-      return;
-    }
-    if (depth > 20) return;
-    for (const name of [...entries].sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const child = `${p.replace(/\/+$/, '')}/${name}`;
-      const sub = io.readDir(child);
-      if (sub !== undefined) walk(child, depth + 1);
-      else if (DRAFT_FILE.test(name)) out.push(child);
-    }
-  };
-  for (const p of paths) walk(p, 0);
-  return out;
-}
-
-const check: CliCommand = {
-  usage: 'check <files|folders…> [--dash en|hyphen|to]   check citations; exit 1 on errors',
-  run(args, summary, io) {
-    checkFlags(args, ['dash']);
-    if (args.positional.length === 0) throw new UsageError('check needs at least one file or folder');
-    const dashFlag = args.flags.get('dash') ?? 'en';
-    const dash = ({ en: '–', hyphen: '-', to: ' to ' } as const)[String(dashFlag) as 'en' | 'hyphen' | 'to'];
-    if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashFlag)}`);
-    let errors = 0;
-    let unreadable = 0;
-    for (const path of expandPaths(args.positional, io)) {
-      let text: string;
-      try {
-        text = readInput(path, io);
-      } catch (e) {
-        io.err(`${path}: ${(e as Error).message}\n`);
-        unreadable++;
-        continue;
-      }
-      const starts = lineStarts(text);
-      for (const p of checkDraft(text, summary, { format: { style: 'short', rangeDash: dash } })) {
-        const { line, column } = lineColumn(starts, p.start);
-        if (p.severity === 'error') errors++;
-        io.out(`${path}:${line}:${column}: ${p.severity}: ${p.message}\n`);
-      }
-    }
-    if (unreadable > 0) return 2;
-    return errors > 0 ? 1 : 0;
-  },
-};
-
-/** 1-based line and column (UTF-16 code units) of an offset. */
-function lineColumn(starts: number[], offset: number): { line: number; column: number } {
-  const { line, character } = lineAndCharacter(starts, offset);
-  return { line: line + 1, column: character + 1 };
-}
-
-export const COMMANDS: Record<string, CliCommand> = { list, show, search, cites, check };
+/** The commands by name (a Map: a name typed by the user, such as `constructor`, is never looked up on a prototype). */
+export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map([
+  ['list', list],
+  ['show', show],
+  ['search', search],
+  ['cites', cites],
+  ['check', check],
+]);
 
 export function usage(): string {
   return [
@@ -297,32 +163,53 @@ export function usage(): string {
     'The CND Chair’s summary of the thematic discussions, 19–21 October 2021.',
     '',
     'Commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    ...[...COMMANDS.values()].map((c) => `  ${c.usage}`),
     '',
   ].join('\n');
 }
 
-/** Runs one CLI invocation; returns the exit code (0 ok, 1 problems found, 2 bad usage or input). */
-export function runCli(argv: string[], summary: Summary, io: CliIo, valued: string[] = []): number {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name ? 0 : 2;
+/** `--help` or `-h` among a command's arguments (before any `--`). */
+function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`cnd-summary: unknown command "${name}"\n\n${usage()}`);
+  return false;
+}
+
+/**
+ * Runs one CLI invocation; resolves to the exit code: 0 ok, 1 problems found (`check`), 2 bad usage, or input
+ * that could not be read, or output that could not be written. A reader of standard output that goes away
+ * (`| head -1`) is not an error: the command stops writing, quietly.
+ */
+export async function runCli(argv: string[], summary: Summary, io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name) {
+    io.err(usage());
     return 2;
   }
+  const command = COMMANDS.get(name);
+  const asksHelp = name === '--help' || name === '-h' || name === 'help';
+  if (!command && !asksHelp) {
+    io.err(`cnd-summary: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  const out = new OutputWriter(io);
   try {
-    return command.run(parseArgs(rest, valued), summary, io);
+    let code = 0;
+    if (!command) out.write(usage());
+    else if (wantsHelp(rest)) out.write(`usage: cnd-summary ${command.usage}\n`);
+    else code = await command.run(parseArgs(rest, command.options), summary, io, out);
+    await out.flush();
+    return code;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`cnd-summary ${name}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
+    const prefix = command ? `cnd-summary ${name}` : 'cnd-summary';
+    if (e instanceof UsageError && command) {
+      io.err(`${prefix}: ${e.message}\nusage: cnd-summary ${command.usage}\n`);
       return 2;
     }
-    if (e instanceof InputError) {
-      io.err(`cnd-summary ${name}: ${e.message}\n`);
+    if (e instanceof InputError || e instanceof OutputError) {
+      io.err(`${prefix}: ${e.message}\n`);
       return 2;
     }
     throw e;

@@ -1,9 +1,18 @@
 /** Offsets ↔ line and column, for texts that are not open in an editor. */
 
+/**
+ * Whether the character at `i` ends a line: a LF, or a CR not followed by a LF. A line ends at LF, CRLF or a
+ * CR alone, as in VS Code; a CRLF is one line break, which ends at its LF.
+ */
+function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
 /** The offset at which each line starts. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) starts.push(i + 1);
   return starts;
 }
 
@@ -17,4 +26,28 @@ export function lineAndCharacter(starts: number[], offset: number): { line: numb
     else hi = mid - 1;
   }
   return { line: lo, character: offset - starts[lo] };
+}
+
+/**
+ * Line and character of offsets met in increasing order, in one pass over the text and without an array of
+ * line starts (for long drafts read piece by piece). Agrees with `lineAndCharacter(lineStarts(text), offset)`.
+ */
+export class LineCursor {
+  private line = 0;
+  private lineStart = 0;
+  private scanned = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** 0-based line and character of `offset`; throws when offsets go backwards. */
+  at(offset: number): { line: number; character: number } {
+    if (offset < this.scanned) throw new RangeError(`LineCursor: offset ${offset} is before ${this.scanned}`);
+    for (; this.scanned < offset; this.scanned++) {
+      if (endsLine(this.text, this.scanned)) {
+        this.line++;
+        this.lineStart = this.scanned + 1;
+      }
+    }
+    return { line: this.line, character: offset - this.lineStart };
+  }
 }

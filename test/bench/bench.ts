@@ -8,6 +8,7 @@ import { BOOST, paragraphDocs, PRIMARY_FIELDS, SEARCH_OPTIONS, type SearchDoc, S
 import { loadShippedSearch, loadShippedSummary } from '../../src/core/shipped';
 import { adversarialSection } from './adversarial';
 import { citationSection } from './citations';
+import { cliSection } from './cli';
 import { notesSection } from './notes';
 import { productSection } from './product';
 import { supportSection } from './support';
@@ -294,6 +295,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   support: supportSection,
   adversarial: adversarialSection,
   stemmers: stemmerSection,
+  cli: cliSection,
 };
 console.log(`# Benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 void (async () => {

@@ -1,42 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { runCli } from '../../src/cli/run';
-import { summary } from './fixtures';
-
-export function cli(args: string[], files: Record<string, string> = {}, stdin = ''): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(
-    args,
-    summary,
-    {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      readFile: (p) => {
-        if (!(p in files)) throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
-        return files[p];
-      },
-      readStdin: () => stdin,
-      readDir: (p) => {
-        const prefix = `${p.replace(/\/+$/, '')}/`;
-        const names = Object.keys(files)
-          .filter((f) => f.startsWith(prefix))
-          .map((f) => f.slice(prefix.length).split('/')[0]);
-        return names.length ? [...new Set(names)] : undefined;
-      },
-    },
-    ['limit'],
-  );
-  return { code, out, err };
-}
+import { cli, cliOn } from './cliFakes';
 
 describe('cli: list and show', () => {
-  test('list --json', () => {
-    const r = cli(['list', '--json']);
+  test('list --json', async () => {
+    const r = await cli(['list', '--json']);
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out);
     assert.equal(j.sessions.length, 4);
@@ -57,15 +25,15 @@ describe('cli: list and show', () => {
     assert.equal(j.paragraphs[0].section, null);
   });
 
-  test('list without --json is a readable outline', () => {
-    const r = cli(['list']);
+  test('list without --json is a readable outline', async () => {
+    const r = await cli(['list']);
     assert.equal(r.code, 0);
     assert.match(r.out, /\(c\) Thematic session 2, 20 October 2021/);
     assert.match(r.out, /¶ 24 {2}the importance of comparing/);
   });
 
-  test('show 24 --json', () => {
-    const r = cli(['show', '24', '--json']);
+  test('show 24 --json', async () => {
+    const r = await cli(['show', '24', '--json']);
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out);
     assert.equal(j.number, 24);
@@ -79,41 +47,41 @@ describe('cli: list and show', () => {
     assert.equal(j.session, 'Thematic session 2');
   });
 
-  test('show 7 lists organizations and Member States', () => {
-    const j = JSON.parse(cli(['show', '7', '--json']).out);
+  test('show 7 lists organizations and Member States', async () => {
+    const j = JSON.parse((await cli(['show', '7', '--json'])).out);
     assert.ok(j.organizations.some((o: { id: string }) => o.id === 'interpol'));
     assert.ok(j.memberStates.some((o: { id: string }) => o.id === 'cabo-verde'));
   });
 
-  test('show without --json is readable', () => {
-    const r = cli(['show', '30']);
+  test('show without --json is readable', async () => {
+    const r = await cli(['show', '30']);
     assert.equal(r.code, 0);
     assert.match(r.out, /^¶ 30 · Thematic session 3 · 21 October 2021/);
   });
 
   for (const bad of ['0', '38', 'abc', '2.5']) {
-    test(`show ${bad}: clear message, exit code 2`, () => {
-      const r = cli(['show', bad]);
+    test(`show ${bad}: clear message, exit code 2`, async () => {
+      const r = await cli(['show', bad]);
       assert.equal(r.code, 2);
       assert.equal(r.out, '');
       assert.match(r.err, /there is no paragraph .*: the summary has paragraphs 1 to 37/);
     });
   }
 
-  test('usage errors', () => {
-    assert.equal(cli([]).code, 2);
-    assert.equal(cli(['frobnicate']).code, 2);
-    assert.match(cli(['frobnicate']).err, /unknown command "frobnicate"/);
-    assert.match(cli(['list', '--xml']).err, /unknown option --xml/);
-    assert.equal(cli(['show']).code, 2);
-    assert.equal(cli(['--help']).code, 0);
+  test('usage errors', async () => {
+    assert.equal((await cli([])).code, 2);
+    assert.equal((await cli(['frobnicate'])).code, 2);
+    assert.match((await cli(['frobnicate'])).err, /unknown command "frobnicate"/);
+    assert.match((await cli(['list', '--xml'])).err, /unknown option --xml/);
+    assert.equal((await cli(['show'])).code, 2);
+    assert.equal((await cli(['--help'])).code, 0);
   });
 });
 
 describe('cli: cites and check', () => {
   const draft = 'As noted in paras. 24–25, and\nE/CN.7/2021/2, para. 12; see ¶ 38.';
-  test('cites --json: offsets in UTF-16 code units, external flagged', () => {
-    const r = cli(['cites', 'd.md', '--json'], { 'd.md': draft });
+  test('cites --json: offsets in UTF-16 code units, external flagged', async () => {
+    const r = await cli(['cites', 'd.md', '--json'], { 'd.md': draft });
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out) as { start: number; end: number; text: string; paragraphs: number[]; external: boolean }[];
     assert.deepEqual(j, [
@@ -122,36 +90,109 @@ describe('cli: cites and check', () => {
       { start: 59, end: 63, text: '¶ 38', paragraphs: [38], external: false },
     ]);
     for (const c of j) assert.equal(draft.slice(c.start, c.end), c.text);
-    const emoji = cli(['cites', '-', '--json'], {}, '😀 para. 7');
+    const emoji = await cli(['cites', '-', '--json'], {}, '😀 para. 7');
     assert.equal(JSON.parse(emoji.out)[0].start, 3, 'an emoji is two code units');
   });
 
-  test('cites without --json', () => {
-    const r = cli(['cites', 'd.md'], { 'd.md': draft });
+  test('cites without --json', async () => {
+    const r = await cli(['cites', 'd.md'], { 'd.md': draft });
     assert.match(r.out, /^1:13 {2}paras\. 24–25 {2}→ paras\. 24 and 25$/m);
     assert.match(r.out, /^2:16 {2}para\. 12 {2}\(another document/m);
   });
 
-  test('check: path:line:column: severity: message, exit 1 on errors', () => {
-    const r = cli(['check', 'd.md'], { 'd.md': draft });
+  test('check: path:line:column: severity: message, exit 1 on errors', async () => {
+    const r = await cli(['check', 'd.md'], { 'd.md': draft });
     assert.equal(r.code, 1);
     assert.equal(r.out, "d.md:2:32: error: There is no paragraph 38 in the Chair's summary: it has paragraphs 1 to 37.\n");
   });
 
-  test('check: warnings alone exit 0; folders are walked', () => {
+  test('check: warnings alone exit 0; folders are walked', async () => {
     const files = { 'dir/a.md': 'See paras. 13-15.', 'dir/sub/b.txt': 'See para. 7.', 'dir/c.json': 'para. 99' };
-    const r = cli(['check', 'dir'], files);
+    const r = await cli(['check', 'dir'], files);
     assert.equal(r.code, 0);
     assert.equal(r.out, 'dir/a.md:1:14: information: The chosen citation style writes ranges with an en dash: 13–15.\n');
-    assert.equal(cli(['check', 'dir', '--dash', 'hyphen'], files).out, '');
+    const hyphen = await cli(['check', 'dir', '--dash', 'hyphen'], files);
+    assert.equal(hyphen.out, '');
+    assert.equal(hyphen.code, 0, hyphen.err);
   });
 
-  test('check: unreadable files are reported, exit 2', () => {
-    const r = cli(['check', 'missing.md']);
+  test('check: unreadable files are reported, exit 2', async () => {
+    const r = await cli(['check', 'missing.md']);
     assert.equal(r.code, 2);
     assert.match(r.err, /missing\.md: cannot read missing\.md \(ENOENT\)/);
-    assert.equal(cli(['check']).code, 2);
-    assert.equal(cli(['cites']).code, 2);
-    assert.match(cli(['cites', 'nope.md']).err, /cannot read nope\.md/);
+    assert.equal((await cli(['check'])).code, 2);
+    assert.equal((await cli(['cites'])).code, 2);
+    assert.match((await cli(['cites', 'nope.md'])).err, /cannot read nope\.md/);
+  });
+});
+
+describe('cli: line ends', () => {
+  const lines = ['Intro.', 'As noted in para. 24 and ¶ 38.'];
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR alone', '\r'],
+  ] as const) {
+    test(`cites and check count ${name} line ends as VS Code does`, async () => {
+      const files = { 'd.md': lines.join(eol) };
+      assert.match((await cli(['cites', 'd.md'], files)).out, /^2:13 {2}para\. 24 {2}→ para\. 24\n2:26 {2}¶ 38/);
+      assert.equal((await cli(['check', 'd.md'], files)).out.split('\n')[0].split(': ')[0], 'd.md:2:28');
+    });
+  }
+});
+
+describe('cli: check says what it did on standard error', () => {
+  test('all well: the number of files and no problems, exit 0, standard output empty', async () => {
+    const r = await cli(['check', 'dir'], { 'dir/a.md': 'See para. 7.', 'dir/b.txt': 'Nothing cited.' });
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+    assert.equal(r.err, 'cnd-summary: 2 files checked, 0 problems\n');
+  });
+
+  test('problems: counted by severity; standard output has only the problems', async () => {
+    const r = await cli(['check', 'd.md'], { 'd.md': 'paras. 13-15 and para. 40; para. 41; paras. 7.' });
+    assert.equal(r.code, 1);
+    assert.equal(r.err, 'cnd-summary: 1 file checked, 4 problems (2 errors, 1 warning, 1 information)\n');
+    assert.equal(r.out.split('\n').filter(Boolean).length, 4);
+  });
+
+  test('files that could not be read and files skipped are counted too', async () => {
+    const r = await cliOn({ files: { 'd/a.md': 'See para. 7.' }, special: { 'd/p.md': { kind: 'fifo' } } }, [
+      'check',
+      'd',
+      'missing.md',
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cnd-summary: 1 file checked, 0 problems; 1 could not be read; 1 skipped\n$/);
+  });
+});
+
+describe('cli: one line per result', () => {
+  test('a citation wrapped onto the next line is shown on one line by cites', async () => {
+    const r = await cli(['cites', 'd.md'], { 'd.md': 'As noted in paras.\n13–15 and\r\n16.' });
+    assert.equal(r.out, '1:13  paras. 13–15 and 16  → paras. 13–16\n');
+    const json = JSON.parse((await cli(['cites', 'd.md', '--json'], { 'd.md': 'As noted in paras.\n13–15 and\r\n16.' })).out);
+    assert.equal(json[0].text, 'paras.\n13–15 and\r\n16', 'JSON keeps the text as written');
+  });
+
+  test('a range wrapped onto the next line is shown on one line by check', async () => {
+    const r = await cli(['check', 'd.md'], { 'd.md': 'See paras. 15 to\n13.' });
+    assert.equal(r.out, 'd.md:1:12: warning: The range 15 to 13 runs backwards.\n');
+  });
+
+  test('paths with line breaks or other control characters are printed as JSON strings', async () => {
+    const r = await cli(['check', 'd'], {
+      'd/a\nb.md': 'para. 40',
+      'd/\u001b[31mred.md': 'para. 40',
+      'd/line\u2028sep.md': 'para. 40',
+    });
+    assert.deepEqual(
+      r.out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, l.lastIndexOf(':1:7:'))),
+      ['"d/\\u001b[31mred.md"', '"d/a\\nb.md"', '"d/line\\u2028sep.md"'],
+    );
+    assert.equal((await cli(['check', 'd'], { 'd/plain name (1).md': 'para. 40' })).out.split(':')[0], 'd/plain name (1).md');
   });
 });
