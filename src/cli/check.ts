@@ -1,15 +1,25 @@
-/** `cnd-summary check <files|folders…>`: the problems in drafts, one line each; a one-line summary on standard error. */
-import { checkDraft, type Problem, type Severity } from '../core/citations/diagnostics';
+/**
+ * `cnd-summary check <files|folders…>`: every problem at every level that is not `off` (hints included), one
+ * line each or as JSON; a one-line summary on standard error. Levels and citation style come from the
+ * workspace's `.vscode/settings.json` (as in the editor, language sections included), then `--checks`.
+ */
+import type { CheckName, Levels, Severity } from '../core/checks/levels';
+import { checkText, type DraftProblem } from '../core/checks/session';
+import { BODIES_JSON, LEXICON } from '../core/bundled';
 import type { CitationFormat } from '../core/citations/format';
 import { findCitations } from '../core/citations/grammar';
 import { LineCursor } from '../core/lines';
 import type { Summary } from '../core/summary';
+import { createSupportModel } from '../core/support';
+import type { SupportModel } from '../core/support/model';
+import { parseLevels } from '../core/checks/levels';
 import { UsageError } from './args';
 import { type CliCommand, oneLine } from './command';
 import { findDrafts, readDraft } from './drafts';
 import type { CliIo } from './io';
 import { type OutputWriter, printablePath } from './output';
 import { scanInPieces, type WindowScan } from './pieces';
+import { formatFor, levelsFor, readWorkspace, type WorkspaceSettings } from './workspace';
 
 /** `--dash` values: what stands between the ends of a range. */
 const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
@@ -18,6 +28,8 @@ const RANGE_DASHES: ReadonlyMap<string, CitationFormat['rangeDash']> = new Map([
   ['to', ' to '],
 ]);
 
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
 /** What a run of `check` did, for its summary line and exit code. */
 class CheckTally {
   files = 0;
@@ -25,11 +37,7 @@ class CheckTally {
   failed = 0;
   /** Found in folders and not drafts (not regular files, binary, vanished): noted, not failures. */
   skipped = 0;
-  readonly problems = new Map<Severity, number>([
-    ['error', 0],
-    ['warning', 0],
-    ['information', 0],
-  ]);
+  readonly problems = new Map<Severity, number>(SEVERITIES.map((s) => [s, 0]));
 
   count(severity: Severity): void {
     this.problems.set(severity, (this.problems.get(severity) ?? 0) + 1);
@@ -56,19 +64,51 @@ class CheckTally {
   }
 }
 
-function problemScan(summary: Summary, format: CitationFormat): (window: string) => WindowScan<Problem> {
-  return (window) => {
-    const citations = findCitations(window);
-    return { spans: citations, items: checkDraft(window, summary, { format, citations }) };
-  };
+/** How the drafts of one language are checked. */
+interface CheckSetup {
+  levels: Levels;
+  format: CitationFormat;
+}
+
+function problemScan(summary: Summary, model: () => SupportModel, setup: CheckSetup, ws: WorkspaceSettings) {
+  const isKept = ws.kept.entries.length > 0 ? (s: string, p: readonly number[]) => ws.kept.has(s, p) : undefined;
+  return (window: string): WindowScan<DraftProblem> => ({
+    spans: findCitations(window),
+    items: checkText(summary, model, window, { format: setup.format, levels: setup.levels, ...(isKept ? { isKept } : {}) })
+      .problems,
+  });
+}
+
+/** Where a problem ends, from where it starts (problems are short: a citation, a sentence). */
+function endOf(
+  text: string,
+  start: number,
+  end: number,
+  at: { line: number; character: number },
+): { line: number; character: number } {
+  let { line, character } = at;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      character = 0;
+    } else character++;
+  }
+  return { line, character };
+}
+
+interface Output {
+  asJson: boolean;
+  first: boolean;
 }
 
 async function checkOne(
   path: string,
   named: boolean,
-  scan: (window: string) => WindowScan<Problem>,
+  scanFor: (language: string) => (window: string) => WindowScan<DraftProblem>,
   io: CliIo,
   out: OutputWriter,
+  output: Output,
   tally: CheckTally,
 ): Promise<void> {
   const shown = printablePath(path);
@@ -86,29 +126,82 @@ async function checkOne(
   if (draft.warning) io.err(`cnd-summary: ${shown}: ${draft.warning}\n`);
   tally.files++;
   const cursor = new LineCursor(draft.text);
+  const scan = scanFor(/\.txt$/i.test(path) ? 'plaintext' : 'markdown');
   for (const piece of scanInPieces(draft.text, scan, (p) => p.start)) {
     for (const p of piece.items) {
-      const { line, character } = cursor.at(piece.base + p.start);
+      const start = piece.base + p.start;
+      const at = cursor.at(start);
       tally.count(p.severity);
+      let line: string;
+      if (output.asJson) {
+        const end = endOf(draft.text, start, piece.base + p.end, at);
+        const entry = {
+          file: path,
+          line: at.line + 1,
+          column: at.character + 1,
+          endLine: end.line + 1,
+          endColumn: end.character + 1,
+          severity: p.severity,
+          code: p.check,
+          message: p.message,
+          suggestions: p.suggestions,
+        };
+        line = `${output.first ? '' : ',\n'}  ${JSON.stringify(entry)}`;
+        output.first = false;
+      } else line = `${shown}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${oneLine(p.message)}\n`;
       // Once the reader of standard output has gone, the problems are still counted: the exit code and
       // the summary stay true.
-      if (!out.write(`${shown}:${line + 1}:${character + 1}: ${p.severity}: ${oneLine(p.message)}\n`)) await out.flush();
+      if (!out.write(line)) await out.flush();
     }
   }
 }
 
 export const check: CliCommand = {
-  usage: 'check <files|folders…> [--dash en|hyphen|to]   check citations; exit 1 on errors',
-  options: new Map([['dash', 'value']]),
+  usage:
+    'check <files|folders…> [--json] [--checks name=level,…] [--dash en|hyphen|to]   check citations and what they support; exit 1 on errors',
+  options: new Map([
+    ['dash', 'value'],
+    ['checks', 'value'],
+    ['json', 'switch'],
+  ]),
   async run(args, summary, io, out) {
     if (args.positional.length === 0) throw new UsageError('check needs at least one file or folder');
-    const dashOption = args.options.get('dash') ?? 'en';
-    const dash = typeof dashOption === 'string' ? RANGE_DASHES.get(dashOption) : undefined;
-    if (!dash) throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashOption)}`);
-    const scan = problemScan(summary, { style: 'short', rangeDash: dash });
+    const dashOption = args.options.get('dash');
+    const dash = dashOption === undefined ? undefined : typeof dashOption === 'string' ? RANGE_DASHES.get(dashOption) : undefined;
+    if (dashOption !== undefined && !dash)
+      throw new UsageError(`--dash must be en, hyphen or to, not ${JSON.stringify(dashOption)}`);
+    const checksOption = args.options.get('checks');
+    if (checksOption !== undefined && typeof checksOption !== 'string') throw new UsageError('--checks needs name=level pairs');
+    const overrides: Record<string, string> = {};
+    if (typeof checksOption === 'string') {
+      const parsed = parseLevels(checksOption);
+      if (parsed.errors.length > 0) throw new UsageError(`--checks: ${parsed.errors.join('; ')}`);
+      for (const item of checksOption.split(',')) {
+        const [name, level] = item.split('=').map((x) => x.trim());
+        if (name) overrides[name as CheckName] = level;
+      }
+    }
+    const ws = await readWorkspace(io, io.cwd, summary.count);
+    for (const problem of ws.problems) io.err(`cnd-summary: ${problem}\n`);
+    let model: SupportModel | undefined;
+    const support = () => (model ??= createSupportModel(summary, BODIES_JSON, LEXICON));
+    const scans = new Map<string, (window: string) => WindowScan<DraftProblem>>();
+    const scanFor = (language: string) => {
+      let scan = scans.get(language);
+      if (!scan) {
+        const { levels, errors } = levelsFor(ws, language, overrides);
+        for (const e of errors) io.err(`cnd-summary: ${e}\n`);
+        const format = formatFor(ws, language);
+        scan = problemScan(summary, support, { levels, format: dash ? { ...format, rangeDash: dash } : format }, ws);
+        scans.set(language, scan);
+      }
+      return scan;
+    };
+    const output: Output = { asJson: args.options.has('json'), first: true };
+    if (output.asJson) out.write('[\n');
     const tally = new CheckTally();
     for await (const found of findDrafts(args.positional, io)) {
-      if (found.kind === 'draft') await checkOne(found.path, found.named, scan, io, out, tally);
+      if (found.kind === 'draft') await checkOne(found.path, found.named, scanFor, io, out, output, tally);
       else if (found.kind === 'skipped') {
         io.err(`cnd-summary: skipped ${printablePath(found.path)}: ${found.reason}\n`);
         tally.skipped++;
@@ -117,6 +210,7 @@ export const check: CliCommand = {
         tally.failed++;
       }
     }
+    if (output.asJson) out.write(output.first ? ']\n' : '\n]\n');
     await out.flush();
     io.err(tally.summary());
     return tally.exitCode();

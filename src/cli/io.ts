@@ -43,6 +43,8 @@ export interface CliIo {
   readDir(path: string): Promise<DirEntry[]>;
   /** What is at `path`, following links; undefined when nothing is there (or a link points nowhere). */
   kindOf(path: string): Promise<EntryKind | undefined>;
+  /** The current folder (absolute), where the workspace's settings are looked up from; absent in tests that do not need it. */
+  cwd?: string;
 }
 
 /** Standard output was closed by its reader (`cnd-summary cites big.md | head -1`): stop writing, quietly. */

@@ -4,7 +4,7 @@ import { nodeIo } from './nodeIo';
 import { runCli } from './run';
 
 async function main(): Promise<number> {
-  const io = nodeIo({ stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin });
+  const io = nodeIo({ stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin, cwd: process.cwd() });
   return runCli(process.argv.slice(2), loadBundledSummary(), io);
 }
 

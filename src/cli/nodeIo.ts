@@ -70,11 +70,12 @@ async function readHandle(handle: fs.promises.FileHandle, maxBytes: number, size
 }
 
 /** The CLI's port on the real file system and the given streams (the process's, or a test's). */
-export function nodeIo(streams: { stdout: Writable; stderr: Writable; stdin: () => Readable }): CliIo {
+export function nodeIo(streams: { stdout: Writable; stderr: Writable; stdin: () => Readable; cwd?: string }): CliIo {
   const { stdout, stderr } = streams;
   // Standard error is written to and not waited for; a reader that has gone leaves nowhere to report it.
   stderr.on('error', () => undefined);
   return {
+    ...(streams.cwd ? { cwd: streams.cwd } : {}),
     out: streamWriter(stdout),
     err: (text) => {
       stderr.write(text);

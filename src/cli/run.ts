@@ -5,6 +5,9 @@ import { longDate, type Summary } from '../core/summary';
 import { parseArgs, UsageError } from './args';
 import { check } from './check';
 import { cites } from './cites';
+import { BODIES_JSON, LEXICON } from '../core/bundled';
+import { createSupportModel } from '../core/support';
+import { relatedParagraphs } from '../core/support/related';
 import { type CliCommand, InputError, json, JSON_ONLY } from './command';
 import type { CliIo } from './io';
 import { OutputError, OutputWriter } from './output';
@@ -147,11 +150,41 @@ const search: CliCommand = {
   },
 };
 
+const related: CliCommand = {
+  usage: 'related <sentence> [--json] [--limit N]   the paragraphs that support a sentence of a draft, best first',
+  options: new Map([
+    ['json', 'switch'],
+    ['limit', 'value'],
+  ]),
+  run(args, summary, _io, out) {
+    const sentence = args.positional.join(' ');
+    if (!sentence.trim()) throw new UsageError('related needs a sentence');
+    const rawLimit = args.options.get('limit');
+    const limit = rawLimit === undefined ? 5 : typeof rawLimit === 'string' && /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(rawLimit)}`);
+    const result = relatedParagraphs(createSupportModel(summary, BODIES_JSON, LEXICON), sentence, Math.min(limit, summary.count));
+    if (args.options.has('json')) {
+      out.write(json(result.paragraphs.map((r) => ({ paragraph: r.paragraph, score: r.score, matched: r.matched }))));
+      return 0;
+    }
+    if (result.message) out.write(`${result.message}\n`);
+    for (const r of result.paragraphs) {
+      const p = summary.paragraph(r.paragraph)!;
+      out.write(
+        `¶ ${r.paragraph}  (${summary.placeOf(p)})  score ${r.score}${r.matched.length ? `  matched: ${r.matched.join(', ')}` : ''}\n`,
+      );
+    }
+    return 0;
+  },
+};
+
 /** The commands by name (a Map: a name typed by the user, such as `constructor`, is never looked up on a prototype). */
 export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map([
   ['list', list],
   ['show', show],
   ['search', search],
+  ['related', related],
   ['cites', cites],
   ['check', check],
 ]);

@@ -70,7 +70,7 @@ describe('cli on a real file system: links', () => {
     const r = run(['check', dir]);
     assert.equal(r.timedOut, false);
     assert.deepEqual([...linesPerFile(r.out).keys()], [`${dir}/draft.md`], 'only the real file, once');
-    assert.equal(r.out.split('\n').filter(Boolean).length, 5);
+    assert.equal(r.out.split('\n').filter(Boolean).length, 6, 'the sample briefing note has 6 problems');
     assert.match(r.err, /skipped .*\/a: a link to a folder, not followed/);
     assert.equal(r.code, 1, 'the draft has an error');
   });
@@ -83,7 +83,7 @@ describe('cli on a real file system: links', () => {
     const r = run(['check', dir], { timeout: 5000 });
     assert.equal(r.timedOut, false, 'finished');
     assert.ok(Date.now() - started < 5000);
-    assert.equal(r.out.split('\n').filter(Boolean).length, 5);
+    assert.equal(r.out.split('\n').filter(Boolean).length, 6, 'the sample briefing note has 6 problems');
   });
 
   test('a link to a file is read, named or found; a link to nothing is noted', () => {
@@ -94,7 +94,7 @@ describe('cli on a real file system: links', () => {
     assert.equal(named.code, 0, named.err);
     assert.match(named.out, /^7:92 {2}para\. 4/m);
     const found = run(['check', dir]);
-    assert.deepEqual([...linesPerFile(found.out).values()], [5, 5], 'draft.md and linked.md');
+    assert.deepEqual([...linesPerFile(found.out).values()], [6, 6], 'draft.md and linked.md');
     assert.match(found.err, /skipped .*dangling\.md: a link to nothing/);
     assert.equal(found.code, 1);
   });
@@ -116,7 +116,7 @@ describe('cli on a real file system: what is not a regular file', () => {
     const r = run(['check', dir], { timeout: 5000 });
     assert.equal(r.timedOut, false, 'did not block on the FIFO');
     assert.match(r.err, /skipped .*pipe\.md: not a regular file \(a FIFO\)/);
-    assert.equal(r.out.split('\n').filter(Boolean).length, 5);
+    assert.equal(r.out.split('\n').filter(Boolean).length, 6, 'the sample briefing note has 6 problems');
     assert.equal(r.code, 1);
   });
 
@@ -145,7 +145,7 @@ describe('cli on a real file system: what is not a regular file', () => {
     const r = run(['check', dir]);
     assert.equal(r.code, 2, r.err);
     assert.match(r.err, /cannot read the folder .*\(ENAMETOOLONG\)/);
-    assert.equal(r.out.split('\n').filter(Boolean).length, 5, 'the readable draft is still checked');
+    assert.equal(r.out.split('\n').filter(Boolean).length, 6, 'the readable draft is still checked');
   });
 });
 

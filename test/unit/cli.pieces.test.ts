@@ -8,9 +8,15 @@ import { CITATION_PIECE_SIZES, scanInPieces, PIECE_SIZES, type PieceSizes } from
 import { checkDraft, type Problem } from '../../src/core/citations/diagnostics';
 import { type Citation, findCitations } from '../../src/core/citations/grammar';
 import { lineAndCharacter, lineStarts } from '../../src/core/lines';
+import { BODIES_JSON, LEXICON } from '../../src/core/bundled';
+import { DEFAULT_LEVELS } from '../../src/core/checks/levels';
+import { checkText } from '../../src/core/checks/session';
+import { createSupportModel } from '../../src/core/support';
 import { cli } from './cliFakes';
 import { summary } from './fixtures';
 import { propertyParams } from './property';
+
+const model = createSupportModel(summary, BODIES_JSON, LEXICON);
 
 const FORMAT = { style: 'short', rangeDash: '–' } as const;
 
@@ -310,7 +316,8 @@ describe('cli pieces: cites and check on a draft of many pieces', () => {
       citations.map((c) => at(c.start)),
     );
     const checked = await cli(['check', 'd.md'], { 'd.md': draft });
-    const problems = checkDraft(draft, summary, { format: FORMAT });
+    // Every check at its default level, support checks included, as one check of the whole draft.
+    const problems = checkText(summary, () => model, draft, { format: FORMAT, levels: DEFAULT_LEVELS }).problems;
     assert.equal(checked.out, problems.map((p) => `d.md:${at(p.start)}: ${p.severity}: ${p.message}\n`).join(''));
   });
 });

@@ -641,6 +641,7 @@ export function groupBySentence(text: string, citations: readonly Citation[], sp
   const out: SentenceCitations[] = [];
   let k = 0;
   let prev: Range | undefined;
+  let prevUncited = false;
   for (const sentence of spans) {
     const cites: Citation[] = [];
     let external = 0;
@@ -652,9 +653,12 @@ export function groupBySentence(text: string, citations: readonly Citation[], sp
       }
       k++;
     }
-    const previous = prev && sameBlock(text, prev.end, sentence.start) ? prev : undefined;
+    // The sentence before is context only when it cites nothing itself: "… anonymity. This is recorded in
+    // para. 27." (a sentence with its own citations is vouched for by them).
+    const previous = prev && prevUncited && sameBlock(text, prev.end, sentence.start) ? prev : undefined;
     out.push({ sentence, ...(previous ? { previous } : {}), cites, external });
     prev = sentence;
+    prevUncited = cites.length === 0 && external === 0;
   }
   return out;
 }
