@@ -20,7 +20,10 @@ export function sentences(text: string): Range[] {
     if (e > s) out.push({ start: s, end: e });
   };
   // A sentence also ends at a blank line and before a Markdown list item or heading on the next line.
-  const re = /([.!?]["”’)]*)(\s+)(?=["“‘(]?[\p{Lu}\d])|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t])/gu;
+  // The space after a full stop never spans a blank line: a blank line ends a sentence even after an
+  // abbreviation ("para.⏎⏎24" is two sentences, as the draft's paragraphs are).
+  const re =
+    /([.!?]["”’)]*)(?=[ \t\r\n])([ \t]*(?:\r?\n(?![ \t]*\r?\n)[ \t]*)?)(?=["“‘(]?[\p{Lu}\d])|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t])/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[1] !== undefined) {

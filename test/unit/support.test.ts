@@ -369,6 +369,54 @@ describe('checking as the drafter types', () => {
   });
 });
 
+describe('checking after an edit (the change the editor reports)', () => {
+  test('property: the session given the change answers like a whole check, and reads only blocks near it', () => {
+    const pieces = [
+      'Criminals increasingly pay for drugs in cryptocurrencies (para. 26).',
+      'Less than 2 per cent is confiscated (para. 24).',
+      'See paras. 32–30 and para. 40.',
+      'plain words',
+      ' ',
+      '\n',
+      '\n\n',
+      '\n \n',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }),
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
+        (parts, a, b, inserted) => {
+          const before = parts.join('');
+          const start = a % (before.length + 1);
+          const end = start + (b % (before.length - start + 1));
+          const change = { start, end, text: inserted.join('') };
+          const after = before.slice(0, start) + change.text + before.slice(end);
+          const session = new DraftCheckSession(summary, () => model);
+          session.check(before, options());
+          const incremental = session.check(after, options(), change);
+          const whole = checkText(summary, () => model, after, options());
+          assert.equal(incremental.citations, whole.citations);
+          assert.deepEqual(incremental.problems.map(plainProblem), whole.problems.map(plainProblem));
+        },
+      ),
+      propertyParams(300),
+    );
+  });
+
+  test('a keystroke in one paragraph of a long draft reads that paragraph and its neighbours only', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: speakers stressed cooperation (para. 22).`);
+    const text = paragraphs.join('\n\n');
+    const session = new DraftCheckSession(summary, () => model);
+    session.check(text, options());
+    const at = text.indexOf('Paragraph 100') + 5;
+    const after = `${text.slice(0, at)}x${text.slice(at)}`;
+    session.check(after, options(), { start: at, end: at, text: 'x' });
+    assert.ok(session.lastChecked <= 3, `${session.lastChecked} blocks read`);
+  });
+});
+
 describe('related paragraphs', () => {
   test('Find Related and completion rank with the same model, with the words matched', () => {
     const r = relatedParagraphs(

@@ -75,20 +75,23 @@ interface BlockResult {
 /** Where blank lines cut `text` into blocks: [start, end) pairs covering the whole text, in order. */
 export function blocksOf(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const n = text.length;
   let start = 0;
   let i = text.indexOf('\n');
   while (i >= 0) {
     // A blank line: a newline, spaces or tabs (or a CR), and another newline.
     let j = i + 1;
-    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-    if (j < text.length && text[j] === '\n') {
-      while (j < text.length && /\s/.test(text[j])) j++;
+    let c = text.charCodeAt(j);
+    while (j < n && (c === 32 || c === 9 || c === 13)) c = text.charCodeAt(++j);
+    if (j < n && c === 10) {
+      // The block ends after the blank lines (and the spaces that follow them).
+      while (j < n && (c === 10 || c === 13 || c === 32 || c === 9)) c = text.charCodeAt(++j);
       out.push({ start, end: j });
       start = j;
       i = text.indexOf('\n', j);
-    } else i = text.indexOf('\n', i + 1);
+    } else i = text.indexOf('\n', j);
   }
-  if (start < text.length || out.length === 0) out.push({ start, end: text.length });
+  if (start < n || out.length === 0) out.push({ start, end: n });
   return out;
 }
 
@@ -96,11 +99,30 @@ export function blocksOf(text: string): { start: number; end: number }[] {
  * One per open draft: `check` gives every problem of the text, reading again only the blocks whose text is
  * new since the last call (or all of them when the options changed).
  */
+/** One change to a text: `text` replaced `[start, end)` of the text as it was. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A block of the last check: where it was, its text, what was found in it (problems at absolute offsets). */
+interface CheckedBlock {
+  start: number;
+  end: number;
+  text: string;
+  result: BlockResult;
+  problems: DraftProblem[];
+}
+
 export class DraftCheckSession {
   private cache = new Map<string, BlockResult>();
   private optionsKey = '';
   /** Sentences' results, by text (see `SentenceCache`). */
   private sentences = new SentenceCache();
+  /** The last check's blocks, in order, and the length of its text (for `check` with a change). */
+  private blocks: CheckedBlock[] = [];
+  private length = -1;
   /** How many blocks the last `check` read (the others came from the cache). */
   lastChecked = 0;
 
@@ -110,30 +132,89 @@ export class DraftCheckSession {
     private readonly model: () => SupportModel,
   ) {}
 
-  check(text: string, options: DraftCheckOptions): DraftCheck {
+  /**
+   * Every problem of `text`. With `change` (the one edit since the last call, as the editor reports it), only
+   * the blocks around the edit are cut out and read again: the blocks before it are kept as they were, the
+   * blocks after it moved by the length the edit added — nothing else of the text is read, not even hashed.
+   */
+  check(text: string, options: DraftCheckOptions, change?: TextChange): DraftCheck {
     const key = `${JSON.stringify(options.levels)}|${options.format.style}|${options.format.rangeDash}|${options.keptVersion ?? 0}`;
     if (key !== this.optionsKey) {
       this.cache = new Map();
       this.sentences = new SentenceCache();
       this.optionsKey = key;
+      this.blocks = [];
     }
-    const next = new Map<string, BlockResult>();
+    this.lastChecked = 0;
+    const delta = change ? change.text.length - (change.end - change.start) : 0;
+    const usable = change && this.blocks.length > 0 && this.length + delta === text.length && change.end <= this.length;
+    const blocks = usable ? this.around(text, options, change, delta) : this.all(text, options);
+    this.blocks = blocks;
+    this.length = text.length;
     const problems: DraftProblem[] = [];
     let citations = 0;
-    this.lastChecked = 0;
-    for (const b of blocksOf(text)) {
-      const blockText = text.slice(b.start, b.end);
-      let result = next.get(blockText) ?? this.cache.get(blockText);
-      if (!result) {
-        result = checkBlock(this.summary, this.model, blockText, options, this.sentences);
-        this.lastChecked++;
-      }
-      next.set(blockText, result);
-      citations += result.citations;
-      for (const p of result.problems) problems.push(b.start === 0 ? p : shift(p, b.start));
+    for (const b of blocks) {
+      citations += b.result.citations;
+      for (const p of b.problems) problems.push(p);
     }
-    this.cache = next;
     return { problems, citations };
+  }
+
+  private read(
+    text: string,
+    start: number,
+    end: number,
+    options: DraftCheckOptions,
+    next: Map<string, BlockResult>,
+  ): CheckedBlock {
+    const blockText = text.slice(start, end);
+    let result = next.get(blockText) ?? this.cache.get(blockText);
+    if (!result) {
+      result = checkBlock(this.summary, this.model, blockText, options, this.sentences);
+      this.lastChecked++;
+    }
+    next.set(blockText, result);
+    return {
+      start,
+      end,
+      text: blockText,
+      result,
+      problems: start === 0 ? result.problems : result.problems.map((p) => shift(p, start)),
+    };
+  }
+
+  private all(text: string, options: DraftCheckOptions): CheckedBlock[] {
+    const next = new Map<string, BlockResult>();
+    const blocks = blocksOf(text).map((b) => this.read(text, b.start, b.end, options, next));
+    this.cache = next;
+    return blocks;
+  }
+
+  /** The blocks after one change: those before and after it kept (moved), one more on each side and those it touches read again. */
+  private around(text: string, options: DraftCheckOptions, change: TextChange, delta: number): CheckedBlock[] {
+    const old = this.blocks;
+    // The blocks the change touches, widened by one on each side: a blank line typed or removed at a block's
+    // edge joins or splits blocks, never further.
+    let first = old.findIndex((b) => b.end >= change.start);
+    if (first < 0) first = old.length - 1;
+    let last = first;
+    while (last + 1 < old.length && old[last + 1].start <= change.end) last++;
+    first = Math.max(0, first - 1);
+    last = Math.min(old.length - 1, last + 1);
+    const from = old[first].start;
+    const to = old[last].end + delta;
+    const next = new Map<string, BlockResult>();
+    for (const b of old) next.set(b.text, b.result);
+    const middle = blocksOf(text.slice(from, to)).map((b) => this.read(text, from + b.start, from + b.end, options, next));
+    const after = old
+      .slice(last + 1)
+      .map((b) =>
+        delta === 0 ? b : { ...b, start: b.start + delta, end: b.end + delta, problems: b.problems.map((p) => shift(p, delta)) },
+      );
+    const blocks = [...old.slice(0, first), ...middle, ...after];
+    // Only the results of the blocks the text now has are kept for the next check.
+    this.cache = new Map(blocks.map((b) => [b.text, b.result]));
+    return blocks;
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../../core/checks/levels';
-import { type DraftCheck, DraftCheckSession, type DraftFix, type DraftProblem } from '../../core/checks/session';
+import { type DraftCheck, DraftCheckSession, type DraftFix, type DraftProblem, type TextChange } from '../../core/checks/session';
 import { FIXABLE_IN_BULK, fixAllEdits, type ProblemCode } from '../../core/citations/diagnostics';
 import type { Summary } from '../../core/summary';
 import type { SupportModel } from '../../core/support/model';
@@ -36,6 +36,11 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
   /** Per checked document: its problems and how many citations of the summary it has (none when too large to check). */
   private readonly problems = new Map<string, { version: number; problems: DraftProblem[]; citations?: number }>();
   private readonly sessions = new Map<string, DraftCheckSession>();
+  /**
+   * Per document, the edits since its last check: one edit is passed to the session (only the paragraphs
+   * around it are read again); more, or none recorded, and the session finds the changed paragraphs itself.
+   */
+  private readonly edits = new Map<string, TextChange[] | 'many'>();
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document was checked, or forgotten (the status bar follows it). */
   readonly onDidCheck = this.checked.event;
@@ -109,15 +114,32 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     const key = doc.uri.toString();
     let session = this.sessions.get(key);
     if (!session) this.sessions.set(key, (session = new DraftCheckSession(this.summary, this.support)));
+    const edits = this.edits.get(key);
+    this.edits.delete(key);
+    const change = Array.isArray(edits) && edits.length === 1 ? edits[0] : undefined;
     const kept = this.kept.current();
-    return session.check(text, {
-      format: this.settings.citationFormat(),
-      levels: this.settings.checkLevels(doc),
-      ...(kept.entries.length > 0
-        ? { isKept: (sentence: string, paragraphs: readonly number[]) => kept.has(sentence, paragraphs) }
-        : {}),
-      keptVersion: this.kept.version,
-    });
+    return session.check(
+      text,
+      {
+        format: this.settings.citationFormat(),
+        levels: this.settings.checkLevels(doc),
+        ...(kept.entries.length > 0
+          ? { isKept: (sentence: string, paragraphs: readonly number[]) => kept.has(sentence, paragraphs) }
+          : {}),
+        keptVersion: this.kept.version,
+      },
+      change,
+    );
+  }
+
+  /** Records the edits of a change event (before the debounced check reads them). */
+  noteEdits(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const known = this.edits.get(key);
+    if (known === 'many') return;
+    const list = known ?? [];
+    for (const c of e.contentChanges) list.push({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text });
+    this.edits.set(key, list.length > 1 ? 'many' : list);
   }
 
   /** Checks every open draft again (settings or kept citations changed). */
@@ -136,6 +158,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.sessions.delete(key);
+    this.edits.delete(key);
     this.collection.delete(uri);
     if (this.problems.delete(key)) this.checked.fire(uri);
   }
@@ -213,7 +236,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext, checker: D
     checker,
     vscode.workspace.onDidOpenTextDocument((doc) => checker.schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0) checker.schedule(e.document);
+      if (e.contentChanges.length === 0) return;
+      checker.noteEdits(e);
+      checker.schedule(e.document);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => checker.forget(doc.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
