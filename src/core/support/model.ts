@@ -51,6 +51,8 @@ export class SupportModel {
   readonly count: number;
   /** By feature id (undefined: no paragraph has it). */
   private readonly postings: (Posting | undefined)[] = [];
+  private readonly scoreScratch: Float64Array;
+  private readonly matchedScratch: Float64Array;
   /** Per paragraph (index = number - 1): its analysis, and each feature's count. */
   private readonly profiles: Analysis[] = [];
   private readonly tfs: Map<number, number>[] = [];
@@ -63,6 +65,8 @@ export class SupportModel {
   ) {
     const doc = summary.doc;
     this.count = doc.paragraphs.length;
+    this.scoreScratch = new Float64Array(this.count + 1);
+    this.matchedScratch = new Float64Array(this.count + 1);
     const lengths: number[] = [];
     for (const p of doc.paragraphs) {
       // Key phrases count again (the summary's own emphasis), read after the text with a gap that no pair of
@@ -157,8 +161,10 @@ export class SupportModel {
    * only what the sentence says (words, pairs, concepts, figures), not who it names or which session.
    */
   scores(a: Analysis, subjectOnly = false): { score: Float64Array; matched: Float64Array; total: number } {
-    const score = new Float64Array(this.count + 1);
-    const matched = new Float64Array(this.count + 1);
+    // Scratch arrays, reused: read a result before the next call (every caller does; a draft's check makes
+    // thousands of calls, and two small arrays each were a good part of its garbage).
+    const score = this.scoreScratch.fill(0);
+    const matched = this.matchedScratch.fill(0);
     let total = 0;
     for (let k = 0; k < a.size; k++) {
       const post = this.postings[a.ids[k]];
