@@ -16,6 +16,7 @@ import type { ParagraphBadges } from './features/navigation/sessionsTree';
 import { type Notes, registerNotes } from './features/notes';
 import { registerReader } from './features/reader';
 import { registerSearch, type SearchFeature } from './features/search';
+import { createLog, type Log } from './features/log';
 import { workspaceSettings } from './features/settings';
 import { registerStatus, type SummaryStatus } from './features/status';
 import { registerWalkthrough } from './features/walkthrough';
@@ -41,14 +42,20 @@ const evaluated = activationClock.now();
 
 export function activate(context: vscode.ExtensionContext): CndSummaryApi & { testing?: CndSummaryTesting } {
   const timer = activationTimer(evaluated);
+  const log = createLog(context);
   const { summary, bodies, lexicon } = loadShipped();
   timer.phase('parse');
   const settings = workspaceSettings();
   const reader = registerReader(context, () => new ReaderLayout(summary));
   timer.phase('reader');
-  const index = shippedSearchIndex(context, summary);
-  const support = once(() => loadShippedSupport(summary, bodies, lexicon));
-  const notes = registerNotes(context, { summary, reader, engine: index, settings });
+  const index = shippedSearchIndex(context, summary, log);
+  const support = once(() => {
+    const t0 = performance.now();
+    const model = loadShippedSupport(summary, bodies, lexicon);
+    log.info(`support model built in ${(performance.now() - t0).toFixed(1)} ms`);
+    return model;
+  });
+  const notes = registerNotes(context, { summary, reader, engine: index, settings, log });
   timer.phase('notes');
   const drafts = registerDrafts(context, {
     summary,
@@ -56,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi & { te
     settings,
     cardOptions: () => ({ notesFor: (n) => notes.service.cardNotes(n) }),
     support,
+    log,
   });
   timer.phase('drafts');
   const navigation = registerNavigation(context, {
@@ -78,10 +86,13 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi & { te
   timer.phase('navigation');
   const search = registerSearch(context, { summary, engine: index, reader, settings, support });
   const status = registerStatus(context, { reader, checker: drafts.checker });
-  const preview = registerPreview(context, { summary, reader, settings });
+  const preview = registerPreview(context, { summary, reader, settings, log });
   registerWalkthrough(context);
   timer.phase('search, status, preview');
   const activation = timer.finish();
+  log.info(
+    `activated in ${activation.ownMs.toFixed(1)} ms (evaluating the bundle ${activation.evaluateMs.toFixed(1)} ms, activate() ${activation.activateMs.toFixed(1)} ms)`,
+  );
   const api = publicApi({ summary, search: () => index.engine, support, notes, preview, activation });
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
   const testing: CndSummaryTesting = {
@@ -101,8 +112,13 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi & { te
 const WARM_UP_MS = 1500;
 
 /** The search index, built on first use or once start-up is over: not on the activation path. */
-function shippedSearchIndex(context: vscode.ExtensionContext, summary: Summary): LazySearchEngine {
-  const lazy = new LazySearchEngine(() => loadShippedSearch(summary));
+function shippedSearchIndex(context: vscode.ExtensionContext, summary: Summary, log: Log): LazySearchEngine {
+  const lazy = new LazySearchEngine(() => {
+    const t0 = performance.now();
+    const engine = loadShippedSearch(summary);
+    log.info(`search index built in ${(performance.now() - t0).toFixed(1)} ms (${engine.documentCount} documents)`);
+    return engine;
+  });
   const warmUp = setTimeout(() => lazy.engine, WARM_UP_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   return lazy;

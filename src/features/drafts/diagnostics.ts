@@ -5,6 +5,7 @@ import { FIXABLE_IN_BULK, fixAllEdits, type ProblemCode } from '../../core/citat
 import type { Summary } from '../../core/summary';
 import type { SupportModel } from '../../core/support/model';
 import type { Settings } from '../settings';
+import type { Log } from '../log';
 import type { KeptCitationsStore } from './kept';
 import { isDraft } from './selector';
 
@@ -51,6 +52,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     private readonly settings: Settings,
     private readonly support: () => SupportModel,
     private readonly kept: KeptCitationsStore,
+    private readonly log: Log,
   ) {}
 
   /** Checks now (tests and first open) or after the debounce delay (typing). */
@@ -79,6 +81,9 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     const key = doc.uri.toString();
     const text = doc.getText();
     if (text.length > MAX_CHECKED_CHARS) {
+      this.log.info(
+        `not checked, too large: ${vscode.workspace.asRelativePath(doc.uri)} (${(text.length / 1e6).toFixed(1)} million characters)`,
+      );
       const d = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 0),
         `This draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_CHECKED_CHARS / 1e6} million). Citations in it are not checked.`,
@@ -90,7 +95,14 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
       this.checked.fire(doc.uri);
       return [];
     }
+    const t0 = performance.now();
     const result = this.run(doc, text);
+    const ms = performance.now() - t0;
+    // Slow checks are worth knowing about (a large draft); the draft's name only, never its text.
+    if (ms > 50)
+      this.log.info(
+        `checked ${vscode.workspace.asRelativePath(doc.uri)} (${(text.length / 1e3).toFixed(0)} kB) in ${ms.toFixed(0)} ms`,
+      );
     const { problems } = result;
     this.problems.set(key, { version: doc.version, problems, citations: result.citations });
     this.collection.set(

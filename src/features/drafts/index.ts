@@ -3,6 +3,7 @@ import type { CardOptions } from '../../core/cards';
 import type { Summary } from '../../core/summary';
 import type { SupportModel } from '../../core/support/model';
 import { READER_SCHEME, type Reader } from '../reader';
+import { type Log, messageOf } from '../log';
 import type { Settings } from '../settings';
 import { ParagraphCompletionProvider } from './completion';
 import { DraftChecker, KEEP_COMMAND, registerDiagnostics } from './diagnostics';
@@ -20,6 +21,7 @@ export interface DraftsDeps {
   cardOptions: () => CardOptions;
   /** The support model (built on first use). */
   support: () => SupportModel;
+  log: Log;
 }
 
 export interface Drafts {
@@ -32,11 +34,11 @@ export interface Drafts {
 /** Citations in drafts: hover cards, completion, go to definition, links, checks with quick fixes, references. */
 export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDeps): Drafts {
   const { summary, reader, settings, support } = deps;
-  const kept = new KeptCitationsStore(settings, summary.count, context.globalStorageUri);
-  const checker = new DraftChecker(summary, settings, support, kept);
-  const citations = new WorkspaceCitations(summary, reader, settings);
+  const kept = new KeptCitationsStore(settings, summary.count, context.globalStorageUri, deps.log);
+  const checker = new DraftChecker(summary, settings, support, kept, deps.log);
+  const citations = new WorkspaceCitations(summary, reader, settings, deps.log);
   const hover = new CitationHoverProvider(summary, deps.cardOptions, support, kept);
-  const follower = new CitationLinkFollower(summary, reader);
+  const follower = new CitationLinkFollower(summary, reader, deps.log);
   context.subscriptions.push(
     citations,
     kept,
@@ -44,7 +46,7 @@ export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDep
     vscode.commands.registerCommand(FOLLOW_CITATION_COMMAND, (n: unknown) => follower.follow(n)),
     kept.onDidChange(() => checker.recheckAll()),
     vscode.commands.registerCommand(KEEP_COMMAND, (uri: unknown, request: unknown) => keepCitation(kept, summary, uri, request)),
-    vscode.commands.registerCommand('cndSummary.openKeptCitations', () => openKeptCitations(kept)),
+    vscode.commands.registerCommand('cndSummary.openKeptCitations', () => openKeptCitations(kept, deps.log)),
     registerForDrafts(settings, (selector) => [
       vscode.languages.registerHoverProvider(selector, hover),
       vscode.languages.registerCompletionItemProvider(
@@ -82,7 +84,7 @@ async function keepCitation(kept: KeptCitationsStore, summary: Summary, uri: unk
   return true;
 }
 
-async function openKeptCitations(kept: KeptCitationsStore): Promise<void> {
+async function openKeptCitations(kept: KeptCitationsStore, log: Log): Promise<void> {
   const uri = kept.uri;
   if (!uri) {
     void vscode.window.showInformationMessage('Open a folder: kept citations are recorded in it.');
@@ -90,7 +92,8 @@ async function openKeptCitations(kept: KeptCitationsStore): Promise<void> {
   }
   try {
     await vscode.window.showTextDocument(uri);
-  } catch {
+  } catch (e) {
+    log.info(`no kept-citations file to open: ${messageOf(e)}`);
     void vscode.window.showInformationMessage(
       'No citation has been kept yet: “Keep this citation” in the light bulb of a support warning records one in .cnd/kept-citations.json.',
     );

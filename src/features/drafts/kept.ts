@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Log, messageOf } from '../log';
 import type { KeepRequest } from '../../core/support/checks';
 import {
   KEPT_FILE,
@@ -32,6 +33,7 @@ export class KeptCitationsStore implements vscode.Disposable {
     private readonly settings: Settings,
     private readonly count: number,
     private readonly storage: vscode.Uri | undefined,
+    private readonly log: Log,
   ) {}
 
   /** Where the file is: in the first workspace folder, or (no folder open) in the extension's own storage. */
@@ -78,7 +80,8 @@ export class KeptCitationsStore implements vscode.Disposable {
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
+    } catch (e) {
+      this.log.warn(`${KEPT_FILE}: not valid UTF-8 (${messageOf(e)})`);
       return { error: 'it is not valid UTF-8 text' };
     }
     const parsed = parseKeptFile(text, this.count);
@@ -88,6 +91,7 @@ export class KeptCitationsStore implements vscode.Disposable {
   async load(): Promise<void> {
     const r = await this.read();
     if ('error' in r) {
+      this.log.warn(`${KEPT_FILE} is not used: ${r.error}`);
       if (this.problem !== r.error) {
         this.problem = r.error;
         void vscode.window.showWarningMessage(
@@ -98,6 +102,7 @@ export class KeptCitationsStore implements vscode.Disposable {
     }
     this.problem = undefined;
     this.kept = new KeptCitations(r.file.kept);
+    this.log.info(`${KEPT_FILE}: ${r.file.kept.length} kept citations read`);
     this.version++;
     this.changed.fire();
   }
@@ -132,8 +137,10 @@ export class KeptCitationsStore implements vscode.Disposable {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeKeptFile(next)));
     } catch (e) {
+      this.log.error(`${KEPT_FILE} could not be written: ${messageOf(e)}`);
       return `${KEPT_FILE} could not be written: ${e instanceof Error ? e.message : String(e)}`;
     }
+    this.log.info(`${KEPT_FILE}: written (${next.kept.length} kept citations)`);
     this.problem = undefined;
     this.kept = new KeptCitations(next.kept);
     this.version++;
@@ -152,8 +159,9 @@ async function symbolicLinkOnPath(uri: vscode.Uri): Promise<string | undefined> 
     try {
       const stat = await vscode.workspace.fs.stat(target);
       if (stat.type & vscode.FileType.SymbolicLink) return target.path.split('/').pop() ?? target.path;
-    } catch {
-      // Does not exist yet: nothing to follow.
+    } catch (e) {
+      // Does not exist yet: nothing to follow. Anything else is the caller's to report.
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
     }
   }
   return undefined;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Log, messageOf } from '../log';
 import { findCitations, numberAt } from '../../core/citations/grammar';
 import type { Summary } from '../../core/summary';
 import { isReaderTab, READER_URI, type Reader } from '../reader';
@@ -34,6 +35,7 @@ export class CitationLinkFollower implements vscode.Disposable {
   constructor(
     private readonly summary: Summary,
     private readonly reader: Reader,
+    private readonly log: Log,
   ) {}
 
   async follow(arg: unknown): Promise<number | undefined> {
@@ -64,6 +66,7 @@ export class CitationLinkFollower implements vscode.Disposable {
         if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
       })
       .catch((e: unknown) => {
+        this.log.error(`could not close the second reader tab Go to Definition opened: ${messageOf(e)}`);
         void vscode.window.showWarningMessage(
           `CND Summary: could not close the second reader tab Go to Definition opened: ${e instanceof Error ? e.message : String(e)}`,
         );

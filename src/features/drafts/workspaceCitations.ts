@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Log, messageOf } from '../log';
 import { findCitations } from '../../core/citations/grammar';
 import { lineAndCharacter, lineStarts } from '../../core/lines';
 import type { Summary } from '../../core/summary';
@@ -56,6 +57,7 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
     private readonly summary: Summary,
     private readonly reader: Reader,
     private readonly settings: Settings,
+    private readonly log: Log,
   ) {
     this.disposables.push(
       this.changed,
@@ -128,10 +130,16 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
     if (!this.draftByName(uri)) return;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) return;
+      if (stat.size > MAX_FILE_BYTES) {
+        this.log.info(
+          `citations index: skipped ${vscode.workspace.asRelativePath(uri)} (${(stat.size / 1e6).toFixed(1)} MB, over ${MAX_FILE_BYTES / 1e6} MB)`,
+        );
+        return;
+      }
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       this.set(uri, citesIn(text, this.summary));
-    } catch {
+    } catch (e) {
+      this.log.warn(`citations index: could not read ${vscode.workspace.asRelativePath(uri)}: ${messageOf(e)}`);
       this.drop(uri);
     }
   }
@@ -144,7 +152,8 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
       let entries: [string, vscode.FileType][];
       try {
         entries = await vscode.workspace.fs.readDirectory(dir);
-      } catch {
+      } catch (e) {
+        this.log.warn(`citations index: could not list ${vscode.workspace.asRelativePath(dir)}: ${messageOf(e)}`);
         return;
       }
       for (const [name, type] of entries) {

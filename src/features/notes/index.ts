@@ -5,6 +5,7 @@ import type { SearchIndex } from '../../core/search/lazy';
 import type { Summary } from '../../core/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
+import { type Log, messageOf } from '../log';
 import type { Settings } from '../settings';
 import { NoteComment, NotesComments } from './comments';
 import { bodyTooLong, NotesService } from './service';
@@ -15,6 +16,7 @@ export interface NotesDeps {
   reader: Reader;
   engine: SearchIndex;
   settings: Settings;
+  log: Log;
 }
 
 export interface Notes {
@@ -47,7 +49,7 @@ function noteIdOf(arg: unknown): string | undefined {
 /** Notes on the summary: the reader's comment threads, the notes view, commands, export. */
 export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps): Notes {
   const { summary, reader, engine, settings } = deps;
-  const service = new NotesService(summary, engine, settings, context.globalStorageUri);
+  const service = new NotesService(summary, engine, settings, context.globalStorageUri, deps.log);
   const tree = new NotesTree(summary, service);
   const comments = new NotesComments(summary, reader, service);
   const view = vscode.window.createTreeView('cndSummary.notes', { treeDataProvider: tree, showCollapseAll: true });
@@ -236,7 +238,8 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     vscode.commands.registerCommand('cndSummary.openNotesFile', async () => {
       try {
         await vscode.window.showTextDocument(service.location.file);
-      } catch {
+      } catch (e) {
+        deps.log.info(`no notes file to open (${service.location.label}): ${messageOf(e)}`);
         void vscode.window.showInformationMessage(
           `There is no notes file yet (${service.location.label}): it is created with the first note.`,
         );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Log, messageOf } from '../log';
 import { type CardNote, cardNoteOf } from '../../core/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
 import { type Note, type NoteTarget, NOTES_LIMITS } from '../../core/notes/model';
@@ -145,6 +146,7 @@ export class NotesService implements vscode.Disposable {
     private readonly engine: SearchIndex,
     private readonly settings: Settings,
     private readonly globalStorage: vscode.Uri,
+    private readonly log: Log,
   ) {
     this.open();
     this.disposables.push(
@@ -208,6 +210,12 @@ export class NotesService implements vscode.Disposable {
   }
 
   private onStoreEvent(e: StoreEvent): void {
+    this.log.info(
+      `notes file ${this.location.label}: ${e.status.kind}, ${this.store.list().length} notes` +
+        (e.recovered ? `, ${e.recovered} moved back from the recovery file` : '') +
+        (e.conflicts.length ? `, ${e.conflicts.length} conflicts kept in both versions` : ''),
+    );
+    if (e.status.kind === 'corrupt') this.log.warn(`notes file ${this.location.label} cannot be read: ${e.status.error}`);
     this.reanchor();
     this.changed.fire();
     if (e.status.kind === 'corrupt') {
@@ -253,6 +261,7 @@ export class NotesService implements vscode.Disposable {
   }
 
   private reportError(what: 'read' | 'write', err: unknown): void {
+    this.log.error(`notes file ${this.location.label}: could not ${what}: ${messageOf(err)}`);
     this.lastMessage =
       err instanceof NotesRefused
         ? `CND Summary: ${this.location.label}: ${err.message}.`

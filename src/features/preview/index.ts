@@ -4,6 +4,7 @@ import { citationPreviewPlugin, PREVIEW_CHECKS, type PreviewCheck } from '../../
 import type { Level } from '../../core/checks/levels';
 import type { Summary } from '../../core/summary';
 import { paragraphUri, type Reader } from '../reader';
+import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { ParagraphLinkOpener } from './paragraphLinks';
 
@@ -18,6 +19,7 @@ export interface PreviewDeps {
   summary: Summary;
   reader: Reader;
   settings: Settings;
+  log: Log;
 }
 
 /**
@@ -34,7 +36,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
   const desktop = vscode.env.uiKind === vscode.UIKind.Desktop;
   const href = (n: number) => (desktop ? base.with({ query: `n=${n}` }) : paragraphUri(n)).toString(true);
   context.subscriptions.push(
-    new ParagraphLinkOpener(summary, reader),
+    new ParagraphLinkOpener(summary, reader, deps.log),
     vscode.window.registerUriHandler({
       handleUri: async (uri) => {
         const n = uri.path === '/paragraph' ? Number(/(?:^|&)n=(\d{1,3})(?:&|$)/.exec(uri.query)?.[1]) : NaN;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Log, messageOf } from '../log';
 import type { Summary } from '../../core/summary';
 import { PARAGRAPH_URI_SCHEME, paragraphOfUri, type Reader } from '../reader';
 
@@ -21,6 +22,7 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
   constructor(
     private readonly summary: Summary,
     private readonly reader: Reader,
+    private readonly log: Log,
   ) {
     this.subscriptions = [
       vscode.workspace.registerTextDocumentContentProvider(PARAGRAPH_URI_SCHEME, this),
@@ -49,6 +51,7 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
     try {
       await this.closeAndShow(tab, this.paragraphOf(tab.input.uri));
     } catch (e) {
+      this.log.error(`could not open the paragraph of ${key} in the reader: ${messageOf(e)}`);
       void vscode.window.showErrorMessage(
         `CND Summary: could not open the paragraph of ${key} in the reader: ${e instanceof Error ? e.message : String(e)}`,
       );
