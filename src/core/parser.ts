@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from './summary';
 import { type Directory, MentionFinder } from './directory';
 import { type InlineText, parseInline, stripEmphasis } from './inline';
 import type { Challenge, Footnote, KeyPhrase, Link, Metadata, Paragraph, Section, Session, Span, SummaryDocument } from './model';
@@ -13,20 +14,7 @@ export class ParseError extends Error {
   }
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES;
 const MONTH = `(${MONTHS.join('|')})`;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 

@@ -2,7 +2,8 @@ import { type Directory, type Entity, entityById } from './directory';
 import type { Paragraph, Session, SummaryDocument } from './model';
 
 // By hand rather than Intl.DateTimeFormat, whose first use loads locale data (~15 ms at start-up).
-const MONTH_NAMES = [
+/** The months' English names, January first (the summary's dates and the parser's). */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',

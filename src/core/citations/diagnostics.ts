@@ -46,11 +46,12 @@ export interface Problem {
   fixes: Fix[];
 }
 
-const PLURAL: Record<string, string> = { para: 'paras', paragraph: 'paragraphs', '¶': '¶¶', párr: 'párrs' };
-const SINGULAR: Record<string, string> = Object.fromEntries(Object.entries(PLURAL).map(([s, p]) => [p, s]));
+/** A keyword's plural and singular forms (`para.` ↔ `paras.`). */
+export const PLURAL: Record<string, string> = { para: 'paras', paragraph: 'paragraphs', '¶': '¶¶', párr: 'párrs' };
+export const SINGULAR: Record<string, string> = Object.fromEntries(Object.entries(PLURAL).map(([s, p]) => [p, s]));
 
 /** Keeps the writer's capitalisation: "Para" → "Paras", "PARA" → "PARAS". */
-function matchCase(model: string, word: string): string {
+export function matchCase(model: string, word: string): string {
   if (model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
   if (model[0] === model[0].toUpperCase() && model[0] !== model[0].toLowerCase()) return word[0].toUpperCase() + word.slice(1);
   return word;

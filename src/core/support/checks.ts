@@ -5,6 +5,7 @@
  * - `figure`: a figure, date or session in the sentence that the cited paragraphs give differently or not at all;
  * - `uncited-restatement`: a sentence without a citation that restates one paragraph closely.
  */
+import { matchCase, PLURAL, SINGULAR } from '../citations/diagnostics';
 import type { CitationFormat } from '../citations/format';
 import { formatCitation, formatNumbers } from '../citations/format';
 import type { Citation } from '../citations/grammar';
@@ -69,15 +70,6 @@ export interface SentenceCitations {
   cites: Citation[];
   /** Citations of other documents in the sentence. */
   external: number;
-}
-
-const PLURAL: Record<string, string> = { para: 'paras', paragraph: 'paragraphs', '¶': '¶¶', párr: 'párrs' };
-const SINGULAR: Record<string, string> = Object.fromEntries(Object.entries(PLURAL).map(([s, p]) => [p, s]));
-
-function matchCase(model: string, word: string): string {
-  if (model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
-  if (model[0] === model[0].toUpperCase() && model[0] !== model[0].toLowerCase()) return word[0].toUpperCase() + word.slice(1);
-  return word;
 }
 
 /**
