@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): CndSummaryApi & { te
   const index = shippedSearchIndex(context, summary, log);
   const support = once(() => {
     const t0 = performance.now();
-    const model = loadShippedSupport(summary, bodies, lexicon);
+    const model = loadShippedSupport(summary, bodies(), lexicon());
     log.info(`support model built in ${(performance.now() - t0).toFixed(1)} ms`);
     return model;
   });

@@ -18,7 +18,9 @@ export const SHIPPED_FINGERPRINT: string = hash;
 
 /** What the build packed (see esbuild.js): inflated and read in about a millisecond. */
 function unpack(): { model: SummaryDocument; organizations: unknown; bodies: OtherBodies; lexicon: unknown } {
-  const packed = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  const text = atob(data);
+  const packed = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) packed[i] = text.charCodeAt(i);
   return JSON.parse(new TextDecoder().decode(inflateSync(packed))) as {
     model: SummaryDocument;
     organizations: unknown;
@@ -27,10 +29,23 @@ function unpack(): { model: SummaryDocument; organizations: unknown; bodies: Oth
   };
 }
 
-/** The summary as shipped, and the names of other bodies (for the support model). */
-export function loadShipped(): { summary: Summary; bodies: OtherBodies; lexicon: Lexicon } {
-  const { model, organizations, bodies, lexicon } = unpack();
-  return { summary: summaryOf(model, organizations), bodies, lexicon: loadLexicon(lexicon) };
+/**
+ * The summary as shipped, and what the support model reads besides it (other bodies' names, the lexicon).
+ * Nothing is unpacked yet: on first use (inflating costs 10–30 ms while V8 has not yet compiled the
+ * inflater; activation does not pay it, the first view, hover or check after it does, once).
+ */
+export function loadShipped(): { summary: Summary; bodies: () => OtherBodies; lexicon: () => Lexicon } {
+  let unpacked: ReturnType<typeof unpack> | undefined;
+  const get = () => (unpacked ??= unpack());
+  let lexicon: Lexicon | undefined;
+  return {
+    summary: new Summary(() => {
+      const s = summaryOf(get().model, get().organizations);
+      return { doc: s.doc, directory: s.directory };
+    }),
+    bodies: () => get().bodies,
+    lexicon: () => (lexicon ??= loadLexicon(get().lexicon)),
+  };
 }
 
 export function loadShippedSummary(): Summary {

@@ -39,20 +39,41 @@ export function truncate(text: string, max: number): string {
  * Built once at start-up and shared (read-only) by all features.
  */
 export class Summary {
-  readonly doc: SummaryDocument;
-  readonly directory: Directory;
-  private readonly byEntity = new Map<string, number[]>();
+  private loaded: { doc: SummaryDocument; directory: Directory; byEntity: Map<string, number[]> } | undefined;
+  private readonly source: () => { doc: SummaryDocument; directory: Directory };
 
-  constructor(doc: SummaryDocument, directory: Directory) {
-    this.doc = doc;
-    this.directory = directory;
+  /**
+   * The summary and its directory, or a function that makes them when first needed (the shipped summary is
+   * unpacked on first use, not while the extension activates).
+   */
+  constructor(doc: SummaryDocument | (() => { doc: SummaryDocument; directory: Directory }), directory?: Directory) {
+    this.source = typeof doc === 'function' ? doc : () => ({ doc, directory: directory! });
+  }
+
+  private load(): { doc: SummaryDocument; directory: Directory; byEntity: Map<string, number[]> } {
+    if (this.loaded) return this.loaded;
+    const { doc, directory } = this.source();
+    const byEntity = new Map<string, number[]>();
     for (const p of doc.paragraphs) {
       for (const m of p.mentions) {
-        const list = this.byEntity.get(m.id) ?? [];
+        const list = byEntity.get(m.id) ?? [];
         if (!list.includes(p.number)) list.push(p.number);
-        this.byEntity.set(m.id, list);
+        byEntity.set(m.id, list);
       }
     }
+    return (this.loaded = { doc, directory, byEntity });
+  }
+
+  get doc(): SummaryDocument {
+    return this.load().doc;
+  }
+
+  get directory(): Directory {
+    return this.load().directory;
+  }
+
+  private get byEntity(): Map<string, number[]> {
+    return this.load().byEntity;
   }
 
   get count(): number {

@@ -29,7 +29,7 @@ const allowed = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(web\/)?extension\.js$/,
-  /^extension\/data\/(chair-summary-2021-10-thematic-discussions\.txt|organizations\.json)$/,
+  /^extension\/data\/(chair-summary-2021-10-thematic-discussions\.txt|organizations\.json|bodies\.json|lexicon\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|md|css)$/,
 ];
 const entries = zipEntries(VSIX);

@@ -201,8 +201,8 @@ describe('search: related paragraphs, prebuilt index, incremental documents', ()
 
   test('the summary parsed at build time is the summary parsed now, from the same data', () => {
     assert.deepEqual(loadShippedSummary().doc, summary.doc);
-    assert.deepEqual(loadShipped().bodies, BODIES_JSON, 'the other bodies, packed with it');
-    assert.deepEqual(loadShipped().lexicon, LEXICON, 'the lexicon, packed with it');
+    assert.deepEqual(loadShipped().bodies(), BODIES_JSON, 'the other bodies, packed with it');
+    assert.deepEqual(loadShipped().lexicon(), LEXICON, 'the lexicon, packed with it');
     assert.deepEqual(loadShipped().summary.directory, summary.directory, 'the organizations, packed with it');
     assert.equal(SHIPPED_FINGERPRINT, dataFingerprint());
   });

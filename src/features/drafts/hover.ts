@@ -24,15 +24,18 @@ export function cardMarkdown(value: string): vscode.MarkdownString {
 
 /** Hover cards on citations of the summary, and on organizations and Member States named in a draft. */
 export class CitationHoverProvider implements vscode.HoverProvider {
-  private readonly finder: MentionFinder;
+  private madeFinder: MentionFinder | undefined;
 
   constructor(
     private readonly summary: Summary,
     private readonly cardOptions: () => CardOptions,
     private readonly support: () => SupportModel,
     private readonly kept: KeptCitationsStore,
-  ) {
-    this.finder = new MentionFinder(summary.directory, { inSummary: false });
+  ) {}
+
+  /** Made on the first hover (the summary is unpacked on first use, not at activation). */
+  private get finder(): MentionFinder {
+    return (this.madeFinder ??= new MentionFinder(this.summary.directory, { inSummary: false }));
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {

@@ -34,7 +34,7 @@ export interface Drafts {
 /** Citations in drafts: hover cards, completion, go to definition, links, checks with quick fixes, references. */
 export function registerDrafts(context: vscode.ExtensionContext, deps: DraftsDeps): Drafts {
   const { summary, reader, settings, support } = deps;
-  const kept = new KeptCitationsStore(settings, summary.count, context.globalStorageUri, deps.log);
+  const kept = new KeptCitationsStore(settings, () => summary.count, context.globalStorageUri, deps.log);
   const checker = new DraftChecker(summary, settings, support, kept, deps.log);
   const citations = new WorkspaceCitations(summary, reader, settings, deps.log);
   const hover = new CitationHoverProvider(summary, deps.cardOptions, support, kept);

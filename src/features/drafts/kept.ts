@@ -31,7 +31,7 @@ export class KeptCitationsStore implements vscode.Disposable {
 
   constructor(
     private readonly settings: Settings,
-    private readonly count: number,
+    private readonly count: () => number,
     private readonly storage: vscode.Uri | undefined,
     private readonly log: Log,
   ) {}
@@ -84,7 +84,7 @@ export class KeptCitationsStore implements vscode.Disposable {
       this.log.warn(`${KEPT_FILE}: not valid UTF-8 (${messageOf(e)})`);
       return { error: 'it is not valid UTF-8 text' };
     }
-    const parsed = parseKeptFile(text, this.count);
+    const parsed = parseKeptFile(text, this.count());
     return parsed.ok ? { file: parsed.file } : { error: parsed.error };
   }
 

@@ -14,26 +14,36 @@ const STATES_KEY = 'member-states';
 export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DirectoryNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  readonly groups: DirectoryNode[] = [];
+  private built: DirectoryNode[] | undefined;
 
   constructor(
     private readonly summary: Summary,
     private readonly badges: ParagraphBadges = () => undefined,
-  ) {
+  ) {}
+
+  /** The groups of the view, made when it is first shown (the summary is unpacked on first use, not at activation). */
+  get groups(): DirectoryNode[] {
+    return (this.built ??= this.build());
+  }
+
+  private build(): DirectoryNode[] {
+    const groups: DirectoryNode[] = [];
+    const { summary } = this;
     const { organizations, states } = summary.directory;
     for (const kind of Object.keys(ORGANIZATION_KINDS) as OrganizationKind[]) {
       const members = organizations.filter((o) => o.kind === kind && summary.paragraphsMentioning(o.id).length > 0);
       if (members.length === 0) continue;
       const group: DirectoryNode = { kind: 'group', label: ORGANIZATION_KINDS[kind], key: kind, children: [] };
       for (const o of members) group.children.push(this.entityNode(o.id, group));
-      this.groups.push(group);
+      groups.push(group);
     }
     const named = states.filter((s) => summary.paragraphsMentioning(s.id).length > 0);
     if (named.length > 0) {
       const group: DirectoryNode = { kind: 'group', label: 'Member States', key: STATES_KEY, children: [] };
       for (const s of named) group.children.push(this.entityNode(s.id, group));
-      this.groups.push(group);
+      groups.push(group);
     }
+    return groups;
   }
 
   private entityNode(id: string, parent: DirectoryNode): DirectoryNode {
