@@ -149,7 +149,7 @@ async function prebuild() {
   const { hash, model } = mod.exports.prebuild();
   fs.mkdirSync(path.dirname(GENERATED), { recursive: true });
   // The parsed summary, the organizations and the other bodies' names, as one deflated JSON text in base64:
-  // 22 KB instead of 56 KB in each bundle (src/core/shipped.ts inflates it at start-up: about a millisecond).
+  // 22 KB instead of 56 KB in each bundle (src/core/summary/shipped.ts inflates it at start-up: about a millisecond).
   const payload = `{"model":${model},"organizations":${fs.readFileSync('data/organizations.json', 'utf8')},"bodies":${fs.readFileSync('data/bodies.json', 'utf8')},"lexicon":${fs.readFileSync('data/lexicon.json', 'utf8')}}`;
   JSON.parse(payload); // a fault in data/ fails the build here, not at start-up
   const data = require('zlib').deflateRawSync(Buffer.from(payload, 'utf8'), { level: 9 }).toString('base64');

@@ -2,7 +2,7 @@ import type { CndParagraph, CndSummaryApi } from './api';
 import type { ActivationTimes } from './activationClock';
 import { type CitationStyle, DEFAULT_FORMAT, formatCitation } from './core/citations/format';
 import type { SearchEngine } from './core/search/engine';
-import { type Summary } from './core/summary';
+import { type Summary } from './core/summary/summary';
 import type { SupportModel } from './core/support/model';
 import { relatedParagraphs } from './core/support/related';
 import type { Notes } from './features/notes';

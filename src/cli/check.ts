@@ -5,11 +5,11 @@
  */
 import type { CheckName, Levels, Severity } from '../core/checks/levels';
 import { checkText, type DraftProblem } from '../core/checks/session';
-import { BODIES_JSON, LEXICON } from '../core/bundled';
+import { BODIES_JSON, LEXICON } from '../core/summary/bundled';
 import type { CitationFormat } from '../core/citations/format';
 import { findCitations } from '../core/citations/grammar';
-import { LineCursor } from '../core/lines';
-import type { Summary } from '../core/summary';
+import { LineCursor } from '../core/summary/lines';
+import type { Summary } from '../core/summary/summary';
 import { createSupportModel } from '../core/support';
 import type { SupportModel } from '../core/support/model';
 import { parseLevels } from '../core/checks/levels';

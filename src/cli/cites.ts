@@ -1,7 +1,7 @@
 /** `cnd-summary cites <file|->`: the citations in a draft, as lines or as JSON, written as they are found. */
 import { formatCitation } from '../core/citations/format';
 import { type Citation, findCitations } from '../core/citations/grammar';
-import { LineCursor } from '../core/lines';
+import { LineCursor } from '../core/summary/lines';
 import { UsageError } from './args';
 import { type CliCommand, InputError, JSON_ONLY, oneLine } from './command';
 import { readDraft } from './drafts';

@@ -1,5 +1,5 @@
 /** What every command is: its usage line, its options, and how it runs. */
-import type { Summary } from '../core/summary';
+import type { Summary } from '../core/summary/summary';
 import type { OptionSpec, ParsedArgs } from './args';
 import type { CliIo } from './io';
 import type { OutputWriter } from './output';

@@ -1,5 +1,5 @@
 // The `cnd-summary` command: wires the CLI to Node's file system and standard streams.
-import { loadBundledSummary } from '../core/bundled';
+import { loadBundledSummary } from '../core/summary/bundled';
 import { nodeIo } from './nodeIo';
 import { runCli } from './run';
 

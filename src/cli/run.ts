@@ -1,11 +1,11 @@
-import { entityLabel } from '../core/directory';
-import { type Paragraph, walkDocument } from '../core/model';
-import { loadShippedSearch } from '../core/shipped';
-import { longDate, type Summary } from '../core/summary';
+import { entityLabel } from '../core/summary/directory';
+import { type Paragraph, walkDocument } from '../core/summary/model';
+import { loadShippedSearch } from '../core/summary/shipped';
+import { longDate, type Summary } from '../core/summary/summary';
 import { parseArgs, UsageError } from './args';
 import { check } from './check';
 import { cites } from './cites';
-import { BODIES_JSON, LEXICON } from '../core/bundled';
+import { BODIES_JSON, LEXICON } from '../core/summary/bundled';
 import { createSupportModel } from '../core/support';
 import { relatedParagraphs } from '../core/support/related';
 import { type CliCommand, InputError, json, JSON_ONLY } from './command';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseParagraphNumber } from '../core/numbers';
-import type { Summary } from '../core/summary';
+import { parseParagraphNumber } from '../core/summary/numbers';
+import type { Summary } from '../core/summary/summary';
 
 /** Asks for a paragraph number, checked as it is typed; undefined when the user cancels. */
 export async function askParagraph(summary: Summary, title: string, value = ''): Promise<number | undefined> {

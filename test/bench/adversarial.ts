@@ -7,11 +7,11 @@
 //   CND_BENCH_SIZES=0.05,0.2 node out/bench/bench.js adversarial   other sizes, in MB (to measure old code)
 //   CND_BENCH_ONLY=pilcrow node out/bench/bench.js adversarial      only the classes whose name contains this
 import { performance } from 'node:perf_hooks';
-import { loadBundledSummary } from '../../src/core/bundled';
+import { loadBundledSummary } from '../../src/core/summary/bundled';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
-import { lineAndCharacter, lineStarts } from '../../src/core/lines';
+import { lineAndCharacter, lineStarts } from '../../src/core/summary/lines';
 import { SearchEngine } from '../../src/core/search/engine';
 import { generatedDraft } from './citations';
 import { table } from './util';

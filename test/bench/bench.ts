@@ -2,10 +2,10 @@
 // Not a test: nothing here fails a build. Targets are printed next to the figures.
 import Fuse from 'fuse.js';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { loadBundledSummary } from '../../src/core/bundled';
+import { loadBundledSummary } from '../../src/core/summary/bundled';
 import MiniSearch from 'minisearch';
 import { BOOST, paragraphDocs, PRIMARY_FIELDS, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
-import { loadShippedSearch, loadShippedSummary } from '../../src/core/shipped';
+import { loadShippedSearch, loadShippedSummary } from '../../src/core/summary/shipped';
 import { adversarialSection } from './adversarial';
 import { citationSection } from './citations';
 import { cliSection } from './cli';

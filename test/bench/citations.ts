@@ -1,4 +1,4 @@
-import { loadBundledSummary } from '../../src/core/bundled';
+import { loadBundledSummary } from '../../src/core/summary/bundled';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';

@@ -1,4 +1,4 @@
-import { loadBundledSummary } from '../../src/core/bundled';
+import { loadBundledSummary } from '../../src/core/summary/bundled';
 import { anchorNote } from '../../src/core/notes/anchor';
 import { makeTarget, type Note, serializeNotesFile } from '../../src/core/notes/model';
 import { NoteStore, type NotesFs } from '../../src/core/notes/store';

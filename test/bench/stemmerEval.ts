@@ -5,7 +5,7 @@
  * `npm run bench stemmers` loads the builds and prints them side by side (bench.ts).
  */
 import MiniSearch from 'minisearch';
-import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/summary/bundled';
 import { paragraphDocs, SEARCH_OPTIONS, type SearchDoc, SearchEngine } from '../../src/core/search/engine';
 import { processTerm, stem } from '../../src/core/search/terms';
 import { createSupportModel } from '../../src/core/support';

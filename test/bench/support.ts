@@ -1,6 +1,6 @@
 // `npm run bench`, support section: the support model on the labelled sets (against MiniSearch's related
 // ranking, the search the extension had before), and what the checks cost on a large draft.
-import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/summary/bundled';
 import { DEFAULT_LEVELS } from '../../src/core/checks/levels';
 import { checkText, DraftCheckSession } from '../../src/core/checks/session';
 import { checkDraft } from '../../src/core/citations/diagnostics';

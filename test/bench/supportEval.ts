@@ -7,7 +7,7 @@
 import { findCitations } from '../../src/core/citations/grammar';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import type { SearchEngine } from '../../src/core/search/engine';
-import { sentences } from '../../src/core/sentences';
+import { sentences } from '../../src/core/summary/sentences';
 import { checkSupport, groupBySentence, type SupportCheck, type SupportProblem } from '../../src/core/support/checks';
 import { claimText } from '../../src/core/support/judge';
 import type { SupportModel } from '../../src/core/support/model';

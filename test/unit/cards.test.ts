@@ -10,13 +10,13 @@ import {
   escapeMarkdown,
   paragraphCard,
   safeNoteMarkdown,
-} from '../../src/core/cards';
+} from '../../src/core/render/cards';
 import { anchorNote } from '../../src/core/notes/anchor';
 import type { Note } from '../../src/core/notes/model';
 import { findCitations } from '../../src/core/citations/grammar';
 import { completionSpot } from '../../src/core/citations/complete';
-import { longDate } from '../../src/core/summary';
-import { ORGANIZATIONS_JSON, parseSummaryText, SOURCE_TEXT } from '../../src/core/bundled';
+import { longDate } from '../../src/core/summary/summary';
+import { ORGANIZATIONS_JSON, parseSummaryText, SOURCE_TEXT } from '../../src/core/summary/bundled';
 import { summary } from './fixtures';
 import { liveMarkup, tokensOf, visibleText } from './markdown';
 import { propertyParams } from './property';

@@ -1,5 +1,5 @@
-import { ORGANIZATIONS_JSON, parseSummaryText, SOURCE_TEXT } from '../../src/core/bundled';
-import { loadDirectory } from '../../src/core/directory';
+import { ORGANIZATIONS_JSON, parseSummaryText, SOURCE_TEXT } from '../../src/core/summary/bundled';
+import { loadDirectory } from '../../src/core/summary/directory';
 
 export const source = SOURCE_TEXT;
 export const directory = loadDirectory(ORGANIZATIONS_JSON);

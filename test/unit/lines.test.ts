@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { LineCursor, lineAndCharacter, lineStarts } from '../../src/core/lines';
+import { LineCursor, lineAndCharacter, lineStarts } from '../../src/core/summary/lines';
 import { propertyParams } from './property';
 
 /** Line starts as VS Code counts them: after every LF, CRLF or lone CR. */

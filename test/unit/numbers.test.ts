@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseParagraphList, parseParagraphNumber } from '../../src/core/numbers';
+import { parseParagraphList, parseParagraphNumber } from '../../src/core/summary/numbers';
 
 describe('paragraph numbers typed by the user', () => {
   test('one number', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseSummary, ParseError } from '../../src/core/parser';
+import { parseSummary, ParseError } from '../../src/core/summary/parser';
 import { directory, doc, lineOf, source, withLine } from './fixtures';
 
 describe('parser: structure', () => {
@@ -366,7 +366,7 @@ describe('parser: bad input gives errors naming the line', () => {
 
 describe('mentions in drafts', () => {
   test('"Commission" alone means the CND inside the summary, not in a draft', async () => {
-    const { MentionFinder } = await import('../../src/core/directory');
+    const { MentionFinder } = await import('../../src/core/summary/directory');
     const inSummary = new MentionFinder(directory).find('the Commission adopted');
     assert.deepEqual(
       inSummary.map((m) => m.id),

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { ORGANIZATIONS_JSON, parseSummaryText } from '../../src/core/bundled';
-import { citationPreviewPlugin, previewTooltip } from '../../src/core/preview';
-import { Summary } from '../../src/core/summary';
+import { ORGANIZATIONS_JSON, parseSummaryText } from '../../src/core/summary/bundled';
+import { citationPreviewPlugin, previewTooltip } from '../../src/core/render/preview';
+import { Summary } from '../../src/core/summary/summary';
 import { lineOf, summary, withLine } from './fixtures';
 
 const links = { href: (n: number) => `vscode://cnd-tools.cnd-chair-summary/paragraph?n=${n}` };

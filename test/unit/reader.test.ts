@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { footnoteMark, ReaderLayout, type ReaderOutlineEntry } from '../../src/core/render';
+import { footnoteMark, ReaderLayout, type ReaderOutlineEntry } from '../../src/core/render/reader';
 import { summary } from './fixtures';
 
 const layout = new ReaderLayout(summary);

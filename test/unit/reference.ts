@@ -5,8 +5,8 @@ import { FIXABLE_IN_BULK, type Problem, type TextEdit } from '../../src/core/cit
 import { formatCitation } from '../../src/core/citations/format';
 import type { Citation, CitationItem } from '../../src/core/citations/grammar';
 import type { ClosestPassage, Quotation } from '../../src/core/citations/quotes';
-import { sentences } from '../../src/core/sentences';
-import type { Summary } from '../../src/core/summary';
+import { sentences } from '../../src/core/summary/sentences';
+import type { Summary } from '../../src/core/summary/summary';
 
 // findQuotations (src/core/citations/quotes.ts): quadratic on unclosed “ (each scanned to the paragraph's end).
 const QUOTE = /"([^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*)*)"|“([^”\n]*(?:\n(?![ \t>]*\n)[^”\n]*)*)”/g;

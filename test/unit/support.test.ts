@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { BODIES_JSON, LEXICON } from '../../src/core/bundled';
+import { BODIES_JSON, LEXICON } from '../../src/core/summary/bundled';
 import { DEFAULT_LEVELS, type Levels, parseLevels } from '../../src/core/checks/levels';
 import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession, plainProblem } from '../../src/core/checks/session';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';

@@ -10,8 +10,8 @@ import { checkDraft, type Problem, type ProblemCode, type TextEdit } from '../ci
 import type { CitationFormat } from '../citations/format';
 import { formatNumbers } from '../citations/format';
 import { type Citation, findCitations } from '../citations/grammar';
-import { sentences } from '../sentences';
-import type { Summary } from '../summary';
+import { sentences } from '../summary/sentences';
+import type { Summary } from '../summary/summary';
 import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';

@@ -1,5 +1,5 @@
-import type { Summary } from '../summary';
-import { sentences } from '../sentences';
+import type { Summary } from '../summary/summary';
+import { sentences } from '../summary/sentences';
 import { type CitationFormat, formatCitation } from './format';
 import { type Citation, type CitationItem, findCitations, forEachItem, type Keyword, type NumberToken } from './grammar';
 import { invisibleName, invisibleRuns, withoutInvisible } from './invisible';

@@ -1,6 +1,6 @@
-import { longDate, type Summary } from '../summary';
+import { longDate, type Summary } from '../summary/summary';
 import { type Anchor, anchorNote } from './anchor';
-import { walkDocument } from '../model';
+import { walkDocument } from '../summary/model';
 import type { Note } from './model';
 
 export const SUMMARY_IRI = 'urn:x-cnd-summary:chair-summary:thematic-discussions:2021-10';

@@ -1,6 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { parseParagraphList } from '../numbers';
-import { longDate, type Summary } from '../summary';
+import { parseParagraphList } from '../summary/numbers';
+import { longDate, type Summary } from '../summary/summary';
 import { type Filter, isEmptyQuery, MAX_QUERY_WORDS, MAX_RELATED_WORDS, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Snippet, type Word, wordsOf } from './snippet';
 import { normalizeForPhrase, processTerm, tokenize, tokens } from './terms';

@@ -1,4 +1,4 @@
-import { ORGANIZATIONS_JSON, SOURCE_TEXT, loadBundledSummary } from '../bundled';
+import { ORGANIZATIONS_JSON, SOURCE_TEXT, loadBundledSummary } from '../summary/bundled';
 import { fingerprint } from './engine';
 
 /** The fingerprint of the data (summary text and organizations): notes record which text they anchor to. */
@@ -8,7 +8,7 @@ export function dataFingerprint(): string {
 
 /**
  * Run by esbuild.js at build time: the parsed summary, which the extension loads at start-up instead of
- * parsing the text (see src/core/shipped.ts).
+ * parsing the text (see src/core/summary/shipped.ts).
  */
 export function prebuild(): { hash: string; model: string } {
   const summary = loadBundledSummary();

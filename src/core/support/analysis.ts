@@ -7,7 +7,7 @@
  * hand-written scan (ASCII at full speed, other scripts by one test per character); each distinct word is
  * stemmed once and given a number; features are numbers too. Every step is one left-to-right pass: linear.
  */
-import type { Directory } from '../directory';
+import type { Directory } from '../summary/directory';
 import { processTerm } from '../search/terms';
 import { type Figure, findFigures } from './figures';
 import { FRAME_PATTERNS, type Lexicon } from './lexicon';

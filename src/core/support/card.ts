@@ -2,11 +2,11 @@
  * The support part of a citation's hover card: how well the cited paragraphs carry the sentence, and a
  * better paragraph when there is one. Words from the draft and the kept-citations file are escaped: text only.
  */
-import { escapeMarkdown, escapeNoteText } from '../cards';
+import { escapeMarkdown, escapeNoteText } from '../render/cards';
 import { formatCitation } from '../citations/format';
 import { findCitations } from '../citations/grammar';
-import { sentences } from '../sentences';
-import { truncate } from '../summary';
+import { sentences } from '../summary/sentences';
+import { truncate } from '../summary/summary';
 import { groupBySentence, keptSentence } from './checks';
 import { judgeCitation, type Verdict } from './judge';
 import type { KeptCitations, KeptEntry } from './kept';

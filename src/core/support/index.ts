@@ -2,7 +2,7 @@
  * Does the paragraph say that? The support model and the checks built on it: which paragraphs of the summary
  * support a sentence of a draft, and whether the paragraphs a sentence cites are among them.
  */
-import type { Summary } from '../summary';
+import type { Summary } from '../summary/summary';
 import { Analyser, type OtherBodies } from './analysis';
 import type { Lexicon } from './lexicon';
 import { SupportModel } from './model';

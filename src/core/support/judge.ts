@@ -4,7 +4,7 @@
  * The checks, the hover card and the completion all ask this one function, so they never disagree.
  */
 import type { Citation } from '../citations/grammar';
-import type { Range } from '../sentences';
+import type { Range } from '../summary/sentences';
 import { Analyser, type Analysis } from './analysis';
 import type { ParagraphSupport, SupportModel } from './model';
 

@@ -11,7 +11,7 @@
  * `coverage`, the share of the sentence's own subject (the weight of its features that the summary knows
  * at all) that the paragraph carries. The checks compare coverages; the rankings sort by score.
  */
-import type { Summary } from '../summary';
+import type { Summary } from '../summary/summary';
 import type { Analyser, Analysis, FeatureKind } from './analysis';
 
 /** Between a paragraph's text and its key phrases: wider than any pair of words or concept may span. */

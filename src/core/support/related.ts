@@ -5,7 +5,7 @@
  */
 import { findCitations } from '../citations/grammar';
 import { processTerm } from '../search/terms';
-import { sentences } from '../sentences';
+import { sentences } from '../summary/sentences';
 import { claimText, THRESHOLDS } from './judge';
 import type { SupportModel } from './model';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown, paragraphMarkdown } from '../../core/cards';
+import { escapeMarkdown, paragraphMarkdown } from '../../core/render/cards';
 import { completionSpot } from '../../core/citations/complete';
-import { type Summary, truncate } from '../../core/summary';
+import { type Summary, truncate } from '../../core/summary/summary';
 import type { SupportModel } from '../../core/support/model';
 import { relatedToSentenceBefore } from '../../core/support/related';
 import { draftParagraphAround } from './hover';

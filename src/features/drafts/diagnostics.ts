@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Severity } from '../../core/checks/levels';
 import { type DraftCheck, DraftCheckSession, type DraftFix, type DraftProblem, type TextChange } from '../../core/checks/session';
 import { FIXABLE_IN_BULK, fixAllEdits, type ProblemCode } from '../../core/citations/diagnostics';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import type { SupportModel } from '../../core/support/model';
 import type { Settings } from '../settings';
 import type { Log } from '../log';

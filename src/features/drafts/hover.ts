@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CARD_COMMANDS, type CardOptions, citationCard, entityCard } from '../../core/cards';
+import { CARD_COMMANDS, type CardOptions, citationCard, entityCard } from '../../core/render/cards';
 import { citationAt, findCitations, numberAt } from '../../core/citations/grammar';
-import { MentionFinder } from '../../core/directory';
-import type { Summary } from '../../core/summary';
+import { MentionFinder } from '../../core/summary/directory';
+import type { Summary } from '../../core/summary/summary';
 import { supportCardMarkdown, verdictForCitation } from '../../core/support/card';
 import type { SupportModel } from '../../core/support/model';
 import type { KeptCitationsStore } from './kept';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CardOptions } from '../../core/cards';
-import type { Summary } from '../../core/summary';
+import type { CardOptions } from '../../core/render/cards';
+import type { Summary } from '../../core/summary/summary';
 import type { SupportModel } from '../../core/support/model';
 import { READER_SCHEME, type Reader } from '../reader';
 import { type Log, messageOf } from '../log';

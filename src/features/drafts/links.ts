@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
 import { findCitations, numberAt } from '../../core/citations/grammar';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { isReaderTab, READER_URI, type Reader } from '../reader';
 
 /** The command a paragraph number's link runs (Ctrl+click): not in the Command Palette. */

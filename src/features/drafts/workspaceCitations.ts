@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
 import { findCitations } from '../../core/citations/grammar';
-import { lineAndCharacter, lineStarts } from '../../core/lines';
-import type { Summary } from '../../core/summary';
+import { lineAndCharacter, lineStarts } from '../../core/summary/lines';
+import type { Summary } from '../../core/summary/summary';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
 import { isDraft } from './selector';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCitation, formatQuotation } from '../../core/citations/format';
 import { citationAt, findCitations, numberAt } from '../../core/citations/grammar';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';

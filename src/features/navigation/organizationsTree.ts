@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { entityLabel, entitySummaryLines, ORGANIZATION_KINDS, type OrganizationKind } from '../../core/directory';
-import type { Summary } from '../../core/summary';
+import { entityLabel, entitySummaryLines, ORGANIZATION_KINDS, type OrganizationKind } from '../../core/summary/directory';
+import type { Summary } from '../../core/summary/summary';
 import { ICONS, type ParagraphBadges, paragraphItem, treeItemAccessibility } from './sessionsTree';
 
 export type DirectoryNode =

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { paragraphOfUri, paragraphUri } from '../reader';
-import { longDate } from '../../core/summary';
+import { longDate } from '../../core/summary/summary';
 
 export type OutlineNode =
   | { kind: 'document'; children: OutlineNode[] }

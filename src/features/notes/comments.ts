@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { safeNoteMarkdown } from '../../core/cards';
+import { safeNoteMarkdown } from '../../core/render/cards';
 import { makeTarget, type Note } from '../../core/notes/model';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { READER_URI, type Reader } from '../reader';
 import { bodyTooLong, type NotesService } from './service';
 

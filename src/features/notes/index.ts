@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { makeTarget, type Note } from '../../core/notes/model';
 import { exportMarkdown, exportWebAnnotation } from '../../core/notes/export';
 import type { SearchIndex } from '../../core/search/lazy';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import { type Log, messageOf } from '../log';

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
-import { type CardNote, cardNoteOf } from '../../core/cards';
+import { type CardNote, cardNoteOf } from '../../core/render/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
 import { type Note, type NoteTarget, NOTES_LIMITS } from '../../core/notes/model';
 import { NoteStore, type NotesFs, NotesRefused, RenameUnsupported, type StoreEvent } from '../../core/notes/store';
 import type { SearchIndex } from '../../core/search/lazy';
-import { SHIPPED_FINGERPRINT } from '../../core/shipped';
-import type { Summary } from '../../core/summary';
+import { SHIPPED_FINGERPRINT } from '../../core/summary/shipped';
+import type { Summary } from '../../core/summary/summary';
 import { DEFAULT_NOTES_FILE, type Settings } from '../settings';
 
 /** vscode.workspace.fs as the store's file system (works in the desktop, the server and the web worker). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../core/notes/model';
-import { type Summary, truncate } from '../../core/summary';
+import { type Summary, truncate } from '../../core/summary/summary';
 import type { NotesService } from './service';
 
 export type NotesNode =

@@ -1,8 +1,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
-import { citationPreviewPlugin, PREVIEW_CHECKS, type PreviewCheck } from '../../core/preview';
+import { citationPreviewPlugin, PREVIEW_CHECKS, type PreviewCheck } from '../../core/render/preview';
 import type { Level } from '../../core/checks/levels';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { paragraphUri, type Reader } from '../reader';
 import type { Log } from '../log';
 import type { Settings } from '../settings';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
-import type { Summary } from '../../core/summary';
+import type { Summary } from '../../core/summary/summary';
 import { PARAGRAPH_URI_SCHEME, paragraphOfUri, type Reader } from '../reader';
 
 /**

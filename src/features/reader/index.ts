@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReaderLayout } from '../../core/render';
+import type { ReaderLayout } from '../../core/render/reader';
 import { Reader, READER_SCHEME } from './reader';
 import { READER_TOKENS_LEGEND, ReaderLinks, ReaderOutline, ReaderTokens } from './structure';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReaderLayout } from '../../core/render';
+import type { ReaderLayout } from '../../core/render/reader';
 
 export const READER_SCHEME = 'cnd-summary';
 /** The reader's document. Its name gives it the `cnd-summary` language (package.json `languages`). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { READER_STYLES, type ReaderOutlineEntry, type ReaderStyle } from '../../core/render';
+import { READER_STYLES, type ReaderOutlineEntry, type ReaderStyle } from '../../core/render/reader';
 import type { Reader } from './reader';
 
 /**

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../../core/citations/format';
-import { parseParagraphList } from '../../core/numbers';
+import { parseParagraphList } from '../../core/summary/numbers';
 import type { SearchHit, SearchResponse } from '../../core/search/engine';
 import { makeSnippet } from '../../core/search/snippet';
 import type { SupportModel } from '../../core/support/model';
 import { relatedParagraphs } from '../../core/support/related';
 import type { SearchIndex } from '../../core/search/lazy';
-import { sentenceAt } from '../../core/sentences';
-import type { Summary } from '../../core/summary';
+import { sentenceAt } from '../../core/summary/sentences';
+import type { Summary } from '../../core/summary/summary';
 import { insertCitation, insertQuotation } from '../citations/insert';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';

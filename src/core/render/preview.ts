@@ -10,11 +10,11 @@
  * Escaping is markdown-it's: the tooltip goes into a token attribute, which the renderer escapes.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import type { Level } from './checks/levels';
-import { checkDraft } from './citations/diagnostics';
-import { DEFAULT_FORMAT } from './citations/format';
-import { type Citation, findCitations } from './citations/grammar';
-import { type Summary, truncate } from './summary';
+import type { Level } from '../checks/levels';
+import { checkDraft } from '../citations/diagnostics';
+import { DEFAULT_FORMAT } from '../citations/format';
+import { type Citation, findCitations } from '../citations/grammar';
+import { type Summary, truncate } from '../summary/summary';
 
 /** The checks whose verdict the preview shows: those that say a citation is wrong, not how it is written. */
 export type PreviewCheck = 'no-such-paragraph' | 'reversed-range';

@@ -1,5 +1,5 @@
-import { type Paragraph, walkDocument } from './model';
-import { longDate, type Summary } from './summary';
+import { type Paragraph, walkDocument } from '../summary/model';
+import { longDate, type Summary } from '../summary/summary';
 
 /** Where a paragraph's text stands in the reader: one reader line per line of the text. */
 interface ReaderLine {

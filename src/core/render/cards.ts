@@ -1,10 +1,10 @@
-import { ORGANIZATION_KINDS, type Entity } from './directory';
-import { formatCitation } from './citations/format';
-import type { Citation } from './citations/grammar';
-import type { Paragraph } from './model';
-import type { Anchor } from './notes/anchor';
-import { isTag, type Note } from './notes/model';
-import { type Summary, truncate } from './summary';
+import { ORGANIZATION_KINDS, type Entity } from '../summary/directory';
+import { formatCitation } from '../citations/format';
+import type { Citation } from '../citations/grammar';
+import type { Paragraph } from '../summary/model';
+import type { Anchor } from '../notes/anchor';
+import { isTag, type Note } from '../notes/model';
+import { type Summary, truncate } from '../summary/summary';
 
 /**
  * Hover cards as Markdown. Every string that comes from data or from notes is escaped, so that it

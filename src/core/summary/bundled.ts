@@ -1,11 +1,11 @@
-import bodies from '../../data/bodies.json';
-import lexicon from '../../data/lexicon.json';
-import organizations from '../../data/organizations.json';
-import sourceText from '../../data/chair-summary-2021-10-thematic-discussions.txt';
+import bodies from '../../../data/bodies.json';
+import lexicon from '../../../data/lexicon.json';
+import organizations from '../../../data/organizations.json';
+import sourceText from '../../../data/chair-summary-2021-10-thematic-discussions.txt';
 import { loadDirectory } from './directory';
 import { parseSummary } from './parser';
 import { Summary } from './summary';
-import { type Lexicon, loadLexicon, type OtherBodies } from './support';
+import { type Lexicon, loadLexicon, type OtherBodies } from '../support';
 
 /** The summary and the organizations directory as shipped in `data/` (bundled at build time). */
 export const SOURCE_TEXT: string = sourceText;

@@ -2,15 +2,15 @@ import { data, hash } from 'cnd:prebuilt';
 import { inflateSync } from 'fflate';
 import { loadDirectory } from './directory';
 import type { SummaryDocument } from './model';
-import { SearchEngine } from './search/engine';
+import { SearchEngine } from '../search/engine';
 import { Summary } from './summary';
-import { createSupportModel, type Lexicon, loadLexicon, type OtherBodies } from './support';
-import type { SupportModel } from './support/model';
+import { createSupportModel, type Lexicon, loadLexicon, type OtherBodies } from '../support';
+import type { SupportModel } from '../support/model';
 
 /**
  * The summary as the extension ships it: parsed at build time from `data/` (esbuild.js runs
  * src/core/search/prebuild.ts). Start-up reads it as data instead of parsing the text; the text itself is not in
- * the extension's bundles. The command-line tool and the tests parse `data/` directly (src/core/bundled.ts).
+ * the extension's bundles. The command-line tool and the tests parse `data/` directly (src/core/summary/bundled.ts).
  */
 
 /** The fingerprint of the data the model and index were built from (notes record it). */
