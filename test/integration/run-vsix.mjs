@@ -28,6 +28,8 @@ const allowed = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/package\.nls(\.(fr|es))?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.(fr|es))?\.json$/,
   /^extension\/dist\/(web\/)?extension\.js$/,
   /^extension\/data\/(chair-summary-2021-10-thematic-discussions\.txt|organizations\.json|bodies\.json|lexicon\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|md|css)$/,
@@ -42,6 +44,8 @@ for (const needed of [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/media/icon.png',
+  ...['', '.fr', '.es'].map((lang) => `extension/package.nls${lang}.json`),
+  ...['fr', 'es'].map((lang) => `extension/media/walkthrough/open.nls.${lang}.md`),
 ]) {
   if (!entries.some((e) => e.name === needed)) fail(`${needed} is missing from the .vsix`);
 }
@@ -52,7 +56,7 @@ for (const e of entries.filter((x) => x.name.endsWith('extension.js'))) {
   if (e.size > MAX_BUNDLE) fail(`${e.name} is ${e.size} bytes`);
 }
 console.log(
-  `[vsix] ${entries.length} files, nothing but the bundles, data/, media/, README, CHANGELOG, LICENSE and the manifest`,
+  `[vsix] ${entries.length} files, nothing but the bundles, data/, media/, README, CHANGELOG, LICENSE, the manifest and the translations`,
 );
 
 // 2. Use it as installed, with no development copy: in code-server (installed with the server's own
