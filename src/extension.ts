@@ -1,6 +1,7 @@
 import { type ActivationTimes, activationClock, activationTimer } from './activationClock';
 import './vscodeApiClock';
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import type { CndSummaryApi } from './api';
 import { publicApi } from './publicApi';
 import { ReaderLayout } from './core/render/reader';
@@ -42,6 +43,9 @@ const evaluated = activationClock.now();
 
 export function activate(context: vscode.ExtensionContext): CndSummaryApi & { testing?: CndSummaryTesting } {
   const timer = activationTimer(evaluated);
+  // The core's messages (checks, hover cards, search) in the user's language: the bundle VS Code loaded
+  // for this extension (l10n/bundle.l10n.<language>.json; none in English, where the core's own text is used).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = createLog(context);
   const { summary, bodies, lexicon } = loadShipped();
   timer.phase('parse');

@@ -44,7 +44,7 @@ for (const needed of [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/media/icon.png',
-  ...['', '.fr', '.es'].map((lang) => `extension/package.nls${lang}.json`),
+  ...['', '.fr', '.es'].flatMap((lang) => [`extension/package.nls${lang}.json`, `extension/l10n/bundle.l10n${lang}.json`]),
   ...['fr', 'es'].map((lang) => `extension/media/walkthrough/open.nls.${lang}.md`),
 ]) {
   if (!entries.some((e) => e.name === needed)) fail(`${needed} is missing from the .vsix`);

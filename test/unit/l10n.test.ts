@@ -4,7 +4,9 @@
 // extractor's output for the current source (`npm run l10n`), so a new string fails here until it is
 // extracted and translated.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
@@ -69,6 +71,29 @@ describe('package.json in three languages', () => {
   for (const lang of LANGUAGES)
     test(`package.nls.${lang}.json has every key, no other, with the same placeholders and links`, () => {
       sameKeysAndParts(english, read(`package.nls.${lang}.json`), `package.nls.${lang}.json`);
+    });
+});
+
+describe('the messages in three languages (l10n/)', () => {
+  test('l10n/bundle.l10n.json is what the extractor finds in src/ (npm run l10n)', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'cnd-l10n-'));
+    try {
+      const cli = path.join(ROOT, 'node_modules/@vscode/l10n-dev/dist/cli.js');
+      const r = spawnSync(process.execPath, [cli, 'export', '-o', out, path.join(ROOT, 'src')], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const file = path.join(out, 'bundle.l10n.json');
+      const extracted = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Bundle) : {};
+      assert.ok(Object.keys(extracted).length > 50, `${Object.keys(extracted).length} strings extracted`);
+      assert.deepEqual(read('l10n/bundle.l10n.json'), extracted, 'run `npm run l10n`, then translate the new strings');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  const english = read('l10n/bundle.l10n.json');
+  for (const lang of LANGUAGES)
+    test(`l10n/bundle.l10n.${lang}.json has every string, no other, with the same placeholders`, () => {
+      sameKeysAndParts(english, read(`l10n/bundle.l10n.${lang}.json`), `bundle.l10n.${lang}.json`);
     });
 });
 

@@ -6,6 +6,7 @@
  * is checked again; the others are found by their text (one hash of each block: linear in the draft, but
  * much cheaper than reading it) and their problems moved to their new offsets.
  */
+import * as l10n from '@vscode/l10n';
 import { checkDraft, type Problem, type ProblemCode, type TextEdit } from '../citations/diagnostics';
 import type { CitationFormat } from '../citations/format';
 import { formatNumbers } from '../citations/format';
@@ -378,7 +379,9 @@ function relatedFixes(
   const fixes: DraftFix[] = related.map((r) => {
     const words = model.matchedWords(analysis, r.paragraph, 3);
     return {
-      title: `Change to ${formatNumbers([r.paragraph])} (about ${words.map((w) => `“${w}”`).join(', ') || 'this sentence'})`,
+      title: words.length
+        ? l10n.t('Change to {0} (about {1})', formatNumbers([r.paragraph]), words.map((w) => `“${w}”`).join(', '))
+        : l10n.t('Change to {0} (about this sentence)', formatNumbers([r.paragraph])),
       edits: [{ start: p.start, end: p.end, newText: String(r.paragraph) }],
     };
   });

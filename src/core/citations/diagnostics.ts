@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Summary } from '../summary/summary';
 import { sentences } from '../summary/sentences';
 import { type CitationFormat, formatCitation } from './format';
@@ -97,7 +98,10 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
       end: checkedUpTo,
       severity: 'information',
       code: 'too-many-problems',
-      message: `The checks stopped here, after ${MAX_PROBLEMS_TEXT} problems: the rest of the draft was not checked. Fix the problems above and it will be.`,
+      message: l10n.t(
+        'The checks stopped here, after {0} problems: the rest of the draft was not checked. Fix the problems above and it will be.',
+        MAX_PROBLEMS_TEXT,
+      ),
       fixes: [],
     });
   }
@@ -125,10 +129,10 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
     const dropped = Math.floor(n.value / 10);
     // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
     if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
-      fixes.push({ title: `Change to ${dropped}`, edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+      fixes.push({ title: l10n.t('Change to {0}', dropped), edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
     }
     fixes.push({
-      title: `Change to ${nearest} (the nearest paragraph)`,
+      title: l10n.t('Change to {0} (the nearest paragraph)', nearest),
       edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
     });
     problems.push({
@@ -136,7 +140,7 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
       end: n.end,
       severity: 'error',
       code: 'no-such-paragraph',
-      message: `There is no paragraph ${n.value} in the Chair's summary: it has paragraphs 1 to ${max}.`,
+      message: l10n.t("There is no paragraph {0} in the Chair's summary: it has paragraphs 1 to {1}.", n.value, max),
       fixes,
     });
   };
@@ -149,10 +153,10 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
         ...range,
         severity: 'warning',
         code: 'reversed-range',
-        message: `The range ${shown} runs backwards.`,
+        message: l10n.t('The range {0} runs backwards.', shown),
         fixes: [
           {
-            title: `Swap to ${item.to.value}${item.dash.text}${item.from.value}`,
+            title: l10n.t('Swap to {0}', `${item.to.value}${item.dash.text}${item.from.value}`),
             edits: [
               { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
               { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
@@ -165,22 +169,28 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
         ...range,
         severity: 'warning',
         code: 'empty-range',
-        message: `The range ${shown} has one paragraph: cite it as ${item.from.value}.`,
-        fixes: [{ title: `Change to ${item.from.value}`, edits: [{ ...range, newText: String(item.from.value) }] }],
+        message: l10n.t('The range {0} has one paragraph: cite it as {1}.', shown, item.from.value),
+        fixes: [{ title: l10n.t('Change to {0}', item.from.value), edits: [{ ...range, newText: String(item.from.value) }] }],
       });
     }
     // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
     const dash = item.dash.text;
     const wanted = format.rangeDash.trim();
     if (kw.language === 'en' && dash.length === 1 && dash !== wanted) {
-      const name = wanted === '–' ? 'an en dash' : wanted === '-' ? 'a hyphen' : `“${wanted}”`;
+      const name = wanted === '–' ? l10n.t('an en dash') : wanted === '-' ? l10n.t('a hyphen') : `“${wanted}”`;
       problems.push({
         start: item.dash.start,
         end: item.dash.end,
         severity: 'information',
         code: 'range-dash',
-        message: `The chosen citation style writes ranges with ${name}: ${item.from.value}${format.rangeDash}${item.to.value}.`,
-        fixes: [{ title: `Use ${name}`, edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] }],
+        message: l10n.t(
+          'The chosen citation style writes ranges with {0}: {1}.',
+          name,
+          `${item.from.value}${format.rangeDash}${item.to.value}`,
+        ),
+        fixes: [
+          { title: l10n.t('Use {0}', name), edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] },
+        ],
       });
     }
   };
@@ -192,21 +202,26 @@ function checkCitations(text: string, citations: Citation[], summary: Summary, f
     const paragraphs = c.paragraphs;
     const kwRange = { start: kw.start, end: kw.end };
     if (kw.plural === false && paragraphs.length > 1) {
-      const fix = keywordFix(kw, PLURAL, 'Use the plural');
+      const fix = keywordFix(kw, PLURAL, l10n.t('Use the plural'));
       problems.push({
         ...kwRange,
         severity: 'warning',
         code: 'singular-with-several',
-        message: `“${kw.text}” cites one paragraph, but ${paragraphs.length} are listed: write ${formatCitation(paragraphs, format)}.`,
+        message: l10n.t(
+          '“{0}” cites one paragraph, but {1} are listed: write {2}.',
+          kw.text,
+          paragraphs.length,
+          formatCitation(paragraphs, format),
+        ),
         fixes: fix ? [fix] : [],
       });
     } else if (kw.plural === true && paragraphs.length === 1) {
-      const fix = keywordFix(kw, SINGULAR, 'Use the singular');
+      const fix = keywordFix(kw, SINGULAR, l10n.t('Use the singular'));
       problems.push({
         ...kwRange,
         severity: 'warning',
         code: 'plural-with-one',
-        message: `“${kw.text}” cites several paragraphs, but only ${paragraphs[0]} is listed.`,
+        message: l10n.t('“{0}” cites several paragraphs, but only {1} is listed.', kw.text, paragraphs[0]),
         fixes: fix ? [fix] : [],
       });
     }
@@ -266,22 +281,35 @@ function checkInvisibleCharacters(text: string, citations: Citation[]): CheckRes
     const codes = [...new Set(inside.flatMap((run) => [...text.slice(run.start, run.end)].map((ch) => ch.charCodeAt(0))))];
     const names = codes.slice(0, 3).map(invisibleName).join(', ') + (codes.length > 3 ? ', …' : '');
     const count = inside.reduce((n, run) => n + run.end - run.start, 0);
-    const what = count === 1 ? `an invisible character (${names})` : `${count} invisible characters (${names})`;
     const reading =
       readAs.length === 0
-        ? 'it is not read as a citation'
+        ? l10n.t('it is not read as a citation')
         : readAs.length === 1 && readAs[0] === c.text && citations[read].start === start && citations[read].end === end
-          ? 'it reads as it shows here, but not everywhere it may be copied to'
-          : `it is read as “${readAs.join('” and “')}”`;
+          ? l10n.t('it reads as it shows here, but not everywhere it may be copied to')
+          : l10n.t('it is read as “{0}”', readAs.join(l10n.t('” and “')));
     problems.push({
       start,
       end,
       severity: 'warning',
       code: 'invisible-character',
-      message: `“${c.text}” has ${what} inside: ${reading}. Remove ${count === 1 ? 'it' : 'them'} so that the citation reads as it shows.`,
+      message:
+        count === 1
+          ? l10n.t(
+              '“{0}” has an invisible character ({1}) inside: {2}. Remove it so that the citation reads as it shows.',
+              c.text,
+              names,
+              reading,
+            )
+          : l10n.t(
+              '“{0}” has {1} invisible characters ({2}) inside: {3}. Remove them so that the citation reads as it shows.',
+              c.text,
+              count,
+              names,
+              reading,
+            ),
       fixes: [
         {
-          title: count === 1 ? 'Remove the invisible character' : `Remove the ${count} invisible characters`,
+          title: count === 1 ? l10n.t('Remove the invisible character') : l10n.t('Remove the {0} invisible characters', count),
           edits: inside.map((run) => ({ start: run.start, end: run.end, newText: '' })),
         },
       ],
@@ -431,12 +459,17 @@ function judgeQuotation(
   }
   const where = formatCitation(valid);
   const closest = best && best.passage.score >= MIN_CLOSEST_SCORE ? best : undefined;
-  if (!closest) return { message: `These words are not in ${where}.`, fixes: () => [] };
+  if (!closest) return { message: l10n.t('These words are not in {0}.', where), fixes: () => [] };
   return {
-    message: `These words are not in ${where}. Closest passage (para. ${closest.n}): “${closest.passage.text}”`,
+    message: l10n.t(
+      'These words are not in {0}. Closest passage ({1}): “{2}”',
+      where,
+      `para. ${closest.n}`,
+      closest.passage.text,
+    ),
     fixes: (q) => [
       {
-        title: `Replace with the words of para. ${closest.n}`,
+        title: l10n.t('Replace with the words of {0}', `para. ${closest.n}`),
         edits: [{ start: q.start, end: q.end, newText: closest.passage.text }],
       },
     ],

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { cloneState, type Conflict, mergeNotes, type NotesState } from './merge';
 import {
   checkNote,
@@ -240,7 +241,10 @@ export class NoteStore {
       this.check(note);
       if (this.state.notes.size >= NOTES_LIMITS.notes) {
         throw new NotesRefused(
-          `there are ${NOTES_LIMITS.notes.toLocaleString('en-US')} notes already, the most a notes file holds; delete some before adding more`,
+          l10n.t(
+            'there are {0} notes already, the most a notes file holds; delete some before adding more',
+            NOTES_LIMITS.notes.toLocaleString('en-US'),
+          ),
         );
       }
       await this.change('add', () => this.state.notes.set(note.id, note));
@@ -294,7 +298,7 @@ export class NoteStore {
     try {
       checkNote(note);
     } catch (e) {
-      if (e instanceof NotesFormatError) throw new NotesRefused(`the note cannot be saved: ${e.message}`);
+      if (e instanceof NotesFormatError) throw new NotesRefused(l10n.t('the note cannot be saved: {0}', e.message));
       throw e;
     }
   }
@@ -404,7 +408,10 @@ export class NoteStore {
     const error = this.current.kind === 'corrupt' ? this.current.error : '';
     if (operation === 'edit' || operation === 'delete') {
       throw new NotesRefused(
-        `the notes file cannot be read (${error}), so notes cannot be edited, resolved or deleted until it is fixed. Fix the file (or restore it from version control) and try again; new notes are kept in the recovery file meanwhile`,
+        l10n.t(
+          'the notes file cannot be read ({0}), so notes cannot be edited, resolved or deleted until it is fixed. Fix the file (or restore it from version control) and try again; new notes are kept in the recovery file meanwhile',
+          error,
+        ),
       );
     }
     const recovery = await this.readNotes(this.options.recovery);
@@ -412,7 +419,11 @@ export class NoteStore {
       this.current = { kind: 'corrupt', error, recoveryError: recovery.error };
       if (operation !== 'add') return false;
       throw new NotesRefused(
-        `neither the notes file (${error}) nor its recovery file (${recovery.error}) can be used, so the note was not saved. Fix or remove them, then add the note again`,
+        l10n.t(
+          'neither the notes file ({0}) nor its recovery file ({1}) can be used, so the note was not saved. Fix or remove them, then add the note again',
+          error,
+          recovery.error,
+        ),
       );
     }
     const theirs = recovery.kind === 'ok' ? recovery.state : emptyState();
@@ -439,7 +450,11 @@ export class NoteStore {
     const bytes = encoder.encode(text).length;
     if (bytes > NOTES_LIMITS.fileBytes) {
       throw new NotesRefused(
-        `the notes would take ${megabytes(bytes)}, more than the ${megabytes(NOTES_LIMITS.fileBytes)} a notes file may hold, so nothing was saved; delete some notes first`,
+        l10n.t(
+          'the notes would take {0}, more than the {1} a notes file may hold, so nothing was saved; delete some notes first',
+          megabytes(bytes),
+          megabytes(NOTES_LIMITS.fileBytes),
+        ),
       );
     }
   }
@@ -522,7 +537,7 @@ export class NoteStore {
 
   private async atomicWrite(path: string, text: string): Promise<void> {
     const checked = await this.unsafe(path);
-    if (checked && 'error' in checked) throw new NotesRefused(`nothing was written to the notes: ${checked.error}`);
+    if (checked && 'error' in checked) throw new NotesRefused(l10n.t('nothing was written to the notes: {0}', checked.error));
     const data = encoder.encode(text);
     const tmp = `${path}.${this.options.newId()}.tmp`;
     await this.fs.write(tmp, data);

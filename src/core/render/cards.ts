@@ -1,4 +1,5 @@
-import { ORGANIZATION_KINDS, type Entity } from '../summary/directory';
+import * as l10n from '@vscode/l10n';
+import type { Entity, OrganizationKind } from '../summary/directory';
 import { formatCitation } from '../citations/format';
 import type { Citation } from '../citations/grammar';
 import type { Paragraph } from '../summary/model';
@@ -139,16 +140,15 @@ function cardBody(body: string): string {
 /** Appends the notes of a paragraph to `lines` (one at a time: a paragraph may have any number of notes). */
 function appendNotes(lines: string[], notes: CardNote[]): void {
   if (notes.length === 0) return;
-  lines.push('', `**Notes (${notes.length})**`, '');
+  lines.push('', l10n.t('**Notes ({0})**', notes.length), '');
   for (const n of notes.slice(0, CARD_NOTES)) {
     const tags = n.tags.length ? ` ${n.tags.map(tagMarkdown).join(' ')}` : '';
-    const quote = n.quote ? ` on “${escapeNoteText(truncate(n.quote, 80))}”` : '';
-    lines.push(
-      `- *${escapeNoteText(n.author) || 'Anonymous'}*${quote}${n.orphaned ? ' (passage no longer found)' : ''}${tags}: ${cardBody(n.body)}`,
-    );
+    const quote = n.quote ? l10n.t(' on “{0}”', escapeNoteText(truncate(n.quote, 80))) : '';
+    const orphaned = n.orphaned ? l10n.t(' (passage no longer found)') : '';
+    lines.push(`- *${escapeNoteText(n.author) || l10n.t('Anonymous')}*${quote}${orphaned}${tags}: ${cardBody(n.body)}`);
   }
   if (notes.length > CARD_NOTES) {
-    lines.push(`- *and ${notes.length - CARD_NOTES} more: see the Notes view.*`);
+    lines.push(l10n.t('- *and {0} more: see the Notes view.*', notes.length - CARD_NOTES));
   }
 }
 
@@ -156,16 +156,36 @@ function entityLine(summary: Summary, id: string, except: number): string | unde
   const e = summary.entity(id);
   if (!e) return undefined;
   const others = summary.paragraphsMentioning(id).filter((n) => n !== except);
-  const also = others.length ? ` Also in ${escapeMarkdown(formatCitation(others))}.` : ' Named only here.';
+  const also = others.length ? l10n.t(' Also in {0}.', escapeMarkdown(formatCitation(others))) : l10n.t(' Named only here.');
   return `- ${entityHeadline(e)}${also}`;
+}
+
+/** What kind of organization, as a card names it (`ORGANIZATION_KINDS` in English, for the data and the CLI). */
+function kindLabel(kind: OrganizationKind): string {
+  switch (kind) {
+    case 'un-entity':
+      return l10n.t('United Nations entity');
+    case 'unodc-unit':
+      return l10n.t('UNODC office or unit');
+    case 'treaty-body':
+      return l10n.t('Treaty body');
+    case 'intergovernmental':
+      return l10n.t('Intergovernmental organization');
+    case 'regional':
+      return l10n.t('Regional organization');
+    case 'civil-society':
+      return l10n.t('Civil society');
+    case 'group-of-states':
+      return l10n.t('Group of States');
+  }
 }
 
 function entityHeadline(e: Entity): string {
   if (e.type === 'state') {
-    return `**${escapeMarkdown(e.state.name)}** · Member State · ${escapeMarkdown(e.state.regionalGroup)}`;
+    return `**${escapeMarkdown(e.state.name)}** · ${l10n.t('Member State')} · ${escapeMarkdown(e.state.regionalGroup)}`;
   }
   const o = e.org;
-  const facts = [ORGANIZATION_KINDS[o.kind], o.headquarters, o.parent && `part of ${o.parent}`]
+  const facts = [kindLabel(o.kind), o.headquarters, o.parent && l10n.t('part of {0}', o.parent)]
     .filter(Boolean)
     .map((x) => escapeMarkdown(x as string));
   const name = o.acronym ? `**${escapeMarkdown(o.acronym)}** — ${escapeMarkdown(o.name)}` : `**${escapeMarkdown(o.name)}**`;
@@ -175,20 +195,21 @@ function entityHeadline(e: Entity): string {
 /** The full card of one paragraph. */
 export function paragraphCard(summary: Summary, n: number, options: CardOptions = {}): string {
   const p = summary.paragraph(n);
-  if (!p) return `**There is no paragraph ${n}** in the Chair's summary: it has paragraphs 1 to ${summary.count}.`;
+  if (!p) return l10n.t("**There is no paragraph {0}** in the Chair's summary: it has paragraphs 1 to {1}.", n, summary.count);
   const lines: string[] = [`**¶ ${n}** · ${escapeMarkdown(summary.placeOf(p))}`];
   // Read in order (the Accessible View reads a card top to bottom): heading, the paragraph, then its context.
   lines.push('', paragraphMarkdown(p));
   const challenge = summary.challengeText(p);
-  if (challenge) lines.push('', `*Challenge:* ${escapeMarkdown(challenge)}`);
+  if (challenge) lines.push('', l10n.t('*Challenge:* {0}', escapeMarkdown(challenge)));
   const footnotes = p.footnoteRefs.map((r) => summary.doc.footnotes.find((f) => f.id === r.id)).filter((f) => f !== undefined);
   if (footnotes.length) {
     lines.push('');
-    for (const f of footnotes) lines.push(`*Footnote ${escapeMarkdown(f.id)}:* ${escapeMarkdown(f.url ?? f.text)}  `);
+    for (const f of footnotes)
+      lines.push(`${l10n.t('*Footnote {0}:* {1}', escapeMarkdown(f.id), escapeMarkdown(f.url ?? f.text))}  `);
   }
   const entities = summary.entitiesIn(p);
   if (entities.length) {
-    lines.push('', '**Named in this paragraph**', '');
+    lines.push('', l10n.t('**Named in this paragraph**'), '');
     for (const id of entities) {
       const line = entityLine(summary, id, n);
       if (line) lines.push(line);
@@ -197,7 +218,7 @@ export function paragraphCard(summary: Summary, n: number, options: CardOptions 
   appendNotes(lines, options.notesFor?.(n) ?? []);
   lines.push(
     '',
-    `${paragraphLink(summary, `Open ¶ ${n} in the reader`, 'cndSummary.goToParagraph', n)} · ${paragraphLink(summary, 'Add a note', 'cndSummary.addNote', n)}`,
+    `${paragraphLink(summary, l10n.t('Open ¶ {0} in the reader', n), 'cndSummary.goToParagraph', n)} · ${paragraphLink(summary, l10n.t('Add a note'), 'cndSummary.addNote', n)}`,
   );
   return lines.join('\n');
 }
@@ -216,20 +237,22 @@ export function citationCard(summary: Summary, c: Citation, focus?: number, opti
   const present = numbers.filter((n) => summary.has(n));
   const parts: string[] = [];
   if (missing.length)
-    parts.push(`**Not in the summary:** ${escapeMarkdown(missing.join(', '))} (it has paragraphs 1 to ${summary.count}).`);
+    parts.push(
+      l10n.t('**Not in the summary:** {0} (it has paragraphs 1 to {1}).', escapeMarkdown(missing.join(', ')), summary.count),
+    );
   if (present.length <= FULL_CARDS) {
     for (const n of present) parts.push(paragraphCard(summary, n, options));
     return parts.join('\n\n---\n\n');
   }
-  const lines = [`**${escapeMarkdown(formatCitation(present))}** — ${present.length} paragraphs`, ''];
+  const lines = [l10n.t('**{0}** — {1} paragraphs', escapeMarkdown(formatCitation(present)), present.length), ''];
   for (const n of present) {
     const p = summary.paragraph(n)!;
     const notes = options.notesFor?.(n).length ?? 0;
     lines.push(
-      `- ${paragraphLink(summary, `¶ ${n}`, 'cndSummary.goToParagraph', n)} ${escapeMarkdown(truncate(p.text, 140))}${notes ? ` *(${notes} ${notes === 1 ? 'note' : 'notes'})*` : ''}`,
+      `- ${paragraphLink(summary, `¶ ${n}`, 'cndSummary.goToParagraph', n)} ${escapeMarkdown(truncate(p.text, 140))}${notes ? ` ${notes === 1 ? l10n.t('*(1 note)*') : l10n.t('*({0} notes)*', notes)}` : ''}`,
     );
   }
-  lines.push('', '*Hover a number to see that paragraph in full.*');
+  lines.push('', l10n.t('*Hover a number to see that paragraph in full.*'));
   parts.push(lines.join('\n'));
   return parts.join('\n\n');
 }
@@ -240,13 +263,16 @@ export function entityCard(summary: Summary, id: string): string | undefined {
   if (!e) return undefined;
   const lines = [entityHeadline(e)];
   if (e.type === 'organization' && e.org.aliases.length > 1) {
-    lines.push('', `*Named in the summary as:* ${e.org.aliases.map((a) => escapeMarkdown(a)).join(', ')}`);
+    lines.push('', l10n.t('*Named in the summary as:* {0}', e.org.aliases.map((a) => escapeMarkdown(a)).join(', ')));
   }
   if (e.type === 'state' && e.state.note) lines.push('', escapeMarkdown(e.state.note));
   const paras = summary.paragraphsMentioning(id);
   lines.push(
     '',
-    `**In the summary:** ${paras.map((n) => paragraphLink(summary, `¶ ${n}`, 'cndSummary.goToParagraph', n)).join(', ') || 'not named'}`,
+    l10n.t(
+      '**In the summary:** {0}',
+      paras.map((n) => paragraphLink(summary, `¶ ${n}`, 'cndSummary.goToParagraph', n)).join(', ') || l10n.t('not named'),
+    ),
   );
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type Paragraph, walkDocument } from '../summary/model';
 import { longDate, type Summary } from '../summary/summary';
 
@@ -129,7 +130,13 @@ export class ReaderLayout {
     push([`${m.dateText}${m.language ? ` · ${m.language}` : ''}`, 'meta']);
     push();
     push([
-      `Read-only. Thematic discussions chaired by ${m.chair.title} ${m.chair.name} (${m.chair.country}), ${m.meeting.text}.`,
+      l10n.t(
+        'Read-only. Thematic discussions chaired by {0} {1} ({2}), {3}.',
+        m.chair.title,
+        m.chair.name,
+        m.chair.country,
+        m.meeting.text,
+      ),
       'meta',
     ]);
     push();
@@ -181,7 +188,8 @@ export class ReaderLayout {
         push();
       },
     });
-    const notesLine = push(['Footnotes', 'heading']);
+    const footnotes = l10n.t('Footnotes');
+    const notesLine = push([footnotes, 'heading']);
     push();
     for (const f of doc.footnotes) {
       const mark = footnoteMark(f.id);
@@ -193,13 +201,13 @@ export class ReaderLayout {
     }
     outline.push({
       kind: 'footnotes',
-      name: 'Footnotes',
+      name: footnotes,
       detail: `${doc.footnotes.length}`,
       start: notesLine,
       end: out.length - 1,
       nameLine: notesLine,
       nameStart: 0,
-      nameEnd: 'Footnotes'.length,
+      nameEnd: footnotes.length,
       children: [],
     });
     this.text = `${out.join('\n')}\n`;

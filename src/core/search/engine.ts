@@ -1,4 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
+import * as l10n from '@vscode/l10n';
 import { parseParagraphList } from '../summary/numbers';
 import { longDate, type Summary } from '../summary/summary';
 import { type Filter, isEmptyQuery, MAX_QUERY_WORDS, MAX_RELATED_WORDS, parseQuery, type ParsedQuery } from './query';
@@ -216,14 +217,15 @@ export class SearchEngine {
     if ('error' in scope) return { hits: [], error: scope.error };
     const notices = [...q.warnings];
     if (input.length > MAX_QUERY_CHARS)
-      notices.push(`The query is long: only its first ${MAX_QUERY_CHARS} characters were read.`);
+      notices.push(l10n.t('The query is long: only its first {0} characters were read.', MAX_QUERY_CHARS));
 
     if (isEmptyQuery(q)) {
       if (q.filters.length === 0) {
         return {
           hits: [],
-          message:
+          message: l10n.t(
             'Type words to search the summary, "a phrase", or filters: org:interpol, session:2, date:2021-10-20, para:30-35.',
+          ),
         };
       }
       // Only filters: every matching document, in document order.
@@ -243,11 +245,11 @@ export class SearchEngine {
     if (terms.length > MAX_QUERY_WORDS) {
       terms.length = MAX_QUERY_WORDS;
       if (q.phrases.length > 0)
-        notices.push(`Only the first ${MAX_QUERY_WORDS} words of the query and its phrases were looked up.`);
+        notices.push(l10n.t('Only the first {0} words of the query and its phrases were looked up.', MAX_QUERY_WORDS));
     }
     const usable = terms.map((t) => processTerm(t)).filter((t): t is string => !!t);
     if (usable.length === 0) {
-      return { hits: [], message: 'Those words are too common to search for; add a more specific word.' };
+      return { hits: [], message: l10n.t('Those words are too common to search for; add a more specific word.') };
     }
     const needsFilter = !scope.all || phraseNorms.length > 0;
     const accept = (id: string) => {
@@ -281,7 +283,7 @@ export class SearchEngine {
         limit,
         filter,
       );
-      if (ranking.total > 0) notices.push('No paragraph has all of those words; showing paragraphs with some of them.');
+      if (ranking.total > 0) notices.push(l10n.t('No paragraph has all of those words; showing paragraphs with some of them.'));
     }
     const hits = ranking.hits.map((r) => this.hit(r, q));
     return this.respond(hits, ranking.total, notices);
@@ -313,7 +315,7 @@ export class SearchEngine {
     }
     const words = [...distinct];
     if (words.length === 0)
-      return { hits: [], message: 'Select a sentence of your draft to find the paragraphs that support it.' };
+      return { hits: [], message: l10n.t('Select a sentence of your draft to find the paragraphs that support it.') };
     const used = words.slice(0, MAX_RELATED_WORDS);
     const ranking = this.rank(
       used.join(' '),
@@ -326,7 +328,9 @@ export class SearchEngine {
     return this.respond(
       hits,
       ranking.total,
-      words.length > used.length ? [`Only the first ${MAX_RELATED_WORDS} distinct words of the selection were used.`] : [],
+      words.length > used.length
+        ? [l10n.t('Only the first {0} distinct words of the selection were used.', MAX_RELATED_WORDS)]
+        : [],
     );
   }
 
@@ -345,9 +349,9 @@ export class SearchEngine {
     const message = notices.length
       ? notices.join(' ')
       : hits.length === 0
-        ? 'No paragraph matches.'
+        ? l10n.t('No paragraph matches.')
         : total > hits.length
-          ? `${total} matches; showing the best ${hits.length}.`
+          ? l10n.t('{0} matches; showing the best {1}.', total, hits.length)
           : undefined;
     return { hits, ...(message ? { message } : {}) };
   }
@@ -414,7 +418,10 @@ export class SearchEngine {
         ];
         if (ids.length === 0)
           return {
-            error: `No organization or Member State in the summary matches “${f.value}”. Try org:unodc, org:interpol or org:mexico.`,
+            error: l10n.t(
+              'No organization or Member State in the summary matches “{0}”. Try org:unodc, org:interpol or org:mexico.',
+              f.value,
+            ),
           };
         return { numbers: ids.flatMap((id) => summary.paragraphsMentioning(id)) };
       }
@@ -424,17 +431,26 @@ export class SearchEngine {
         );
         if (!s)
           return {
-            error: `There is no session “${f.value}”: use session:opening or session:1 to session:3 (or the letters a–d).`,
+            error: l10n.t(
+              'There is no session “{0}”: use session:opening or session:1 to session:3 (or the letters a–d).',
+              f.value,
+            ),
           };
         return { numbers: s.paragraphs };
       }
       case 'date': {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { error: `“${f.value}” is not a date: write it as date:2021-10-20.` };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+          return { error: l10n.t('“{0}” is not a date: write it as date:2021-10-20.', f.value) };
         const sessions = summary.doc.sessions.filter((s) => s.date === v);
         if (sessions.length === 0) {
           const dates = [...new Set(summary.doc.sessions.map((s) => s.date))];
           return {
-            error: `No session was held on ${f.value}: the sessions were on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.`,
+            error: l10n.t(
+              'No session was held on {0}: the sessions were on {1} and {2}.',
+              f.value,
+              dates.slice(0, -1).join(', '),
+              dates[dates.length - 1],
+            ),
           };
         }
         return { numbers: sessions.flatMap((s) => s.paragraphs) };
@@ -445,7 +461,7 @@ export class SearchEngine {
       }
       case 'note':
       case 'tag':
-        if (f.key === 'tag' && !v) return { error: 'tag: needs a tag, e.g. tag:follow-up.' };
+        if (f.key === 'tag' && !v) return { error: l10n.t('tag: needs a tag, e.g. tag:follow-up.') };
         return {};
     }
   }

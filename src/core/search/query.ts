@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** The search box's little language: words, "quoted phrases" and filters such as `org:interpol`. */
 
 export type FilterKey = 'org' | 'session' | 'date' | 'para' | 'note' | 'tag';
@@ -56,7 +57,10 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
       if (!key) {
         // "16:30" or "e.g.:" are words, not filters; a word followed by a colon is an unknown filter.
         q.errors.push(
-          `Unknown filter “${m[1]}:”. Filters: org:interpol, session:2, date:2021-10-20, para:30-35, note:, tag:follow-up.`,
+          l10n.t(
+            'Unknown filter “{0}:”. Filters: org:interpol, session:2, date:2021-10-20, para:30-35, note:, tag:follow-up.',
+            m[1],
+          ),
         );
         continue;
       }
@@ -65,7 +69,8 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
     }
     if (m[4] !== undefined) {
       const phrase = m[4].trim();
-      if (m[5] !== '"') q.warnings.push('A quotation mark was not closed: the rest of the query is searched as a phrase.');
+      if (m[5] !== '"')
+        q.warnings.push(l10n.t('A quotation mark was not closed: the rest of the query is searched as a phrase.'));
       if (!phrase) continue;
       if (q.phrases.length >= MAX_QUERY_PHRASES) droppedPhrases++;
       else q.phrases.push(phrase);
@@ -78,8 +83,8 @@ export function parseQuery(input: string, maxWords = MAX_QUERY_WORDS): ParsedQue
     }
     q.words.push(word);
   }
-  if (dropped > 0) q.warnings.push(`The query is long: only its first ${maxWords} words were used.`);
-  if (droppedPhrases > 0) q.warnings.push(`The query is long: only its first ${MAX_QUERY_PHRASES} phrases were used.`);
+  if (dropped > 0) q.warnings.push(l10n.t('The query is long: only its first {0} words were used.', maxWords));
+  if (droppedPhrases > 0) q.warnings.push(l10n.t('The query is long: only its first {0} phrases were used.', MAX_QUERY_PHRASES));
   return q;
 }
 

@@ -2,6 +2,7 @@
  * The support part of a citation's hover card: how well the cited paragraphs carry the sentence, and a
  * better paragraph when there is one. Words from the draft and the kept-citations file are escaped: text only.
  */
+import * as l10n from '@vscode/l10n';
 import { escapeMarkdown, escapeNoteText } from '../render/cards';
 import { formatCitation } from '../citations/format';
 import { findCitations } from '../citations/grammar';
@@ -34,33 +35,44 @@ export function supportCardMarkdown(model: SupportModel, v: Verdict, text: strin
   const lines: string[] = [];
   const matched = [...new Set(v.cited.flatMap((n) => model.matchedWords(v.analysis, n, 4)))].slice(0, 4);
   if (v.strength === 'unknown') {
-    lines.push(`**Support:** the sentence says too little to judge whether ${escapeMarkdown(cited)} supports it.`);
+    lines.push(l10n.t('**Support:** the sentence says too little to judge whether {0} supports it.', escapeMarkdown(cited)));
   } else if (v.better.length > 0) {
     const best = v.better[0];
     const words = model.matchedWords(v.analysis, best, 3);
     const p = model.summary.paragraph(best);
     lines.push(
-      `**Support: weak.** ${escapeMarkdown(cited)} does not seem to discuss this sentence; a better match is **${escapeMarkdown(formatCitation([best]))}**` +
+      l10n.t(
+        '**Support: weak.** {0} does not seem to discuss this sentence; a better match is **{1}**',
+        escapeMarkdown(cited),
+        escapeMarkdown(formatCitation([best])),
+      ) +
         (words.length ? ` (${quoted(words)})` : '') +
         (p ? `: “${escapeMarkdown(truncate(p.text, 140))}”` : '.'),
     );
   } else if (v.strength === 'strong') {
     lines.push(
-      `**Support: strong.** ${escapeMarkdown(cited)} carries${matched.length ? ` ${quoted(matched)}` : ' the sentence'}.`,
+      matched.length
+        ? l10n.t('**Support: strong.** {0} carries {1}.', escapeMarkdown(cited), quoted(matched))
+        : l10n.t('**Support: strong.** {0} carries the sentence.', escapeMarkdown(cited)),
     );
   } else if (v.strength === 'partial') {
     lines.push(
-      `**Support: partial.** ${escapeMarkdown(cited)} carries${matched.length ? ` ${quoted(matched)}` : ' part of the sentence'}, not all of it.`,
+      matched.length
+        ? l10n.t('**Support: partial.** {0} carries {1}, not all of it.', escapeMarkdown(cited), quoted(matched))
+        : l10n.t('**Support: partial.** {0} carries part of the sentence, not all of it.', escapeMarkdown(cited)),
     );
   } else {
     lines.push(
-      `**Support: weak.** ${escapeMarkdown(cited)} shares little with this sentence, and no other paragraph clearly does better.`,
+      l10n.t(
+        '**Support: weak.** {0} shares little with this sentence, and no other paragraph clearly does better.',
+        escapeMarkdown(cited),
+      ),
     );
   }
   if (entry) {
-    const who = entry.by ? ` by ${escapeNoteText(entry.by)}` : '';
-    const when = entry.at && /^\d{4}-\d{2}-\d{2}/.test(entry.at) ? ` on ${entry.at.slice(0, 10)}` : '';
-    lines.push(`*Kept as is${who}${when} (.cnd/kept-citations.json): the support checks leave this citation alone.*`);
+    const who = entry.by ? l10n.t(' by {0}', escapeNoteText(entry.by)) : '';
+    const when = entry.at && /^\d{4}-\d{2}-\d{2}/.test(entry.at) ? l10n.t(' on {0}', entry.at.slice(0, 10)) : '';
+    lines.push(l10n.t('*Kept as is{0}{1} (.cnd/kept-citations.json): the support checks leave this citation alone.*', who, when));
   }
   return lines.join('\n\n');
 }

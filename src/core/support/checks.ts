@@ -5,6 +5,7 @@
  * - `figure`: a figure, date or session in the sentence that the cited paragraphs give differently or not at all;
  * - `uncited-restatement`: a sentence without a citation that restates one paragraph closely.
  */
+import * as l10n from '@vscode/l10n';
 import { matchCase, PLURAL, SINGULAR } from '../citations/diagnostics';
 import type { CitationFormat } from '../citations/format';
 import { formatCitation, formatNumbers } from '../citations/format';
@@ -142,12 +143,20 @@ export function citationSupportProblem(
   const better = v.better.slice(0, 2);
   const top = better[0];
   const word = missingWord(model, v.analysis, top, v.cited);
-  const about = word ? `about “${word}”` : 'about this';
-  const message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not seem to be ${about}; ${cite([top])} is: “${excerpt(model, top, word)}”`;
+  const quoted = excerpt(model, top, word);
+  const cited = cap(cite(v.cited));
+  const several = v.cited.length > 1;
+  const message = word
+    ? several
+      ? l10n.t('{0} do not seem to be about “{1}”; {2} is: “{3}”', cited, word, cite([top]), quoted)
+      : l10n.t('{0} does not seem to be about “{1}”; {2} is: “{3}”', cited, word, cite([top]), quoted)
+    : several
+      ? l10n.t('{0} do not seem to be about this; {1} is: “{2}”', cited, cite([top]), quoted)
+      : l10n.t('{0} does not seem to be about this; {1} is: “{2}”', cited, cite([top]), quoted);
   const fixes = (): SupportFix[] => [
-    { title: `Cite ${cite(better)} instead`, edits: recite(c, better, options.format.rangeDash) },
+    { title: l10n.t('Cite {0} instead', cite(better)), edits: recite(c, better, options.format.rangeDash) },
     {
-      title: `Add ${cite([top])} to the citation`,
+      title: l10n.t('Add {0} to the citation', cite([top])),
       edits: recite(
         c,
         [...new Set([...v.cited, top])].sort((x, y) => x - y),
@@ -155,7 +164,7 @@ export function citationSupportProblem(
       ),
     },
     {
-      title: `Keep this citation (${cite(v.cited)})`,
+      title: l10n.t('Keep this citation ({0})', cite(v.cited)),
       edits: [],
       keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'citation-support' },
     },
@@ -202,14 +211,14 @@ export function attributionProblems(
     const where = b.id.startsWith('other:') ? [] : model.summary.paragraphsMentioning(b.id);
     const support = where.length ? bestOf(model, v, where) : [];
     const message = where.length
-      ? `${b.name} is not named in ${cite(v.cited)}; the summary names it in ${cite(where)}.`
-      : `${b.name} is not named in ${cite(v.cited)}, nor anywhere in the summary.`;
+      ? l10n.t('{0} is not named in {1}; the summary names it in {2}.', b.name, cite(v.cited), cite(where))
+      : l10n.t('{0} is not named in {1}, nor anywhere in the summary.', b.name, cite(v.cited));
     const fixes = (): SupportFix[] => [
       ...(support.length
-        ? [{ title: `Cite ${cite(support)} instead`, edits: recite(c, support, options.format.rangeDash) }]
+        ? [{ title: l10n.t('Cite {0} instead', cite(support)), edits: recite(c, support, options.format.rangeDash) }]
         : []),
       {
-        title: `Keep this citation (${cite(v.cited)})`,
+        title: l10n.t('Keep this citation ({0})', cite(v.cited)),
         edits: [],
         keep: { sentence: keptSentence(text.slice(v.claim.start, v.claim.end)), paragraphs: v.cited, check: 'attribution' },
       },
@@ -264,7 +273,7 @@ export function figureProblems(
   const allCited = v.cited.flatMap((n) => (model.profile(n)?.figures ?? []).map((f) => ({ n, f })));
   const citedFigures = allCited.filter((x) => !x.f.name);
   const keep = (): SupportFix => ({
-    title: `Keep this citation (${cite(v.cited)})`,
+    title: l10n.t('Keep this citation ({0})', cite(v.cited)),
     edits: [],
     keep: { sentence: keptSentence(claim), paragraphs: v.cited, check: 'figure' },
   });
@@ -277,10 +286,10 @@ export function figureProblems(
         start: claimOffset + f.start,
         end: claimOffset + f.end,
         check: 'figure',
-        message: `${cap(cite([named.n]))} gives “${named.f.text}”, not “${f.text}”.`,
+        message: l10n.t('{0} gives “{1}”, not “{2}”.', cap(cite([named.n])), named.f.text, f.text),
         fixes: () => [
           {
-            title: `Write “${named.f.text}”`,
+            title: l10n.t('Write “{0}”', named.f.text),
             edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: named.f.text }],
           },
           keep(),
@@ -321,20 +330,32 @@ export function figureProblems(
     let fix: (() => SupportFix) | undefined;
     if (sameKind.length > 0) {
       const given = sameKind[0];
-      message = `${cap(cite([given.n]))} gives “${given.f.text}”, not “${f.text}”.`;
+      message = l10n.t('{0} gives “{1}”, not “{2}”.', cap(cite([given.n])), given.f.text, f.text);
       const written = sameCase(f.text, given.f.text);
       fix = () => ({
-        title: `Write “${written}”`,
+        title: l10n.t('Write “{0}”', written),
         edits: [{ start: claimOffset + f.start, end: claimOffset + f.end, newText: written }],
       });
     } else if (elsewhere.length > 0) {
-      message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'do' : 'does'} not give “${f.text}”; ${cite(elsewhere.slice(0, 2))} ${elsewhere.length > 1 ? 'do' : 'does'}.`;
+      const cited = cap(cite(v.cited));
+      const other = cite(elsewhere.slice(0, 2));
+      message =
+        v.cited.length > 1
+          ? elsewhere.length > 1
+            ? l10n.t('{0} do not give “{1}”; {2} do.', cited, f.text, other)
+            : l10n.t('{0} do not give “{1}”; {2} does.', cited, f.text, other)
+          : elsewhere.length > 1
+            ? l10n.t('{0} does not give “{1}”; {2} do.', cited, f.text, other)
+            : l10n.t('{0} does not give “{1}”; {2} does.', cited, f.text, other);
       fix = () => ({
-        title: `Cite ${cite(elsewhere.slice(0, 2))} instead`,
+        title: l10n.t('Cite {0} instead', cite(elsewhere.slice(0, 2))),
         edits: recite(c, elsewhere.slice(0, 2), options.format.rangeDash),
       });
     } else if (!own && amount) {
-      message = `${cap(cite(v.cited))} ${v.cited.length > 1 ? 'give' : 'gives'} no figure “${f.text}”, and neither does the rest of the summary.`;
+      message =
+        v.cited.length > 1
+          ? l10n.t('{0} give no figure “{1}”, and neither does the rest of the summary.', cap(cite(v.cited)), f.text)
+          : l10n.t('{0} gives no figure “{1}”, and neither does the rest of the summary.', cap(cite(v.cited)), f.text);
     }
     if (!message) continue;
     const fixes = () => [...(fix ? [fix()] : []), keep()];
@@ -359,7 +380,13 @@ export function figureProblems(
       start: v.claim.start,
       end: v.claim.end,
       check: 'figure',
-      message: `${cap(cite([cited.number]))} is from ${session.title.toLowerCase()} (${longDate(session.date)}), not ${named.title.toLowerCase()}.`,
+      message: l10n.t(
+        '{0} is from {1} ({2}), not {3}.',
+        cap(cite([cited.number])),
+        session.title.toLowerCase(),
+        longDate(session.date),
+        named.title.toLowerCase(),
+      ),
       fixes: () => [keep()],
       suggestions: [],
     });
@@ -379,7 +406,7 @@ function dateProblem(
   if (given.length > 0) {
     return {
       check: 'figure',
-      message: `${cap(cite([given[0].n]))} gives “${given[0].g.text}”, not “${f.text}”.`,
+      message: l10n.t('{0} gives “{1}”, not “{2}”.', cap(cite([given[0].n])), given[0].g.text, f.text),
       suggestions: [],
     };
   }
@@ -391,7 +418,13 @@ function dateProblem(
   const session = sessions[inSessions[0].session!];
   return {
     check: 'figure',
-    message: `${cap(cite([inSessions[0].number]))} reports ${session.title.toLowerCase()}, held on ${longDate(session.date)}, not on ${f.text}.`,
+    message: l10n.t(
+      '{0} reports {1}, held on {2}, not on {3}.',
+      cap(cite([inSessions[0].number])),
+      session.title.toLowerCase(),
+      longDate(session.date),
+      f.text,
+    ),
     suggestions: [],
   };
 }
@@ -442,11 +475,11 @@ export function uncitedRestatementProblem(
     start: s.sentence.start,
     end: s.sentence.end,
     check: 'uncited-restatement',
-    message: `This restates ${cite([best])} (${headline(model, best)}). Cite it?`,
+    message: l10n.t('This restates {0} ({1}). Cite it?', cite([best]), headline(model, best)),
     fixes: () => [
-      { title: `Cite ${cite([best])}`, edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
+      { title: l10n.t('Cite {0}', cite([best])), edits: [{ start: insertAt, end: insertAt, newText: inserted }] },
       {
-        title: 'Not a restatement: do not suggest a citation here',
+        title: l10n.t('Not a restatement: do not suggest a citation here'),
         edits: [],
         keep: {
           sentence: keptSentence(text.slice(s.sentence.start, s.sentence.end)),
