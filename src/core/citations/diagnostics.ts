@@ -71,19 +71,44 @@ export interface CheckOptions {
   citations?: Citation[];
 }
 
+/** What every check reads: the draft, its citations of the summary (external ones left out), the style. */
+interface Draft {
+  text: string;
+  summary: Summary;
+  format: CitationFormat;
+  citations: Citation[];
+}
+
 /**
- * Checks the citations of the summary in a draft: paragraphs that do not exist, reversed or empty
- * ranges, singular/plural abbreviations, range dashes, quotations that are not the words of the
- * paragraphs they cite, and invisible characters that make a citation read other than it shows.
- * References to other documents are left alone.
+ * Checks the citations of the summary in a draft, one check a problem code (`cndSummary.checks.<name>`,
+ * checks/levels.ts). References to other documents are left alone.
  */
 export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
   const citations = (options.citations ?? findCitations(text)).filter((c) => !c.external);
-  const checks = [
-    checkCitations(text, citations, summary, options.format),
-    checkQuotations(text, citations, summary),
-    checkInvisibleCharacters(text, citations),
-  ];
+  const draft: Draft = { text, summary, format: options.format, citations };
+  return collect([
+    // The checks of a citation's form, in one pass over the citations.
+    checkEachCitation(draft, {
+      citation: [checkKeyword],
+      item: [checkParagraphExists, checkReversedRange, checkEmptyRange, checkRangeDash],
+    }),
+    checkMisquotation(draft),
+    checkInvisibleCharacters(draft),
+  ]);
+}
+
+/**
+ * What a check found, in document order, and how far it looked: it stops at the first citation (or
+ * quotation) it reaches with MAX_PROBLEMS problems already found, and `checkedUpTo` is where that one starts
+ * (Infinity when it read the whole draft). Every problem before `checkedUpTo` is in `problems`.
+ */
+interface CheckResult {
+  problems: Problem[];
+  checkedUpTo: number;
+}
+
+/** The checks' problems in document order, up to where every check has looked (and a problem saying so). */
+function collect(checks: CheckResult[]): Problem[] {
   // Where every check has looked: each has found every problem before its own `checkedUpTo`.
   let checkedUpTo = Infinity;
   for (const check of checks) checkedUpTo = Math.min(checkedUpTo, check.checkedUpTo);
@@ -108,147 +133,173 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
   return problems;
 }
 
-/**
- * What a check found, in document order, and how far it looked: it stops at the first citation (or
- * quotation) it reaches with MAX_PROBLEMS problems already found, and `checkedUpTo` is where that one starts
- * (Infinity when it read the whole draft). Every problem before `checkedUpTo` is in `problems`.
- */
-interface CheckResult {
-  problems: Problem[];
-  checkedUpTo: number;
-}
+/** A check of one citation as a whole: it adds the problems it finds to `problems`. */
+type CitationCheck = (citation: Citation, draft: Draft, problems: Problem[]) => void;
 
-/** Numbers, ranges and the keyword's number of each citation. */
-function checkCitations(text: string, citations: Citation[], summary: Summary, format: CitationFormat): CheckResult {
+/**
+ * A check of one item of a citation (a number, or a range): it adds the problems it finds to `problems`.
+ * The item is reused from one item to the next: a check keeps nothing of it.
+ */
+type ItemCheck = (item: Readonly<CitationItem>, citation: Citation, draft: Draft, problems: Problem[]) => void;
+
+/**
+ * Runs the checks of each citation, then of each of its items in order, in one pass, sharing one count of
+ * problems: the citation's own problems (its keyword) stand before its items', and a long list may stop in
+ * its middle, so that every problem found then stands before the item not checked.
+ */
+function checkEachCitation(draft: Draft, checks: { citation: CitationCheck[]; item: ItemCheck[] }): CheckResult {
   const problems: Problem[] = [];
-  const max = summary.count;
-  const checkNumber = (n: NumberToken) => {
-    if (n.value >= 1 && n.value <= max) return;
-    const nearest = Math.min(Math.max(n.value, 1), max);
-    const fixes: Fix[] = [];
-    const dropped = Math.floor(n.value / 10);
-    // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
-    if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
-      fixes.push({ title: l10n.t('Change to {0}', dropped), edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
-    }
-    fixes.push({
-      title: l10n.t('Change to {0} (the nearest paragraph)', nearest),
-      edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
-    });
-    problems.push({
-      start: n.start,
-      end: n.end,
-      severity: 'error',
-      code: 'no-such-paragraph',
-      message: l10n.t("There is no paragraph {0} in the Chair's summary: it has paragraphs 1 to {1}.", n.value, max),
-      fixes,
-    });
-  };
-  const checkRange = (item: Readonly<CitationItem>, kw: Keyword) => {
-    if (!item.to || !item.dash) return;
-    const range = { start: item.from.start, end: item.to.end };
-    const shown = text.slice(range.start, range.end);
-    if (item.to.value < item.from.value) {
-      problems.push({
-        ...range,
-        severity: 'warning',
-        code: 'reversed-range',
-        message: l10n.t('The range {0} runs backwards.', shown),
-        fixes: [
-          {
-            title: l10n.t('Swap to {0}', `${item.to.value}${item.dash.text}${item.from.value}`),
-            edits: [
-              { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
-              { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
-            ],
-          },
-        ],
-      });
-    } else if (item.to.value === item.from.value) {
-      problems.push({
-        ...range,
-        severity: 'warning',
-        code: 'empty-range',
-        message: l10n.t('The range {0} has one paragraph: cite it as {1}.', shown, item.from.value),
-        fixes: [{ title: l10n.t('Change to {0}', item.from.value), edits: [{ ...range, newText: String(item.from.value) }] }],
-      });
-    }
-    // Only dash characters are checked: "paragraphs 13 to 15" is good prose in any style.
-    const dash = item.dash.text;
-    const wanted = format.rangeDash.trim();
-    if (kw.language === 'en' && dash.length === 1 && dash !== wanted) {
-      const name = wanted === '–' ? l10n.t('an en dash') : wanted === '-' ? l10n.t('a hyphen') : `“${wanted}”`;
-      problems.push({
-        start: item.dash.start,
-        end: item.dash.end,
-        severity: 'information',
-        code: 'range-dash',
-        message: l10n.t(
-          'The chosen citation style writes ranges with {0}: {1}.',
-          name,
-          `${item.from.value}${format.rangeDash}${item.to.value}`,
-        ),
-        fixes: [
-          { title: l10n.t('Use {0}', name), edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] },
-        ],
-      });
-    }
-  };
   let checkedUpTo = Infinity;
-  for (const c of citations) {
+  for (const c of draft.citations) {
     if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start };
-    // The keyword's problem first: it stands before the citation's others. (Made when read: read once.)
-    const kw = c.keyword;
-    const paragraphs = c.paragraphs;
-    const kwRange = { start: kw.start, end: kw.end };
-    if (kw.plural === false && paragraphs.length > 1) {
-      const fix = keywordFix(kw, PLURAL, l10n.t('Use the plural'));
-      problems.push({
-        ...kwRange,
-        severity: 'warning',
-        code: 'singular-with-several',
-        message: l10n.t(
-          '“{0}” cites one paragraph, but {1} are listed: write {2}.',
-          kw.text,
-          paragraphs.length,
-          formatCitation(paragraphs, format),
-        ),
-        fixes: fix ? [fix] : [],
-      });
-    } else if (kw.plural === true && paragraphs.length === 1) {
-      const fix = keywordFix(kw, SINGULAR, l10n.t('Use the singular'));
-      problems.push({
-        ...kwRange,
-        severity: 'warning',
-        code: 'plural-with-one',
-        message: l10n.t('“{0}” cites several paragraphs, but only {1} is listed.', kw.text, paragraphs[0]),
-        fixes: fix ? [fix] : [],
-      });
-    }
-    // Then item by item, in order, so that a long list may stop in its middle: every problem found then
-    // stands before the item not checked.
+    for (const check of checks.citation) check(c, draft, problems);
     forEachItem(c, (item) => {
       if (problems.length >= MAX_PROBLEMS) {
         checkedUpTo = item.from.start;
         return false;
       }
-      checkNumber(item.from);
-      checkRange(item, kw);
-      if (item.to) checkNumber(item.to);
+      for (const check of checks.item) check(item, c, draft, problems);
     });
     if (checkedUpTo < Infinity) return { problems, checkedUpTo };
   }
   return { problems, checkedUpTo };
 }
 
+/** `keyword`: `para.` before several numbers (`singular-with-several`), `paras.` before one (`plural-with-one`). */
+function checkKeyword(c: Citation, draft: Draft, problems: Problem[]): void {
+  const kw = c.keyword;
+  // (Made when read: read once.)
+  const paragraphs = c.paragraphs;
+  const kwRange = { start: kw.start, end: kw.end };
+  if (kw.plural === false && paragraphs.length > 1) {
+    const fix = keywordFix(kw, PLURAL, l10n.t('Use the plural'));
+    problems.push({
+      ...kwRange,
+      severity: 'warning',
+      code: 'singular-with-several',
+      message: l10n.t(
+        '“{0}” cites one paragraph, but {1} are listed: write {2}.',
+        kw.text,
+        paragraphs.length,
+        formatCitation(paragraphs, draft.format),
+      ),
+      fixes: fix ? [fix] : [],
+    });
+  } else if (kw.plural === true && paragraphs.length === 1) {
+    const fix = keywordFix(kw, SINGULAR, l10n.t('Use the singular'));
+    problems.push({
+      ...kwRange,
+      severity: 'warning',
+      code: 'plural-with-one',
+      message: l10n.t('“{0}” cites several paragraphs, but only {1} is listed.', kw.text, paragraphs[0]),
+      fixes: fix ? [fix] : [],
+    });
+  }
+}
+
+/** `no-such-paragraph`: the item's numbers (both ends of a range) are paragraphs of the summary. */
+function checkParagraphExists(item: Readonly<CitationItem>, _c: Citation, draft: Draft, problems: Problem[]): void {
+  checkNumber(item.from, draft.summary, problems);
+  if (item.to) checkNumber(item.to, draft.summary, problems);
+}
+
+function checkNumber(n: NumberToken, summary: Summary, problems: Problem[]): void {
+  const max = summary.count;
+  if (n.value >= 1 && n.value <= max) return;
+  const nearest = Math.min(Math.max(n.value, 1), max);
+  const fixes: Fix[] = [];
+  const dropped = Math.floor(n.value / 10);
+  // "240" for "24": a doubled key is a likely slip; "38" is more likely the last paragraph.
+  if (n.value >= 100 && dropped >= 1 && dropped <= max && dropped !== nearest) {
+    fixes.push({ title: l10n.t('Change to {0}', dropped), edits: [{ start: n.start, end: n.end, newText: String(dropped) }] });
+  }
+  fixes.push({
+    title: l10n.t('Change to {0} (the nearest paragraph)', nearest),
+    edits: [{ start: n.start, end: n.end, newText: String(nearest) }],
+  });
+  problems.push({
+    start: n.start,
+    end: n.end,
+    severity: 'error',
+    code: 'no-such-paragraph',
+    message: l10n.t("There is no paragraph {0} in the Chair's summary: it has paragraphs 1 to {1}.", n.value, max),
+    fixes,
+  });
+}
+
+/** `reversed-range`: a range written backwards (paras. 32–30). */
+function checkReversedRange(item: Readonly<CitationItem>, _c: Citation, draft: Draft, problems: Problem[]): void {
+  if (!item.to || !item.dash || item.to.value >= item.from.value) return;
+  const range = { start: item.from.start, end: item.to.end };
+  problems.push({
+    ...range,
+    severity: 'warning',
+    code: 'reversed-range',
+    message: l10n.t('The range {0} runs backwards.', draft.text.slice(range.start, range.end)),
+    fixes: [
+      {
+        title: l10n.t('Swap to {0}', `${item.to.value}${item.dash.text}${item.from.value}`),
+        edits: [
+          { start: item.from.start, end: item.from.end, newText: String(item.to.value) },
+          { start: item.to.start, end: item.to.end, newText: String(item.from.value) },
+        ],
+      },
+    ],
+  });
+}
+
+/** `empty-range`: a range of one paragraph (paras. 24–24). */
+function checkEmptyRange(item: Readonly<CitationItem>, _c: Citation, draft: Draft, problems: Problem[]): void {
+  if (!item.to || !item.dash || item.to.value !== item.from.value) return;
+  const range = { start: item.from.start, end: item.to.end };
+  problems.push({
+    ...range,
+    severity: 'warning',
+    code: 'empty-range',
+    message: l10n.t(
+      'The range {0} has one paragraph: cite it as {1}.',
+      draft.text.slice(range.start, range.end),
+      item.from.value,
+    ),
+    fixes: [{ title: l10n.t('Change to {0}', item.from.value), edits: [{ ...range, newText: String(item.from.value) }] }],
+  });
+}
+
 /**
- * Invisible characters inside a citation as the draft shows it (invisible.ts): `para. 1` + U+200D + `2`
+ * `range-dash`: a range written with another dash than the citation style's. Only dash characters are
+ * checked, and only in English citations: "paragraphs 13 to 15" is good prose in any style.
+ */
+function checkRangeDash(item: Readonly<CitationItem>, c: Citation, draft: Draft, problems: Problem[]): void {
+  if (!item.to || !item.dash) return;
+  const { format } = draft;
+  const dash = item.dash.text;
+  const wanted = format.rangeDash.trim();
+  if (c.keyword.language !== 'en' || dash.length !== 1 || dash === wanted) return;
+  const name = wanted === '–' ? l10n.t('an en dash') : wanted === '-' ? l10n.t('a hyphen') : `“${wanted}”`;
+  problems.push({
+    start: item.dash.start,
+    end: item.dash.end,
+    severity: 'information',
+    code: 'range-dash',
+    message: l10n.t(
+      'The chosen citation style writes ranges with {0}: {1}.',
+      name,
+      `${item.from.value}${format.rangeDash}${item.to.value}`,
+    ),
+    fixes: [
+      { title: l10n.t('Use {0}', name), edits: [{ start: item.dash.start, end: item.dash.end, newText: format.rangeDash }] },
+    ],
+  });
+}
+
+/**
+ * `invisible-character`: invisible characters inside a citation as the draft shows it (invisible.ts): `para. 1` + U+200D + `2`
  * shows as "para. 12" and is read as ¶ 1. The text without them is scanned for citations (only when it has
  * some); each citation of the summary with invisible characters strictly inside it is a warning, whose fix
  * removes them, so that the citation then reads as it shows. Invisible characters elsewhere (joiners in
  * emoji or in Arabic and Indic scripts, direction marks in right-to-left text) are left alone.
  */
-function checkInvisibleCharacters(text: string, citations: Citation[]): CheckResult {
+function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
   const none: CheckResult = { problems: [], checkedUpTo: Infinity };
   const shown = withoutInvisible(text);
   if (shown === text) return none;
@@ -346,14 +397,14 @@ function firstStartingFrom(citations: Citation[], offset: number): number {
 }
 
 /**
- * A quotation in the same sentence as a citation must be the words of the cited paragraphs. A citation
+ * `misquotation`: a quotation in the same sentence as a citation must be the words of the cited paragraphs. A citation
  * vouches for a quotation when it overlaps the quotation's window: its sentence, cut to MAX_QUOTE_DISTANCE
  * either side. Citations are sorted and do not overlap, so the citations in a window are a run of them,
  * [first, past); both ends only move forward from one quotation to the next (quotations are sorted too), and
  * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
  * many citations stand near each quotation.
  */
-function checkQuotations(text: string, citations: Citation[], summary: Summary): CheckResult {
+function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
   const all: CheckResult = { problems: [], checkedUpTo: Infinity };
   if (citations.length === 0) return all;
   const quotations = findQuotations(text);

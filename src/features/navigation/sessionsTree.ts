@@ -98,16 +98,20 @@ export function paragraphItem(summary: Summary, n: number, badges?: ParagraphBad
 export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  readonly root: OutlineNode;
-  private readonly byNumber: Map<number, OutlineNode>;
+  private outline: ReturnType<typeof buildOutline> | undefined;
 
   constructor(
     private readonly summary: Summary,
     private readonly badges: ParagraphBadges = () => undefined,
-  ) {
-    const outline = buildOutline(summary);
-    this.root = outline.root;
-    this.byNumber = outline.paragraphs;
+  ) {}
+
+  /** The outline, made when the view first asks (the summary is unpacked on first use, not at activation). */
+  get root(): OutlineNode {
+    return (this.outline ??= buildOutline(this.summary)).root;
+  }
+
+  private get byNumber(): Map<number, OutlineNode> {
+    return (this.outline ??= buildOutline(this.summary)).paragraphs;
   }
 
   refresh(): void {
