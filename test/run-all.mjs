@@ -17,6 +17,7 @@ const steps = [
   ['integration: web workbench (web worker host)', 'node', ['test/integration/run-suite.mjs', 'web']],
   ['integration: VS Code server (Node host)', 'node', ['test/integration/run-suite.mjs', 'node']],
   ['end to end: the web workbench driven through its UI', 'node', ['test/integration/e2e.mjs']],
+  ['in French: the web workbench in French, read through its UI', 'node', ['test/integration/run-french.mjs']],
   [
     'end to end: npm start keeps the work on disk (save, note, reload; --web keeps nothing)',
     'node',
