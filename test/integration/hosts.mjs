@@ -30,8 +30,11 @@ function scratchEnv() {
 
 /** A fresh copy of a fixture workspace (tests write to it). */
 export function freshWorkspace(name, fixture = join(ROOT, 'test/fixtures/workspace')) {
-  const dir = join(CACHE, 'workspaces', name);
+  // One folder per run (the process id in its name), so that runs at the same time (two suites, a suite while
+  // `npm start` runs) never write into each other's workspace; removed when the run ends.
+  const dir = join(CACHE, 'workspaces', `${name}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(dirname(dir), { recursive: true });
   cpSync(fixture, dir, { recursive: true });
   return dir;
