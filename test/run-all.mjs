@@ -28,17 +28,27 @@ const steps = [
 if (process.env.CND_TEST_ELECTRON === '1')
   steps.push(['integration: desktop VS Code', 'node', ['test/integration/run-electron.mjs']]);
 
+/** The steps that run inside a real VS Code. */
+const RUNS_VS_CODE = /^(integration|end to end|in French|package)/;
+
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.some((o) => name.includes(o))) continue;
   const t0 = Date.now();
   console.log(`\n━━ ${name}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  const ok = r.status === 0;
-  results.push([name, ok, (Date.now() - t0) / 1000]);
+  let ok = spawnSync(cmd, args, { stdio: 'inherit' }).status === 0;
+  // A step that drives a real VS Code through a browser can fail on a loaded machine (a file watcher's event
+  // late, a click before the workbench is ready): it runs once more, and the summary says it needed two runs.
+  let verdict = ok ? 'PASS' : 'FAIL';
+  if (!ok && RUNS_VS_CODE.test(name)) {
+    console.log(`\n━━ ${name}: failed; once more, to tell a flaky run from a broken one`);
+    ok = spawnSync(cmd, args, { stdio: 'inherit' }).status === 0;
+    verdict = ok ? 'PASS (on the second run: the first failed, see above)' : 'FAIL (twice)';
+  }
+  results.push([name, ok, verdict, (Date.now() - t0) / 1000]);
   if (!ok && ['build', 'test hosts'].includes(name)) break;
 }
 console.log('\n━━ summary');
-for (const [name, ok, s] of results) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}  (${s.toFixed(1)} s)`);
+for (const [name, , verdict, s] of results) console.log(`${verdict}  ${name}  (${s.toFixed(1)} s)`);
 process.exit(results.every(([, ok]) => ok) ? 0 : 1);
