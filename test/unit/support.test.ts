@@ -108,6 +108,25 @@ describe('citation-support', () => {
     }
   });
 
+  test('a claim the summary does not make gets no other paragraph from one shared word', () => {
+    // Each shares a word or two with a paragraph that is about something else ("alternative strategies" in 27,
+    // "according to available data" in 24, "penitentiary systems" in 26, "new psychoactive substances" in 31),
+    // and says much that the summary never does: naming that paragraph would mislead.
+    for (const t of [
+      'As noted in para. 30, alternative development programmes must be sustainable and long-term.',
+      'Drug use among young people has grown in every region, according to the latest report (para. 8).',
+      'Speakers agreed that prison overcrowding caused by drug offences fuels corruption in penitentiary systems (para. 18).',
+      'Speakers called for a new international convention on the use of ICTs for drug-related crime (para. 34).',
+    ]) {
+      const better = check(t).filter((p) => p.check === 'citation-support');
+      assert.deepEqual(
+        better.map((p) => p.message),
+        [],
+        t,
+      );
+    }
+  });
+
   test('a sentence that says too little is not judged', () => {
     assert.deepEqual(check('This was noted (para. 26).'), []);
   });

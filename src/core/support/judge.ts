@@ -51,6 +51,10 @@ export const THRESHOLDS = {
   /** …or, whatever leads, when that word weighs this share of the claim and a paragraph that has it scores this close. */
   topicShare: 0.2,
   topicRival: 0.75,
+  /** …and that paragraph carries at least this share of the claim: one shared word is not a topic. */
+  rivalCoverage: 0.45,
+  /** In that share, each word of the claim that the summary never uses weighs this much (as for restatements). */
+  unknownWeight: 2,
   /** A cited set with this share of the claim is "strong"; below `weak`, "weak". */
   strong: 0.5,
   weak: 0.2,
@@ -129,6 +133,9 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
   else if (support.coverage >= THRESHOLDS.weak) strength = 'partial';
   else strength = 'weak';
   const better: number[] = [];
+  // The share of the claim the summary knows, counting each word it never uses (what the claim says beyond
+  // the summary): a paragraph that has the claim's one known word does not carry a claim of unknown ones.
+  const honest = content / (content + THRESHOLDS.unknownWeight * analysis.unknown || 1);
   if (strength !== 'unknown' && best && !cited.includes(best.paragraph)) {
     const clearlyBetter = (r: ParagraphSupport) =>
       r.coverage >= THRESHOLDS.minBestCoverage &&
@@ -138,7 +145,7 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
       for (const r of ranked)
         if (!cited.includes(r.paragraph) && r.score >= 0.8 * best.score && clearlyBetter(r)) better.push(r.paragraph);
     } else if (
-      best.coverage >= THRESHOLDS.topicCoverage &&
+      best.coverage * honest >= THRESHOLDS.topicCoverage &&
       best.score >= THRESHOLDS.topicLead * support.score &&
       topicMissing(model, analysis, best.paragraph, cited)
     ) {
@@ -152,7 +159,8 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
     const top = model.topFeature(analysis);
     if (top !== undefined && !cited.some((n) => model.has(n, top)) && model.weightShare(analysis, top) >= THRESHOLDS.topicShare) {
       const q = ranked.find((r) => !cited.includes(r.paragraph) && model.has(r.paragraph, top));
-      if (q && q.score >= THRESHOLDS.topicRival * support.score) better.push(q.paragraph);
+      if (q && q.coverage * honest >= THRESHOLDS.rivalCoverage && q.score >= THRESHOLDS.topicRival * support.score)
+        better.push(q.paragraph);
     }
   }
   return { cited, claim: range, withContext, short, analysis, content, support, ranked, strength, better };
