@@ -30,7 +30,7 @@ export function buildOutline(summary: Summary): { root: OutlineNode; paragraphs:
     const sessions = doc.sessions
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => doc.paragraphs[s.paragraphs[0] - 1].section === sec.number);
-    for (const n of sec.paragraphs.filter((n) => doc.paragraphs[n - 1].session === null)) sNode.children.push(para(n, sNode));
+    for (const n of sec.paragraphs.filter((m) => doc.paragraphs[m - 1].session === null)) sNode.children.push(para(n, sNode));
     for (const { s, i } of sessions) {
       const sessNode: OutlineNode = { kind: 'session', index: i, parent: sNode, children: [] };
       sNode.children.push(sessNode);
