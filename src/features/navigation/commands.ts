@@ -27,7 +27,7 @@ export async function goToParagraph(deps: CommandDeps, arg?: unknown): Promise<n
     // Proposed: the paragraph under the reader's cursor, or the one cited under a draft's cursor.
     const editor = vscode.window.activeTextEditor;
     const current = editor && (reader.paragraphAt(editor) ?? citedAtCursor(editor));
-    n = await askParagraph(summary, 'Go to Paragraph of the Chair’s Summary', current ? String(current) : '');
+    n = await askParagraph(summary, vscode.l10n.t('Go to Paragraph of the Chair’s Summary'), current ? String(current) : '');
   }
   if (n === undefined) return undefined;
   await reader.show(n);
@@ -46,13 +46,13 @@ export async function copyCitation(deps: CommandDeps, arg?: unknown): Promise<st
   const selected = arg === undefined && editor ? deps.reader.selection(editor).paragraphs : [];
   let numbers = selected.length > 1 ? selected : [];
   if (numbers.length === 0) {
-    const n = await targetParagraph(deps, arg, 'Copy the Citation of a Paragraph');
+    const n = await targetParagraph(deps, arg, vscode.l10n.t('Copy the Citation of a Paragraph'));
     if (n === undefined) return undefined;
     numbers = [n];
   }
   const text = formatCitation(numbers, deps.settings.citationFormat());
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}”', text), 3000);
   return text;
 }
 
@@ -66,25 +66,25 @@ export async function copyQuotation(deps: CommandDeps): Promise<string | undefin
   if (!selected?.passage || selected.paragraph === undefined) {
     void vscode.window.showInformationMessage(
       selected?.acrossParagraphs
-        ? 'A quotation is taken from one paragraph: select words within a single paragraph of the reader.'
-        : 'Select words of a paragraph in the reader, then copy them as a quotation with its citation.',
+        ? vscode.l10n.t('A quotation is taken from one paragraph: select words within a single paragraph of the reader.')
+        : vscode.l10n.t('Select words of a paragraph in the reader, then copy them as a quotation with its citation.'),
     );
     return undefined;
   }
   const words = deps.summary.paragraph(selected.paragraph)?.text.slice(selected.passage.start, selected.passage.end) ?? '';
   if (!/[\p{L}\p{N}]/u.test(words)) {
-    void vscode.window.showInformationMessage('The selection has no words to quote.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The selection has no words to quote.'));
     return undefined;
   }
   const text = formatQuotation(words, [selected.paragraph], deps.settings.citationFormat());
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`Copied ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', text.length > 60 ? `${text.slice(0, 57)}…` : text), 3000);
   return text;
 }
 
 /** `cndSummary.revealInSessions`: a paragraph in the Sessions view (the status bar item in the reader runs this). */
 export async function revealInSessions(deps: CommandDeps, reveal: SessionsReveal, arg?: unknown): Promise<number | undefined> {
-  const n = await targetParagraph(deps, arg, 'Show a Paragraph in the Sessions View');
+  const n = await targetParagraph(deps, arg, vscode.l10n.t('Show a Paragraph in the Sessions View'));
   if (n === undefined) return undefined;
   return (await reveal.show(n)) ? n : undefined;
 }

@@ -19,19 +19,19 @@ export async function insertCitationCommand(deps: InsertCitationDeps, numbersArg
   const { summary, settings } = deps;
   const editor = vscode.window.activeTextEditor;
   if (!editor || isReader(editor.document)) {
-    void vscode.window.showInformationMessage('Open a draft and place the cursor where the citation should go.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft and place the cursor where the citation should go.'));
     return undefined;
   }
   let input = typeof numbersArg === 'string' ? numbersArg : Array.isArray(numbersArg) ? numbersArg.join(', ') : undefined;
   if (input === undefined) {
     input = await vscode.window.showInputBox({
-      title: 'Insert a Citation of the Chair’s Summary',
-      prompt: `Paragraph numbers (1–${summary.count}), e.g. 24 or 13-15, 22`,
+      title: vscode.l10n.t('Insert a Citation of the Chair’s Summary'),
+      prompt: vscode.l10n.t('Paragraph numbers (1–{0}), e.g. 24 or 13-15, 22', summary.count),
       validateInput: (v) => {
         const r = parseParagraphList(v, summary.count);
         return r.ok
           ? {
-              message: `Inserts “${formatCitation(r.value, settings.citationFormat())}”`,
+              message: vscode.l10n.t('Inserts “{0}”', formatCitation(r.value, settings.citationFormat())),
               severity: vscode.InputBoxValidationSeverity.Info,
             }
           : { message: r.error, severity: vscode.InputBoxValidationSeverity.Error };

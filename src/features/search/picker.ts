@@ -57,10 +57,10 @@ export class SearchPicker {
   private open = false;
   private current: vscode.QuickPick<HitItem> | undefined;
   private readonly buttons: PickerButtons = {
-    open: { iconPath: new vscode.ThemeIcon('book'), tooltip: 'Open in the reader' },
-    quote: { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert a quotation with its citation' },
-    copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the citation' },
-    note: { iconPath: new vscode.ThemeIcon('comment-add'), tooltip: 'Add a note on this paragraph' },
+    open: { iconPath: new vscode.ThemeIcon('book'), tooltip: vscode.l10n.t('Open in the reader') },
+    quote: { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Insert a quotation with its citation') },
+    copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy the citation') },
+    note: { iconPath: new vscode.ThemeIcon('comment-add'), tooltip: vscode.l10n.t('Add a note on this paragraph') },
   };
 
   constructor(private readonly deps: PickerDeps) {}
@@ -116,7 +116,7 @@ class PickerSession {
     private readonly initial: PickerRequest,
     private readonly onHide: () => void,
   ) {
-    this.baseTitle = initial.title ?? 'Search the Chair’s summary';
+    this.baseTitle = initial.title ?? vscode.l10n.t('Search the Chair’s summary');
   }
 
   /** Sets the picker up (not shown yet); `resolve` gets the outcome once the picker is hidden and done. */
@@ -124,8 +124,10 @@ class PickerSession {
     const { qp, initial } = this;
     qp.title = this.baseTitle;
     qp.placeholder = this.draft
-      ? 'Words, "a phrase", org:interpol, session:2, date:2021-10-20, para:30-35 — Enter inserts the citation; check several to cite them together'
-      : 'Words, "a phrase", org:interpol, session:2, date:2021-10-20, para:30-35 — Enter opens the paragraph';
+      ? vscode.l10n.t(
+          'Words, "a phrase", org:interpol, session:2, date:2021-10-20, para:30-35 — Enter inserts the citation; check several to cite them together',
+        )
+      : vscode.l10n.t('Words, "a phrase", org:interpol, session:2, date:2021-10-20, para:30-35 — Enter opens the paragraph');
     qp.canSelectMany = true;
     qp.matchOnDescription = false;
     qp.matchOnDetail = false;
@@ -148,7 +150,9 @@ class PickerSession {
         setTimeout(() => {
           void this.pending
             .then(undefined, (err: unknown) => {
-              void vscode.window.showErrorMessage(`CND Summary: ${err instanceof Error ? err.message : String(err)}`);
+              void vscode.window.showErrorMessage(
+                vscode.l10n.t('CND Summary: {0}', err instanceof Error ? err.message : String(err)),
+              );
             })
             .then(() => {
               for (const d of disposables) d.dispose();
@@ -183,7 +187,7 @@ class PickerSession {
       const isNote = hit.kind === 'note';
       return {
         label: isNote ? `$(note) ¶ ${hit.number}` : `¶ ${hit.number}`,
-        description: isNote ? 'note' : p ? summary.placeOf(p) : '',
+        description: isNote ? vscode.l10n.t('note') : p ? summary.placeOf(p) : '',
         detail: hit.snippet.text,
         alwaysShow: true,
         buttons: isNote ? [open, copy] : [open, quote, copy, note],
@@ -210,10 +214,10 @@ class PickerSession {
       const text = formatCitation([hit.number], settings.citationFormat());
       await vscode.env.clipboard.writeText(text);
       this.outcome = { action: 'copied', numbers: [hit.number], text };
-      vscode.window.setStatusBarMessage(`Copied “${text}”`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}”', text), 3000);
     } else if (e.button === buttons.quote) {
       if (!draft) {
-        void vscode.window.showInformationMessage('Open a draft to insert a quotation into it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft to insert a quotation into it.'));
         return;
       }
       qp.hide();

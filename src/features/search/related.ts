@@ -35,14 +35,14 @@ export async function findRelated(deps: RelatedDeps, picker: SearchPicker, passa
   }
   if (!text.trim()) {
     void vscode.window.showInformationMessage(
-      'Select a sentence of your draft first: CND Summary finds the paragraphs that support it.',
+      vscode.l10n.t('Select a sentence of your draft first: CND Summary finds the paragraphs that support it.'),
     );
     return { action: 'cancelled', numbers: [] };
   }
   const short = text.replace(/\s+/g, ' ').trim();
   return picker.pick({
     response: relatedResponse(deps.summary, deps.support(), text),
-    title: `Paragraphs related to “${short.length > 50 ? `${short.slice(0, 50)}…` : short}”`,
+    title: vscode.l10n.t('Paragraphs related to “{0}”', short.length > 50 ? `${short.slice(0, 50)}…` : short),
     insertAt,
   });
 }

@@ -9,10 +9,14 @@ export interface StatusDeps {
   checker: DraftChecker;
 }
 
-/** What the status bar item shows for an editor: text, tooltip and click command; undefined hides it. */
+/**
+ * What the status bar item shows for an editor: text, tooltip and click command, and what a screen reader
+ * says (the tooltip, without what a click does); undefined hides it.
+ */
 export interface StatusView {
   text: string;
   tooltip: string;
+  label: string;
   command: vscode.Command;
 }
 
@@ -26,7 +30,7 @@ export class SummaryStatus implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly deps: StatusDeps) {
-    this.item.name = 'CND Summary';
+    this.item.name = vscode.l10n.t('CND Summary');
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -46,16 +50,27 @@ export class SummaryStatus implements vscode.Disposable {
     if (isReader(doc)) {
       const n = this.deps.reader.paragraphAt(editor);
       if (n === undefined) return undefined;
+      const tooltip = vscode.l10n.t('Chair’s summary, paragraph {0}: show it in the Sessions view', n);
       return {
         text: `$(book) ¶ ${n}`,
-        tooltip: `Chair’s summary, paragraph ${n}: show it in the Sessions view`,
-        command: { title: 'Show in the Sessions View', command: 'cndSummary.revealInSessions', arguments: [n] },
+        tooltip,
+        label: tooltip,
+        command: {
+          title: vscode.l10n.t('Show in the Sessions View'),
+          command: 'cndSummary.revealInSessions',
+          arguments: [n],
+        },
       };
     }
     const check = this.deps.checker.lastCheck(doc.uri);
     if (check?.citations === undefined) return undefined;
-    const { text, tooltip } = draftStatus(check.citations, check.problems);
-    return { text, tooltip, command: { title: 'Show Problems', command: 'workbench.actions.view.problems' } };
+    const { text, tooltip, label } = draftStatus(check.citations, check.problems);
+    return {
+      text,
+      tooltip,
+      label,
+      command: { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' },
+    };
   }
 
   update(): void {
@@ -67,7 +82,7 @@ export class SummaryStatus implements vscode.Disposable {
     this.item.text = v.text;
     this.item.tooltip = v.tooltip;
     this.item.command = v.command;
-    this.item.accessibilityInformation = { label: v.tooltip.replace(/ Click.*$/, '') };
+    this.item.accessibilityInformation = { label: v.label };
     this.item.show();
   }
 
