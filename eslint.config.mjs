@@ -42,12 +42,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-shadow': 'off',
+      '@typescript-eslint/no-shadow': 'error',
       eqeqeq: ['error', 'always'],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
+      // Not yet in the core, which is being reworked: it has five shadowed names (grammar.ts keywordEnd,
+      // snippet.ts words, bundled.ts sourceText, figures.ts FIGURE). Remove this line once they are renamed.
+      '@typescript-eslint/no-shadow': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -6,7 +6,7 @@ import type { Summary } from '../core/summary/summary';
 export async function askParagraph(summary: Summary, title: string, value = ''): Promise<number | undefined> {
   const input = await vscode.window.showInputBox({
     title,
-    prompt: `Paragraph number (1–${summary.count})`,
+    prompt: vscode.l10n.t('Paragraph number (1–{0})', summary.count),
     value,
     validateInput: (v) => {
       const r = parseParagraphNumber(v, summary.count);

@@ -236,7 +236,7 @@ describe('hover cards: every string from the notes file renders as text (markdow
     const card = paragraphCard(summary, 24, { notesFor: () => [{ author: 'A', body: `${body}\nline two`, tags: [] }] });
     assert.deepEqual(liveMarkup(card), []);
     const plain = paragraphCard(summary, 24, { notesFor: () => [{ author: 'A', body: 'plain', tags: [] }] });
-    const strong = (md: string) => tokensOf(md).filter((t) => t.type === 'strong_open').length;
+    const strong = (markdown: string) => tokensOf(markdown).filter((t) => t.type === 'strong_open').length;
     assert.equal(strong(card), strong(plain) + 1, 'bold inside the note');
   });
 

@@ -148,9 +148,9 @@ describe('top-k ranking: the same as MiniSearch search, cut to k', () => {
     index.addAll(corpus(5));
     for (const id of ['p24', 'c1-24', 'c2-3', 'p17', 'c4-10']) index.discard(id);
     index.add({ id: 'n1', kind: 'note', number: 24, text: 'money laundering through gold mining', tags: 'follow-up' });
-    const ranker = TopK.over(index)!;
+    const discarding = TopK.over(index)!;
     for (const q of ['money laundering', 'gold', 'assets recovery', 'follow']) {
-      const got = ranker.search(q, AND, 10);
+      const got = discarding.search(q, AND, 10);
       assert.ok(
         !got.hits.some((h) => ['p24', 'c1-24', 'c2-3', 'p17', 'c4-10'].includes(h.id)),
         `discarded documents are never results ("${q}")`,
@@ -180,12 +180,12 @@ describe('top-k ranking: the same as MiniSearch search, cut to k', () => {
       searchOptions: { bm25: { k: 2, b: 0.3, d: 1 }, weights: { prefix: 0.8, fuzzy: 0.1 }, maxFuzzy: 1 },
     });
     tuned.addAll(corpus(3));
-    const ranker = TopK.over(tuned)!;
+    const tunedRanker = TopK.over(tuned)!;
     for (const q of ['money laundering', 'fin', 'cryptocurency', 'deforest']) {
       const fuzzyIndexMax = { ...FUZZY }; // the index's maxFuzzy applies
       delete fuzzyIndexMax.maxFuzzy;
       for (const options of [AND, OR, fuzzyIndexMax])
-        assertSame(ranker.search(q, options, 10), expected(tuned, q, options), 10, `tuned "${q}"`);
+        assertSame(tunedRanker.search(q, options, 10), expected(tuned, q, options), 10, `tuned "${q}"`);
     }
     for (const searchOptions of [{ boostDocument: () => 2 }, { boostTerm: () => 2 }, { filter: () => true }]) {
       assert.equal(

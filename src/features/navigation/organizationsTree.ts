@@ -33,13 +33,13 @@ export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>
     for (const kind of Object.keys(ORGANIZATION_KINDS) as OrganizationKind[]) {
       const members = organizations.filter((o) => o.kind === kind && summary.paragraphsMentioning(o.id).length > 0);
       if (members.length === 0) continue;
-      const group: DirectoryNode = { kind: 'group', label: ORGANIZATION_KINDS[kind], key: kind, children: [] };
+      const group: DirectoryNode = { kind: 'group', label: kindLabel(kind), key: kind, children: [] };
       for (const o of members) group.children.push(this.entityNode(o.id, group));
       groups.push(group);
     }
     const named = states.filter((s) => summary.paragraphsMentioning(s.id).length > 0);
     if (named.length > 0) {
-      const group: DirectoryNode = { kind: 'group', label: 'Member States', key: STATES_KEY, children: [] };
+      const group: DirectoryNode = { kind: 'group', label: vscode.l10n.t('Member States'), key: STATES_KEY, children: [] };
       for (const s of named) group.children.push(this.entityNode(s.id, group));
       groups.push(group);
     }
@@ -75,7 +75,13 @@ export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>
         item.iconPath = new vscode.ThemeIcon(states ? ICONS.statesGroup : ICONS.organizationGroup);
         item.id = `group-${node.key}`;
         item.accessibilityInformation = treeItemAccessibility(
-          `${node.label}: ${count} ${states ? (count === 1 ? 'State' : 'States') : count === 1 ? 'organization' : 'organizations'} named in the summary`,
+          states
+            ? count === 1
+              ? vscode.l10n.t('{0}: {1} State named in the summary', node.label, count)
+              : vscode.l10n.t('{0}: {1} States named in the summary', node.label, count)
+            : count === 1
+              ? vscode.l10n.t('{0}: {1} organization named in the summary', node.label, count)
+              : vscode.l10n.t('{0}: {1} organizations named in the summary', node.label, count),
         );
         return item;
       }
@@ -84,13 +90,15 @@ export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>
         const count = node.children.length;
         const label = e ? entityLabel(e) : node.id;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${count} ${count === 1 ? 'para.' : 'paras.'}`;
+        item.description = count === 1 ? vscode.l10n.t('{0} para.', count) : vscode.l10n.t('{0} paras.', count);
         if (e) item.tooltip = entitySummaryLines(e).join('\n');
         item.iconPath = new vscode.ThemeIcon(e?.type === 'state' ? ICONS.state : ICONS.organization);
         item.id = `entity-${node.id}`;
         item.contextValue = 'cndEntity';
         item.accessibilityInformation = treeItemAccessibility(
-          `${label.replace(' — ', ', ')}, named in ${count} ${count === 1 ? 'paragraph' : 'paragraphs'}`,
+          count === 1
+            ? vscode.l10n.t('{0}, named in {1} paragraph', label.replace(' — ', ', '), count)
+            : vscode.l10n.t('{0}, named in {1} paragraphs', label.replace(' — ', ', '), count),
         );
         return item;
       }
@@ -104,5 +112,25 @@ export class OrganizationsTree implements vscode.TreeDataProvider<DirectoryNode>
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** A group's name: the kind of organization (`ORGANIZATION_KINDS`, in English), in the user's language. */
+function kindLabel(kind: OrganizationKind): string {
+  switch (kind) {
+    case 'un-entity':
+      return vscode.l10n.t('United Nations entity');
+    case 'unodc-unit':
+      return vscode.l10n.t('UNODC office or unit');
+    case 'treaty-body':
+      return vscode.l10n.t('Treaty body');
+    case 'intergovernmental':
+      return vscode.l10n.t('Intergovernmental organization');
+    case 'regional':
+      return vscode.l10n.t('Regional organization');
+    case 'civil-society':
+      return vscode.l10n.t('Civil society');
+    case 'group-of-states':
+      return vscode.l10n.t('Group of States');
   }
 }

@@ -30,7 +30,7 @@ export function buildOutline(summary: Summary): { root: OutlineNode; paragraphs:
     const sessions = doc.sessions
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => doc.paragraphs[s.paragraphs[0] - 1].section === sec.number);
-    for (const n of sec.paragraphs.filter((n) => doc.paragraphs[n - 1].session === null)) sNode.children.push(para(n, sNode));
+    for (const n of sec.paragraphs.filter((m) => doc.paragraphs[m - 1].session === null)) sNode.children.push(para(n, sNode));
     for (const { s, i } of sessions) {
       const sessNode: OutlineNode = { kind: 'session', index: i, parent: sNode, children: [] };
       sNode.children.push(sessNode);
@@ -88,9 +88,9 @@ export function paragraphItem(summary: Summary, n: number, badges?: ParagraphBad
   item.tooltip = `¶ ${n} · ${summary.placeOf(p)}\n\n${p.text}${extra?.tooltip ? `\n\n${extra.tooltip}` : ''}`;
   item.contextValue = 'cndParagraph';
   item.iconPath = new vscode.ThemeIcon(ICONS.paragraph);
-  item.command = { command: 'cndSummary.goToParagraph', title: 'Open in the Reader', arguments: [n] };
+  item.command = { command: 'cndSummary.goToParagraph', title: vscode.l10n.t('Open in the Reader'), arguments: [n] };
   item.accessibilityInformation = treeItemAccessibility(
-    `Paragraph ${n}: ${summary.headline(p, 160)}${extra?.description ? `; ${extra.description}` : ''}`,
+    `${vscode.l10n.t('Paragraph {0}: {1}', n, summary.headline(p, 160))}${extra?.description ? `; ${extra.description}` : ''}`,
   );
   return item;
 }
@@ -136,26 +136,30 @@ export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscod
     const expanded = vscode.TreeItemCollapsibleState.Expanded;
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     const span = (numbers: number[]) => `${numbers[0]}–${numbers[numbers.length - 1]}`;
+    const first = (numbers: number[]) => numbers[0];
+    const last = (numbers: number[]) => numbers[numbers.length - 1];
     switch (node.kind) {
       case 'document': {
         const m = doc.metadata;
-        const item = new vscode.TreeItem('Chair’s summary', expanded);
-        item.description = `thematic discussions, ${m.meeting.text}`;
+        const item = new vscode.TreeItem(vscode.l10n.t('Chair’s summary'), expanded);
+        item.description = vscode.l10n.t('thematic discussions, {0}', m.meeting.text);
         item.tooltip = `${m.title}\n${m.body}, ${m.session.name}, ${m.session.place}, ${m.session.dates}\n${m.agendaItem.label}: ${m.agendaItem.title}\n${m.dateText}`;
         item.iconPath = new vscode.ThemeIcon(ICONS.document);
         item.id = 'document';
-        item.command = { command: 'cndSummary.openSummary', title: 'Open the Summary' };
-        item.accessibilityInformation = treeItemAccessibility(`Chair’s summary of the thematic discussions, ${m.meeting.text}`);
+        item.command = { command: 'cndSummary.openSummary', title: vscode.l10n.t('Open the Summary') };
+        item.accessibilityInformation = treeItemAccessibility(
+          vscode.l10n.t('Chair’s summary of the thematic discussions, {0}', m.meeting.text),
+        );
         return item;
       }
       case 'section': {
         const s = doc.sections[node.number - 1];
         const item = new vscode.TreeItem(`${s.numeral}. ${s.title}`, node.number === 2 ? expanded : collapsed);
-        item.description = `paras. ${span(s.paragraphs)}`;
+        item.description = vscode.l10n.t('paras. {0}', span(s.paragraphs));
         item.iconPath = new vscode.ThemeIcon(ICONS.section);
         item.id = `section-${s.number}`;
         item.accessibilityInformation = treeItemAccessibility(
-          `Section ${s.numeral}, ${s.title}, paragraphs ${span(s.paragraphs).replace('–', ' to ')}`,
+          vscode.l10n.t('Section {0}, {1}, paragraphs {2} to {3}', s.numeral, s.title, first(s.paragraphs), last(s.paragraphs)),
         );
         return item;
       }
@@ -163,12 +167,19 @@ export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscod
         const s = doc.sessions[node.index];
         const item = new vscode.TreeItem(`(${s.letter}) ${s.title}`, collapsed);
         item.description = longDate(s.date);
-        item.tooltip = `${s.title}, ${longDate(s.date)}\n${s.heading}\nParagraphs ${span(s.paragraphs)}`;
+        item.tooltip = `${s.title}, ${longDate(s.date)}\n${s.heading}\n${vscode.l10n.t('Paragraphs {0}', span(s.paragraphs))}`;
         item.iconPath = new vscode.ThemeIcon(ICONS.session);
         item.id = `session-${s.letter}`;
         item.contextValue = 'cndSession';
         item.accessibilityInformation = treeItemAccessibility(
-          `Session (${s.letter}), ${s.title}, ${longDate(s.date)}, paragraphs ${span(s.paragraphs).replace('–', ' to ')}`,
+          vscode.l10n.t(
+            'Session ({0}), {1}, {2}, paragraphs {3} to {4}',
+            s.letter,
+            s.title,
+            longDate(s.date),
+            first(s.paragraphs),
+            last(s.paragraphs),
+          ),
         );
         return item;
       }
@@ -176,10 +187,12 @@ export class SessionsTree implements vscode.TreeDataProvider<OutlineNode>, vscod
         // Expanded: opening a session shows its paragraphs at once.
         const c = doc.challenges[node.index];
         const item = new vscode.TreeItem(c.text, expanded);
-        item.tooltip = `2019 Ministerial Declaration challenge:\n“${c.text}”`;
+        item.tooltip = vscode.l10n.t('2019 Ministerial Declaration challenge:\n“{0}”', c.text);
         item.iconPath = new vscode.ThemeIcon(ICONS.challenge);
         item.id = `challenge-${c.number}`;
-        item.accessibilityInformation = treeItemAccessibility(`Challenge of the 2019 Ministerial Declaration: ${c.text}`);
+        item.accessibilityInformation = treeItemAccessibility(
+          vscode.l10n.t('Challenge of the 2019 Ministerial Declaration: {0}', c.text),
+        );
         return item;
       }
       case 'paragraph': {

@@ -43,7 +43,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
         if (summary.has(n)) await reader.show(n);
         else
           void vscode.window.showWarningMessage(
-            `This link does not name a paragraph of the Chair’s summary (1–${summary.count}).`,
+            vscode.l10n.t('This link does not name a paragraph of the Chair’s summary (1–{0}).', summary.count),
           );
       },
     }),

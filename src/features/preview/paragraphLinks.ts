@@ -34,7 +34,9 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const n = this.paragraphOf(uri);
-    return n === undefined ? 'This link does not name a paragraph of the Chair’s summary.' : `Opening ¶ ${n} in the reader…`;
+    return n === undefined
+      ? vscode.l10n.t('This link does not name a paragraph of the Chair’s summary.')
+      : vscode.l10n.t('Opening ¶ {0} in the reader…', n);
   }
 
   private paragraphOf(uri: vscode.Uri): number | undefined {
@@ -53,7 +55,11 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
     } catch (e) {
       this.log.error(`could not open the paragraph of ${key} in the reader: ${messageOf(e)}`);
       void vscode.window.showErrorMessage(
-        `CND Summary: could not open the paragraph of ${key} in the reader: ${e instanceof Error ? e.message : String(e)}`,
+        vscode.l10n.t(
+          'CND Summary: could not open the paragraph of {0} in the reader: {1}',
+          key,
+          e instanceof Error ? e.message : String(e),
+        ),
       );
     } finally {
       this.replacing.delete(key);
@@ -64,7 +70,7 @@ export class ParagraphLinkOpener implements vscode.TextDocumentContentProvider, 
     await vscode.window.tabGroups.close(tab);
     if (n === undefined) {
       void vscode.window.showWarningMessage(
-        `This link does not name a paragraph of the Chair’s summary (1–${this.summary.count}).`,
+        vscode.l10n.t('This link does not name a paragraph of the Chair’s summary (1–{0}).', this.summary.count),
       );
       return;
     }

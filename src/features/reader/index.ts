@@ -15,7 +15,7 @@ export function registerReader(context: vscode.ExtensionContext, makeLayout: () 
     reader,
     vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, reader),
     vscode.languages.registerDocumentSemanticTokensProvider(selector, new ReaderTokens(reader), READER_TOKENS_LEGEND),
-    vscode.languages.registerDocumentSymbolProvider(selector, outline, { label: 'CND Summary' }),
+    vscode.languages.registerDocumentSymbolProvider(selector, outline, { label: vscode.l10n.t('CND Summary') }),
     vscode.languages.registerFoldingRangeProvider(selector, outline),
     vscode.languages.registerDocumentLinkProvider(selector, new ReaderLinks(reader)),
   );

@@ -96,7 +96,7 @@ export class ReaderLinks implements vscode.DocumentLinkProvider {
   provideDocumentLinks(): vscode.DocumentLink[] {
     return this.reader.layout.links.filter(isWebAddress).map((l) => {
       const link = new vscode.DocumentLink(new vscode.Range(l.line, l.start, l.line, l.end), vscode.Uri.parse(l.url));
-      link.tooltip = `Open ${l.url}`;
+      link.tooltip = vscode.l10n.t('Open {0}', l.url);
       return link;
     });
   }

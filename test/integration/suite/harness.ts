@@ -2,7 +2,7 @@
 // Node built-ins. Results go to console, which the smoke-test driver forwards to the runner.
 import * as vscode from 'vscode';
 import type { CndSummaryApi } from '../../../src/api';
-import type { CndSummaryTesting } from '../../../src/extension';
+import type { CndSummaryTesting } from '../../../src/features/testing';
 
 /** Lines starting with this mark are the suite's; the runner shows only those (unless DEBUG_HOST). */
 const MARK = '[cnd-test] ';

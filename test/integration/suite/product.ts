@@ -136,24 +136,24 @@ test('the walkthrough sample draft opens with its citations counted', async () =
 });
 
 test('the public API (src/api.d.ts): a paragraph, search, related paragraphs, a citation', async () => {
-  const api = await publicApi();
-  assertEqual(api.apiVersion, 1, 'version');
-  assertEqual(api.paragraphCount, 37, 'paragraphs');
-  const p24 = api.paragraph(24);
+  const exported = await publicApi();
+  assertEqual(exported.apiVersion, 1, 'version');
+  assertEqual(exported.paragraphCount, 37, 'paragraphs');
+  const p24 = exported.paragraph(24);
   assert(p24 && p24.text.startsWith('UNODC emphasized the importance of comparing'), `paragraph 24: ${p24?.text.slice(0, 60)}`);
   assert(p24.names.includes('UNODC') && p24.place.startsWith('Thematic session 2'), JSON.stringify(p24).slice(0, 200));
-  assertEqual(api.paragraph(38), undefined, 'no paragraph 38');
-  assertEqual(api.search('cryptocurrency blockchain')[0]?.paragraph, 27, 'search');
+  assertEqual(exported.paragraph(38), undefined, 'no paragraph 38');
+  assertEqual(exported.search('cryptocurrency blockchain')[0]?.paragraph, 27, 'search');
   let error = '';
   try {
-    api.search('org:nobody');
+    exported.search('org:nobody');
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
   assert(error.startsWith('CND Summary search: No organization'), error);
-  const related = api.related('Traffickers take payment in virtual currencies, which hampers financial investigations.');
+  const related = exported.related('Traffickers take payment in virtual currencies, which hampers financial investigations.');
   assertEqual(related[0]?.paragraph, 27, 'related');
-  assertEqual(api.formatCitation([13, 14, 15, 22]), 'paras. 13–15 and 22', 'citation');
-  assertEqual(api.formatCitation([24], 'long'), "paragraph 24 of the Chair's summary", 'long citation');
-  assert(api.activation.ownMs > 0, 'activation figures');
+  assertEqual(exported.formatCitation([13, 14, 15, 22]), 'paras. 13–15 and 22', 'citation');
+  assertEqual(exported.formatCitation([24], 'long'), "paragraph 24 of the Chair's summary", 'long citation');
+  assert(exported.activation.ownMs > 0, 'activation figures');
 });

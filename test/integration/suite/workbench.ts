@@ -81,8 +81,11 @@ test('the reader reads cleanly: no markup characters; numbers, headings and key 
   const editor = await readerAt(24, vscode.ViewColumn.One);
   const doc = editor.document;
   assertEqual(doc.languageId, 'cnd-summary', 'the reader’s own language');
-  const text = doc.getText();
-  assert(!/\[\^|\\[*_[\]]|^#+ |^> /m.test(text), `no Markdown markup in the reader: ${/.*(\[\^|^#+ ).*/m.exec(text)?.[0]}`);
+  const readerText = doc.getText();
+  assert(
+    !/\[\^|\\[*_[\]]|^#+ |^> /m.test(readerText),
+    `no Markdown markup in the reader: ${/.*(\[\^|^#+ ).*/m.exec(readerText)?.[0]}`,
+  );
   const line24 = editor.selection.active.line;
   assert(
     doc.lineAt(line24).text.startsWith('24. UNODC emphasized the importance of comparing'),
@@ -105,7 +108,7 @@ test('the reader reads cleanly: no markup characters; numbers, headings and key 
   );
   // The only asterisks are the document's own footnote marks (`**` after the title, `*` after the agenda item).
   const marks = tokens.filter((t) => t.type === 'cndFootnoteMark');
-  for (const [i, line] of text.split('\n').entries()) {
+  for (const [i, line] of readerText.split('\n').entries()) {
     for (const m of line.matchAll(/\*+/g)) {
       assert(
         marks.some((t) => t.line === i && t.start === m.index && t.length === m[0].length),
