@@ -6,6 +6,7 @@ import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
 import { isReader, type Reader } from '../reader';
 import { type Log, messageOf } from '../log';
 import { NoteComment, type NotesComments } from './comments';
+import type { Notify } from './notify';
 import { bodyTooLong, type NotesService } from './service';
 
 /** What the notes commands work on. */
@@ -15,6 +16,8 @@ export interface NotesCommandDeps {
   service: NotesService;
   comments: NotesComments;
   log: Log;
+  /** How messages are shown (the integration tests record them). */
+  notify: Notify;
   /** Where exports go when no folder is open. */
   globalStorage: vscode.Uri;
 }
@@ -52,7 +55,8 @@ async function quietly<T>(service: NotesService, change: Promise<T>): Promise<T 
 export async function addNote(deps: NotesCommandDeps, arg?: unknown, ...more: unknown[]): Promise<Note | undefined> {
   const { summary, reader, service } = deps;
   if (more.some((m) => typeof m === 'string')) {
-    void vscode.window.showWarningMessage(
+    void deps.notify(
+      'warning',
       'CND Summary: Add a Note was run with the text of a note among its arguments (as a link in a hover or another extension might do), so nothing was added. Notes are added with the text you type: run Add a Note again.',
     );
     return undefined;
@@ -122,7 +126,7 @@ export async function saveComment(deps: NotesCommandDeps, comment: NoteComment):
   const body = typeof comment.body === 'string' ? comment.body : comment.body.value;
   const tooLong = bodyTooLong(body);
   if (tooLong) {
-    void vscode.window.showErrorMessage(`CND Summary: the note was not saved. ${tooLong.message} Shorten it and save again.`);
+    void deps.notify('error', `CND Summary: the note was not saved. ${tooLong.message} Shorten it and save again.`);
     return;
   }
   comment.mode = vscode.CommentMode.Preview;
@@ -218,12 +222,15 @@ export async function exportNotes(
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   if (targetArg === undefined) {
     const count = service.list().length;
-    void vscode.window
-      .showInformationMessage(
+    void deps
+      .notify(
+        'information',
         `Exported ${count} ${count === 1 ? 'note' : 'notes'} to ${vscode.workspace.asRelativePath(target)}.`,
         'Open',
       )
-      .then((c) => c && vscode.window.showTextDocument(target));
+      .then((c) => {
+        if (c) void vscode.window.showTextDocument(target);
+      });
   }
   return target;
 }
@@ -235,8 +242,6 @@ export async function openNotesFile(deps: NotesCommandDeps): Promise<void> {
     await vscode.window.showTextDocument(service.location.file);
   } catch (e) {
     deps.log.info(`no notes file to open (${service.location.label}): ${messageOf(e)}`);
-    void vscode.window.showInformationMessage(
-      `There is no notes file yet (${service.location.label}): it is created with the first note.`,
-    );
+    void deps.notify('information', `There is no notes file yet (${service.location.label}): it is created with the first note.`);
   }
 }

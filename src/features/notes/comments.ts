@@ -3,6 +3,7 @@ import { safeNoteMarkdown } from '../../core/render/cards';
 import { makeTarget, type Note } from '../../core/notes/model';
 import type { Summary } from '../../core/summary/summary';
 import { READER_URI, type Reader } from '../reader';
+import { type Notify, showMessage } from './notify';
 import { bodyTooLong, type NotesService } from './service';
 
 /** A note shown as a comment in the reader. */
@@ -62,6 +63,7 @@ export class NotesComments implements vscode.Disposable {
     private readonly summary: Summary,
     private readonly reader: Reader,
     private readonly notes: NotesService,
+    private readonly notify: Notify = showMessage,
   ) {
     this.controller.options = { placeHolder: 'A note on this passage — #tags welcome', prompt: 'Add a note' };
     this.controller.commentingRangeProvider = {
@@ -127,7 +129,7 @@ export class NotesComments implements vscode.Disposable {
     }
     const tooLong = bodyTooLong(text);
     if (tooLong) {
-      void vscode.window.showErrorMessage(`CND Summary: the note was not saved. ${tooLong.message} Shorten it and add it again.`);
+      void this.notify('error', `CND Summary: the note was not saved. ${tooLong.message} Shorten it and add it again.`);
       return undefined;
     }
     const start = this.reader.layout.toText(range.start);

@@ -19,6 +19,7 @@ import {
   toggleNoteResolved,
 } from './commands';
 import { NotesComments } from './comments';
+import { type RecordedMessage, recordingNotify, showMessage } from './notify';
 import { NotesService } from './service';
 import { NotesTree } from './tree';
 
@@ -41,16 +42,29 @@ export interface Notes {
   comments: NotesComments;
   /** The sessions view's badge: how many notes stand on a paragraph. */
   badge: (n: number) => { description: string; tooltip: string } | undefined;
+  /** In the extension's tests only (ExtensionMode.Test): every message the notes showed, in order. */
+  recordedMessages?: () => readonly RecordedMessage[];
 }
 
 /** Notes on the summary: the reader's comment threads, the notes view, commands, export. */
 export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps): Notes {
   const { summary, reader, engine, settings, log } = deps;
-  const service = new NotesService(summary, engine, settings, context.globalStorageUri, log);
+  // In the extension's tests, the messages shown are kept for the tests to read (Notes.recordedMessages).
+  const recording = context.extensionMode === vscode.ExtensionMode.Test ? recordingNotify() : undefined;
+  const notify = recording?.notify ?? showMessage;
+  const service = new NotesService(summary, engine, settings, context.globalStorageUri, log, notify);
   const tree = new NotesTree(summary, service);
-  const comments = new NotesComments(summary, reader, service);
+  const comments = new NotesComments(summary, reader, service, notify);
   const view = vscode.window.createTreeView('cndSummary.notes', { treeDataProvider: tree, showCollapseAll: true });
-  const commandDeps: NotesCommandDeps = { summary, reader, service, comments, log, globalStorage: context.globalStorageUri };
+  const commandDeps: NotesCommandDeps = {
+    summary,
+    reader,
+    service,
+    comments,
+    log,
+    notify,
+    globalStorage: context.globalStorageUri,
+  };
   const command = <A extends unknown[]>(id: string, run: (deps: NotesCommandDeps, ...args: A) => unknown) =>
     vscode.commands.registerCommand(id, (...args: A) => run(commandDeps, ...args));
 
@@ -102,5 +116,6 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
           }
         : undefined;
     },
+    ...(recording ? { recordedMessages: () => recording.messages } : {}),
   };
 }

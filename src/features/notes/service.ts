@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
+import { type Notify, showMessage } from './notify';
 import { type CardNote, cardNoteOf } from '../../core/render/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
 import { type Note, type NoteTarget, NOTES_LIMITS } from '../../core/notes/model';
@@ -136,8 +137,6 @@ export class NotesService implements vscode.Disposable {
   private warnedRecovery: string | undefined;
   /** Errors already shown to the user by this service: the commands that meet them again need not. */
   private readonly reported = new WeakSet<object>();
-  /** The last message shown to the user about the notes (for tests and the notes view). */
-  lastMessage: string | undefined;
   /** Whether the drafter was asked for a name this session (asked once; see `askAuthor`). */
   private askedAuthor = false;
 
@@ -147,6 +146,8 @@ export class NotesService implements vscode.Disposable {
     private readonly settings: Settings,
     private readonly globalStorage: vscode.Uri,
     private readonly log: Log,
+    /** How messages are shown (the integration tests record them). */
+    private readonly notify: Notify = showMessage,
   ) {
     this.open();
     this.disposables.push(
@@ -163,7 +164,8 @@ export class NotesService implements vscode.Disposable {
     this.storeListener?.dispose();
     this.location = notesLocation(this.settings, this.globalStorage);
     if (this.location.refused) {
-      void vscode.window.showWarningMessage(
+      void this.notify(
+        'warning',
         `CND Summary: the setting cndSummary.notes.file (“${this.location.refused}”) points outside the workspace folder, so notes are kept in ${DEFAULT_NOTES_FILE}.`,
       );
     }
@@ -224,22 +226,25 @@ export class NotesService implements vscode.Disposable {
         const saving = e.status.recoveryError
           ? `New notes cannot be saved either: the recovery file ${this.recoveryLabel()} cannot be used (${e.status.recoveryError}).`
           : `New notes are saved to ${this.recoveryLabel()} until the file is fixed, then moved back into it.`;
-        this.lastMessage = `CND Summary: the notes file ${this.location.label} cannot be read (${e.status.error}). It has been left untouched; notes cannot be edited, resolved or deleted until it is fixed. ${saving}`;
-        void vscode.window
-          .showErrorMessage(this.lastMessage, 'Open File')
-          .then((choice) => choice && vscode.window.showTextDocument(this.location.file));
+        const message = `CND Summary: the notes file ${this.location.label} cannot be read (${e.status.error}). It has been left untouched; notes cannot be edited, resolved or deleted until it is fixed. ${saving}`;
+        void this.notify('error', message, 'Open File').then((choice) => {
+          if (choice) void vscode.window.showTextDocument(this.location.file);
+        });
       }
     } else this.warnedCorrupt = false;
     const recoveryError = e.status.kind === 'ok' ? e.status.recoveryError : undefined;
     if (recoveryError !== this.warnedRecovery) {
       this.warnedRecovery = recoveryError;
       if (recoveryError) {
-        this.lastMessage = `CND Summary: the recovery file ${this.recoveryLabel()} next to ${this.location.label} cannot be read (${recoveryError}), so the notes in it cannot be moved back. It has been left as it is: fix it, or remove it if you do not need it.`;
-        void vscode.window.showWarningMessage(this.lastMessage);
+        void this.notify(
+          'warning',
+          `CND Summary: the recovery file ${this.recoveryLabel()} next to ${this.location.label} cannot be read (${recoveryError}), so the notes in it cannot be moved back. It has been left as it is: fix it, or remove it if you do not need it.`,
+        );
       }
     }
     if (e.recovered) {
-      void vscode.window.showInformationMessage(
+      void this.notify(
+        'information',
         `CND Summary: ${e.recovered} ${e.recovered === 1 ? 'note' : 'notes'} from ${this.recoveryLabel()} moved back into ${this.location.label}.`,
       );
     }
@@ -252,7 +257,7 @@ export class NotesService implements vscode.Disposable {
           : c.kind === 'edited-here-deleted-there'
             ? 'was deleted in the file but changed here; it is kept'
             : 'was deleted here but changed in the file; it is kept';
-      void vscode.window.showWarningMessage(`CND Summary: a note ${where} ${what}.`);
+      void this.notify('warning', `CND Summary: a note ${where} ${what}.`);
     }
   }
 
@@ -262,11 +267,11 @@ export class NotesService implements vscode.Disposable {
 
   private reportError(what: 'read' | 'write', err: unknown): void {
     this.log.error(`notes file ${this.location.label}: could not ${what}: ${messageOf(err)}`);
-    this.lastMessage =
+    const message =
       err instanceof NotesRefused
         ? `CND Summary: ${this.location.label}: ${err.message}.`
         : `CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`;
-    void vscode.window.showErrorMessage(this.lastMessage);
+    void this.notify('error', message);
     if (typeof err === 'object' && err !== null) this.reported.add(err);
   }
 
@@ -374,7 +379,8 @@ export class NotesService implements vscode.Disposable {
     await this.ready;
     const note = await this.reporting(this.store.add({ target, body, author: this.settings.notesAuthor() }));
     if (this.store.readOnly) {
-      void vscode.window.showWarningMessage(
+      void this.notify(
+        'warning',
         `CND Summary: the notes file ${this.location.label} cannot be read, so this note was saved to ${this.recoveryLabel()}; it moves into the notes file once that is fixed.`,
       );
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../../src/core/notes/model';
+import type { Notes } from '../../../src/features/notes';
 import { workspaceNotesFs } from '../../../src/features/notes/service';
 import { unescaped } from './drafts';
 import { api, assert, assertEqual, hostKind, log, test, waitFor, workspaceUri } from './harness';
@@ -15,6 +16,16 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The messages the notes show from now on (recorded in the extension's test mode). */
+function messagesSince(notes: Notes): () => string[] {
+  const all = () => notes.recordedMessages?.() ?? [];
+  const from = all().length;
+  return () =>
+    all()
+      .slice(from)
+      .map((m) => m.message);
 }
 
 function hoverMarkdown(hovers: vscode.Hover[]): string {
@@ -136,12 +147,13 @@ test('notes: export as annotated Markdown and as W3C Web Annotation JSON-LD', as
 
 test('notes: a corrupt file gives the error and is left untouched; new notes go to the recovery file', async () => {
   const { notes } = await api();
+  const shown = messagesSince(notes);
   const corrupt = '{ "format": "cnd-summary-notes", "notes": [ this is not JSON';
   await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(corrupt));
   await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to see the corrupt file', 15000);
   // The status changes first; the message follows with the store's event.
   await waitFor(
-    () => notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
+    () => shown().some((m) => m.includes('cannot be read') && m.includes('left untouched')),
     'the error message',
     15000,
   );
@@ -216,6 +228,7 @@ test('notes: a file with a hostile tag, or not UTF-8, is refused untouched; edit
   const good = await waitFor(() => readText(notesFile()), 'the notes file');
   const kept = notes.service.list()[0];
   assert(kept, 'a note to edit');
+  const shown = messagesSince(notes);
   const file = JSON.parse(good) as { notes: Note[] };
   file.notes[0].tags = ['x\n\n[Run](command:cndSummary.addNote?%5B24%2C%22x%22%5D)'];
   const hostile = new TextEncoder().encode(JSON.stringify(file, null, 2));
@@ -224,7 +237,9 @@ test('notes: a file with a hostile tag, or not UTF-8, is refused untouched; edit
     await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to refuse the hostile tag', 15000);
     const status = notes.service.status;
     assert(status.kind === 'corrupt' && /tag 1 is not a tag/.test(status.error), `the reason: ${JSON.stringify(status)}`);
-    assert(!notes.service.lastMessage?.includes('command:'), `the message does not quote the file: ${notes.service.lastMessage}`);
+    await waitFor(() => shown().some((m) => m.includes('cannot be read')), 'the error message', 15000);
+    const quoting = shown().filter((m) => m.includes('command:'));
+    assertEqual(quoting, [], 'the message does not quote the file');
     let refused = '';
     await notes.service.update(kept.id, { body: 'edited while the file is broken' }).catch((e: Error) => (refused = e.message));
     assert(refused.includes('cannot be edited, resolved or deleted until it is fixed'), `edit refused: ${refused}`);
