@@ -57,7 +57,9 @@ export async function addNote(deps: NotesCommandDeps, arg?: unknown, ...more: un
   if (more.some((m) => typeof m === 'string')) {
     void deps.notify(
       'warning',
-      'CND Summary: Add a Note was run with the text of a note among its arguments (as a link in a hover or another extension might do), so nothing was added. Notes are added with the text you type: run Add a Note again.',
+      vscode.l10n.t(
+        'CND Summary: Add a Note was run with the text of a note among its arguments (as a link in a hover or another extension might do), so nothing was added. Notes are added with the text you type: run Add a Note again.',
+      ),
     );
     return undefined;
   }
@@ -70,15 +72,16 @@ export async function addNote(deps: NotesCommandDeps, arg?: unknown, ...more: un
     paragraph = selected.paragraph;
     if (selected.passage) ({ start, end } = selected.passage);
   }
-  paragraph = paragraph === undefined ? await askParagraph(summary, 'Add a Note') : checkParagraphArg(summary, paragraph);
+  paragraph =
+    paragraph === undefined ? await askParagraph(summary, vscode.l10n.t('Add a Note')) : checkParagraphArg(summary, paragraph);
   if (paragraph === undefined) return undefined;
   const p = summary.paragraph(paragraph)!;
   const passage = end > start ? p.text.slice(start, end) : undefined;
   const body = await vscode.window.showInputBox({
     title: passage
-      ? `Note on “${passage.length > 40 ? `${passage.slice(0, 40)}…` : passage}” (¶ ${paragraph})`
-      : `Note on ¶ ${paragraph}`,
-    prompt: 'Markdown; #tags such as #follow-up or #quote are picked up',
+      ? vscode.l10n.t('Note on “{0}” (¶ {1})', passage.length > 40 ? `${passage.slice(0, 40)}…` : passage, paragraph)
+      : vscode.l10n.t('Note on ¶ {0}', paragraph),
+    prompt: vscode.l10n.t('Markdown; #tags such as #follow-up or #quote are picked up'),
     ignoreFocusOut: true,
     validateInput: bodyTooLong,
   });
@@ -111,7 +114,7 @@ export async function editNote(deps: NotesCommandDeps, arg?: unknown, bodyArg?: 
     typeof bodyArg === 'string'
       ? bodyArg
       : await vscode.window.showInputBox({
-          title: `Edit note on ¶ ${note.target.paragraph}`,
+          title: vscode.l10n.t('Edit note on ¶ {0}', note.target.paragraph),
           value: note.body,
           ignoreFocusOut: true,
           validateInput: bodyTooLong,
@@ -126,7 +129,10 @@ export async function saveComment(deps: NotesCommandDeps, comment: NoteComment):
   const body = typeof comment.body === 'string' ? comment.body : comment.body.value;
   const tooLong = bodyTooLong(body);
   if (tooLong) {
-    void deps.notify('error', `CND Summary: the note was not saved. ${tooLong.message} Shorten it and save again.`);
+    void deps.notify(
+      'error',
+      vscode.l10n.t('CND Summary: the note was not saved. {0} Shorten it and save again.', tooLong.message),
+    );
     return;
   }
   comment.mode = vscode.CommentMode.Preview;
@@ -145,12 +151,13 @@ export async function deleteNote(deps: NotesCommandDeps, arg?: unknown): Promise
   const note = id ? service.get(id) : undefined;
   if (!note) return false;
   if (typeof arg !== 'string') {
+    const remove = vscode.l10n.t('Delete');
     const ok = await vscode.window.showWarningMessage(
-      `Delete this note on ¶ ${note.target.paragraph}?`,
+      vscode.l10n.t('Delete this note on ¶ {0}?', note.target.paragraph),
       { modal: true, detail: note.body.slice(0, 200) },
-      'Delete',
+      remove,
     );
-    if (ok !== 'Delete') return false;
+    if (ok !== remove) return false;
   }
   return (
     (await quietly(
@@ -192,17 +199,17 @@ export async function exportNotes(
     const pick = await vscode.window.showQuickPick(
       [
         {
-          label: 'Annotated summary (Markdown)',
-          description: 'each paragraph followed by its notes',
+          label: vscode.l10n.t('Annotated summary (Markdown)'),
+          description: vscode.l10n.t('each paragraph followed by its notes'),
           format: 'markdown' as const,
         },
         {
-          label: 'W3C Web Annotation (JSON-LD)',
-          description: 'the notes with their selectors, for other tools',
+          label: vscode.l10n.t('W3C Web Annotation (JSON-LD)'),
+          description: vscode.l10n.t('the notes with their selectors, for other tools'),
           format: 'jsonld' as const,
         },
       ],
-      { title: 'Export Notes' },
+      { title: vscode.l10n.t('Export Notes') },
     );
     if (!pick) return undefined;
     format = pick.format;
@@ -212,7 +219,10 @@ export async function exportNotes(
   const target =
     targetArg instanceof vscode.Uri
       ? targetArg
-      : await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, name), title: 'Export Notes' });
+      : await vscode.window.showSaveDialog({
+          defaultUri: vscode.Uri.joinPath(folder, name),
+          title: vscode.l10n.t('Export Notes'),
+        });
   if (!target) return undefined;
   await service.ready;
   const text =
@@ -225,8 +235,10 @@ export async function exportNotes(
     void deps
       .notify(
         'information',
-        `Exported ${count} ${count === 1 ? 'note' : 'notes'} to ${vscode.workspace.asRelativePath(target)}.`,
-        'Open',
+        count === 1
+          ? vscode.l10n.t('Exported 1 note to {0}.', vscode.workspace.asRelativePath(target))
+          : vscode.l10n.t('Exported {0} notes to {1}.', count, vscode.workspace.asRelativePath(target)),
+        vscode.l10n.t('Open'),
       )
       .then((c) => {
         if (c) void vscode.window.showTextDocument(target);
@@ -242,6 +254,9 @@ export async function openNotesFile(deps: NotesCommandDeps): Promise<void> {
     await vscode.window.showTextDocument(service.location.file);
   } catch (e) {
     deps.log.info(`no notes file to open (${service.location.label}): ${messageOf(e)}`);
-    void deps.notify('information', `There is no notes file yet (${service.location.label}): it is created with the first note.`);
+    void deps.notify(
+      'information',
+      vscode.l10n.t('There is no notes file yet ({0}): it is created with the first note.', service.location.label),
+    );
   }
 }

@@ -21,10 +21,14 @@ export class NoteComment implements vscode.Comment {
     orphaned: boolean,
   ) {
     this.body = noteMarkdown(note.body);
-    this.author = { name: note.author || '(no name)' };
+    this.author = { name: note.author || vscode.l10n.t('(no name)') };
     this.timestamp = new Date(note.modified);
     this.label =
-      [orphaned ? 'passage no longer found' : '', note.resolved ? 'resolved' : '', note.conflictOf ? 'conflicting copy' : '']
+      [
+        orphaned ? vscode.l10n.t('passage no longer found') : '',
+        note.resolved ? vscode.l10n.t('resolved') : '',
+        note.conflictOf ? vscode.l10n.t('conflicting copy') : '',
+      ]
         .filter(Boolean)
         .join(' · ') || undefined;
   }
@@ -56,7 +60,7 @@ export function noteMarkdown(body: string): vscode.MarkdownString {
  * thread that can be edited, resolved and deleted.
  */
 export class NotesComments implements vscode.Disposable {
-  readonly controller = vscode.comments.createCommentController('cndSummary.notes', 'CND Summary notes');
+  readonly controller = vscode.comments.createCommentController('cndSummary.notes', vscode.l10n.t('CND Summary notes'));
   private threads: vscode.CommentThread[] = [];
 
   constructor(
@@ -65,7 +69,10 @@ export class NotesComments implements vscode.Disposable {
     private readonly notes: NotesService,
     private readonly notify: Notify = showMessage,
   ) {
-    this.controller.options = { placeHolder: 'A note on this passage — #tags welcome', prompt: 'Add a note' };
+    this.controller.options = {
+      placeHolder: vscode.l10n.t('A note on this passage — #tags welcome'),
+      prompt: vscode.l10n.t('Add a note'),
+    };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (doc) => {
         if (doc.uri.scheme !== READER_URI.scheme) return [];
@@ -129,7 +136,10 @@ export class NotesComments implements vscode.Disposable {
     }
     const tooLong = bodyTooLong(text);
     if (tooLong) {
-      void this.notify('error', `CND Summary: the note was not saved. ${tooLong.message} Shorten it and add it again.`);
+      void this.notify(
+        'error',
+        vscode.l10n.t('CND Summary: the note was not saved. {0} Shorten it and add it again.', tooLong.message),
+      );
       return undefined;
     }
     const start = this.reader.layout.toText(range.start);

@@ -71,10 +71,10 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
   const refresh = () => {
     tree.refresh();
     comments.refresh();
-    view.description = service.readOnly ? 'read-only' : undefined;
+    view.description = service.readOnly ? vscode.l10n.t('read-only') : undefined;
     view.message =
       service.list().length === 0 && !service.readOnly
-        ? 'No notes yet. Select a passage in the reader and add one, or use “Add a Note” on a paragraph.'
+        ? vscode.l10n.t('No notes yet. Select a passage in the reader and add one, or use “Add a Note” on a paragraph.')
         : undefined;
   };
 
@@ -102,19 +102,22 @@ export function registerNotes(context: vscode.ExtensionContext, deps: NotesDeps)
     add: async (paragraph, body) => {
       const p = summary.paragraph(paragraph);
       if (!p)
-        throw new Error(`CND Summary: there is no paragraph ${paragraph}; the summary has paragraphs 1 to ${summary.count}`);
+        throw new Error(
+          vscode.l10n.t('CND Summary: there is no paragraph {0}; the summary has paragraphs 1 to {1}', paragraph, summary.count),
+        );
       return service.add(makeTarget(paragraph, p.text, 0, 0), body);
     },
     tree,
     comments,
     badge: (n) => {
       const count = service.notesOn(n).length;
-      return count
-        ? {
-            description: `${count} ${count === 1 ? 'note' : 'notes'}`,
-            tooltip: `${count} ${count === 1 ? 'note' : 'notes'} on this paragraph.`,
-          }
-        : undefined;
+      if (!count) return undefined;
+      return count === 1
+        ? { description: vscode.l10n.t('1 note'), tooltip: vscode.l10n.t('1 note on this paragraph.') }
+        : {
+            description: vscode.l10n.t('{0} notes', count),
+            tooltip: vscode.l10n.t('{0} notes on this paragraph.', count),
+          };
     },
     ...(recording ? { recordedMessages: () => recording.messages } : {}),
   };
