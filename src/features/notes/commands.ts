@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { makeTarget, type Note } from '../../core/notes/model';
+import type { Note } from '../../core/notes/model';
 import { exportMarkdown, exportWebAnnotation } from '../../core/notes/export';
 import type { Summary } from '../../core/summary/summary';
 import { askParagraph, checkParagraphArg, paragraphOf } from '../prompts';
@@ -47,13 +47,19 @@ async function quietly<T>(service: NotesService, change: Promise<T>): Promise<T 
 
 /**
  * Add a Note. Its arguments name a paragraph and nothing more: a number or a numeric string (a hover card's
- * link passes `[24]`), a paragraph of a view, or nothing (the reader's selection, else a prompt). The text
- * is always typed by the user: this is one of the two commands a hover card may run, so a link written into
+ * link passes `[24]`), a paragraph of a view, or nothing (the reader's selection, else a prompt). It opens
+ * the reader there (beside the draft) with an empty comment thread on the paragraph or passage, whose reply
+ * box takes several lines; the reply is saved as the note (`cndSummary.notes.createFromReply`). The text is
+ * always typed by the user: this is one of the two commands a hover card may run, so a link written into
  * a shared notes file must not be able to add a note. A call that passes text is refused with a message;
- * programs add notes through the API (Notes.add).
+ * programs add notes through the API (Notes.add). Resolves to the thread opened.
  */
-export async function addNote(deps: NotesCommandDeps, arg?: unknown, ...more: unknown[]): Promise<Note | undefined> {
-  const { summary, reader, service } = deps;
+export async function addNote(
+  deps: NotesCommandDeps,
+  arg?: unknown,
+  ...more: unknown[]
+): Promise<vscode.CommentThread | undefined> {
+  const { summary, reader, comments } = deps;
   if (more.some((m) => typeof m === 'string')) {
     void deps.notify(
       'warning',
@@ -77,20 +83,14 @@ export async function addNote(deps: NotesCommandDeps, arg?: unknown, ...more: un
   if (paragraph === undefined) return undefined;
   const p = summary.paragraph(paragraph)!;
   const passage = end > start ? p.text.slice(start, end) : undefined;
-  const body = await vscode.window.showInputBox({
-    title: passage
-      ? vscode.l10n.t('Note on “{0}” (¶ {1})', passage.length > 40 ? `${passage.slice(0, 40)}…` : passage, paragraph)
-      : vscode.l10n.t('Note on ¶ {0}', paragraph),
-    prompt: vscode.l10n.t('Markdown; #tags such as #follow-up or #quote are picked up'),
-    ignoreFocusOut: true,
-    validateInput: bodyTooLong,
-  });
-  if (!body?.trim()) return undefined;
-  await service.askAuthor();
-  return quietly(service, service.add(makeTarget(paragraph, p.text, start, end), body));
+  const label = passage
+    ? vscode.l10n.t('Note on “{0}” (¶ {1})', passage.length > 40 ? `${passage.slice(0, 40)}…` : passage, paragraph)
+    : vscode.l10n.t('Note on ¶ {0}', paragraph);
+  await reader.show(paragraph, passage ? { passage: { start, end } } : {});
+  return comments.startNote(paragraph, start, end, label);
 }
 
-/** A new thread typed in the reader's gutter becomes a note. */
+/** A new thread typed in the reader's gutter, or opened by Add a Note, becomes a note. */
 export function createNoteFromReply(deps: NotesCommandDeps, reply: vscode.CommentReply): Promise<Note | undefined> {
   return deps.comments.create(reply);
 }

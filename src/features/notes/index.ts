@@ -35,7 +35,7 @@ export interface Notes {
   service: NotesService;
   /**
    * Adds a note on a whole paragraph with the given text, for other extensions and tests (the Add a Note
-   * command always asks the user for the text). Rejects with the reason when the note cannot be saved.
+   * command always has the user type the text). Rejects with the reason when the note cannot be saved.
    */
   add(paragraph: number, body: string): Promise<Note>;
   tree: NotesTree;
