@@ -187,11 +187,22 @@ try {
   await wb.command('CND Summary: Open the Notes File');
   await page.locator('.tab.active', { hasText: 'notes.json' }).first().waitFor({ timeout: 15000 });
   await page.waitForTimeout(800);
-  const notesJson = (await wb.editorText()).replace(/\s+/g, ' ');
+  // What the editor shows of the file: its first lines, then its last.
+  const firstLines = await wb.editorText();
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(500);
+  const notesJson = `${firstLines}\n${await wb.editorText()}`.replace(/\s+/g, ' ');
+  const body = notesJson.indexOf('"body"');
   check(
-    notesJson.includes(`"body": "${NOTE_LINES.join('\\n')}"`) && notesJson.includes('"author": "A. Drafter"'),
-    'keyboard: the note’s two lines are in .cnd/notes.json, with the name given',
-    notesJson.slice(notesJson.indexOf('"body"'), notesJson.indexOf('"body"') + 140),
+    notesJson.includes(`"body": "${NOTE_LINES.join('\\n')}"`),
+    'keyboard: the note’s two lines are in .cnd/notes.json',
+    notesJson.slice(body, body + 110),
+  );
+  const author = notesJson.indexOf('"author"');
+  check(
+    notesJson.includes('"author": "A. Drafter"'),
+    'keyboard: the note carries the name given',
+    author < 0 ? notesJson.slice(-200) : notesJson.slice(author, author + 30),
   );
 
   // Ctrl+click on a number in the draft: the reader (already beside) moves there; still one reader tab.
