@@ -10,6 +10,8 @@ import { freshWorkspace, launchBrowser, ROOT, startWebHost } from './hosts.mjs';
 import { Workbench } from './workbench.mjs';
 
 const t0 = Date.now();
+/** The note typed in the reader's comment box: two lines. */
+const NOTE_LINES = ['Ask our financial intelligence unit for figures', 'before the next intersessional #follow-up'];
 const checks = [];
 const check = (ok, what, detail = '') => {
   checks.push(ok);
@@ -162,12 +164,13 @@ try {
   check(at27.endsWith('¶ 27'), 'keyboard: the reader is at ¶ 27', at27);
   // The cursor is at the start of paragraph 27: select its first words, and add a note on them.
   for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  // Add a Note opens an empty comment thread there; its reply box takes several lines (Enter: a new line;
+  // Ctrl+Enter: add the note).
   await wb.command('CND Summary: Add a Note');
-  await wb.waitForQuickInput('Note on “');
-  const noteTitle = (await page.locator('.quick-input-widget .quick-input-title').first().innerText()).trim();
+  const noteTitle = await wb.writeNote('Note on “', NOTE_LINES);
   check(/^Note on “.+” \(¶ 27\)$/.test(noteTitle), 'keyboard: Add a Note on the words selected in the reader', noteTitle);
-  await page.keyboard.type('Ask our financial intelligence unit for figures #follow-up');
-  await page.keyboard.press('Enter');
+  // A first note: the drafter is asked once for the name the notes carry.
+  check(await wb.answerNamePrompt('A. Drafter'), 'keyboard: the drafter is asked for a name on a first note');
   await page.waitForTimeout(1200);
   // The Notes view started collapsed (no notes); shown with the first note, it opens by itself.
   await wb.command('View: Show CND Summary');
@@ -180,6 +183,27 @@ try {
     .then(() => true)
     .catch(() => false);
   check(noted, 'keyboard: the note is in the Notes view, which opened by itself for the first note');
+  // The notes file as the workbench has it (the web host keeps the workspace's writes in the page's memory).
+  await wb.command('CND Summary: Open the Notes File');
+  await page.locator('.tab.active', { hasText: 'notes.json' }).first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(800);
+  // What the editor shows of the file: its first lines, then its last.
+  const firstLines = await wb.editorText();
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(500);
+  const notesJson = `${firstLines}\n${await wb.editorText()}`.replace(/\s+/g, ' ');
+  const body = notesJson.indexOf('"body"');
+  check(
+    notesJson.includes(`"body": "${NOTE_LINES.join('\\n')}"`),
+    'keyboard: the note’s two lines are in .cnd/notes.json',
+    notesJson.slice(body, body + 110),
+  );
+  const author = notesJson.indexOf('"author"');
+  check(
+    notesJson.includes('"author": "A. Drafter"'),
+    'keyboard: the note carries the name given',
+    author < 0 ? notesJson.slice(-200) : notesJson.slice(author, author + 30),
+  );
 
   // Ctrl+click on a number in the draft: the reader (already beside) moves there; still one reader tab.
   await page.keyboard.press('Control+1');

@@ -110,9 +110,7 @@ try {
     await waitFor(() => wb.textBox('currently', 0));
     await wb.dragSelect(['currently', 0], ['currently', 8]);
     await wb.command('CND Summary: Add a Note');
-    await wb.waitForQuickInput('Note on');
-    await page.keyboard.type(NOTE);
-    await page.keyboard.press('Enter');
+    await wb.writeNote('Note on', [NOTE]);
     // A first note: the drafter is asked once for the name the notes carry.
     check(await wb.answerNamePrompt('A. Drafter'), 'the drafter is asked for a name on a first note');
     const note = await waitFor(() => notesOnDisk(workspace).find((n) => n.body === NOTE));

@@ -176,9 +176,7 @@ const scenarios = {
     await wb.dragSelect(['1 per cent of criminal', 0], ['proceeds was confiscated', 23], 0);
     await page.waitForTimeout(300);
     await wb.command('CND Summary: Add a Note');
-    await page.waitForTimeout(600);
-    await page.keyboard.type('Our Minister’s line on asset recovery — quote this in the plenary #quote #follow-up');
-    await page.keyboard.press('Enter');
+    await wb.writeNote('Note on', ['Our Minister’s line on asset recovery — quote this in the plenary #quote #follow-up']);
     await wb.answerNamePrompt('A. Drafter');
     await page.waitForTimeout(1500);
     await wb.openContainer();

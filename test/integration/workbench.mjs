@@ -57,6 +57,27 @@ export class Workbench {
   }
 
   /**
+   * Add a Note opens an empty comment thread in the reader: waits for it (its title contains `title`), types
+   * `lines` into its reply box (Enter between lines: a new line there) and submits with Ctrl+Enter.
+   * Resolves with the thread's title.
+   */
+  async writeNote(title, lines) {
+    const { page } = this;
+    const widget = page.locator('.review-widget', { has: page.locator('.review-title', { hasText: title }) }).first();
+    await widget.waitFor({ state: 'visible', timeout: 15000 });
+    const heading = (await widget.locator('.review-title').first().innerText()).trim();
+    await widget.locator('.comment-form .monaco-editor .view-lines').first().click();
+    await page.waitForTimeout(200);
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await page.keyboard.press('Enter');
+      await page.keyboard.type(line);
+    }
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Control+Enter');
+    return heading;
+  }
+
+  /**
    * After a first note: the extension asks once for the drafter's name when `cndSummary.notes.author` is
    * empty. Answers it with `name` if it comes within a few seconds; returns whether it came.
    */

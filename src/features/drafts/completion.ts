@@ -28,9 +28,11 @@ export class ParagraphCompletionProvider implements vscode.CompletionItemProvide
     for (const p of this.summary.doc.paragraphs) {
       if (spot.after !== undefined && p.number <= spot.after) continue;
       const r = rank.get(p.number);
-      const description = r && r.matched.length ? `matched: ${r.matched.join(', ')}` : truncate(p.text, 60);
+      const description = r && r.matched.length ? vscode.l10n.t('matched: {0}', r.matched.join(', ')) : truncate(p.text, 60);
       const item = new vscode.CompletionItem({ label: String(p.number), description }, vscode.CompletionItemKind.Reference);
-      item.detail = `¶ ${p.number} · ${this.summary.placeOf(p)}${r ? ' · related to this sentence' : ''}`;
+      item.detail = r
+        ? vscode.l10n.t('¶ {0} · {1} · related to this sentence', p.number, this.summary.placeOf(p))
+        : `¶ ${p.number} · ${this.summary.placeOf(p)}`;
       const documentation = new vscode.MarkdownString(`${paragraphMarkdown(p)}\n\n*${escapeMarkdown(this.summary.placeOf(p))}*`);
       documentation.isTrusted = false;
       documentation.supportHtml = false;

@@ -86,7 +86,11 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
       );
       const d = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 0),
-        `This draft is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_CHECKED_CHARS / 1e6} million). Citations in it are not checked.`,
+        vscode.l10n.t(
+          'This draft is too large to check ({0} million characters; the limit is {1} million). Citations in it are not checked.',
+          (text.length / 1e6).toFixed(1),
+          MAX_CHECKED_CHARS / 1e6,
+        ),
         vscode.DiagnosticSeverity.Information,
       );
       d.source = SOURCE;
@@ -213,7 +217,7 @@ export class DraftChecker implements vscode.Disposable, vscode.CodeActionProvide
     const { edits } = fixAllEdits(problems);
     if (edits.length === 0) return undefined;
     const count = problems.filter((p) => FIXABLE_IN_BULK.has(p.code as ProblemCode) && p.fixes.length > 0).length;
-    const action = new vscode.CodeAction(`Fix all citation style problems in this draft (${count})`, kind);
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all citation style problems in this draft ({0})', count), kind);
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
     action.edit = edit;

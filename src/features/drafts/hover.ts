@@ -10,9 +10,9 @@ import type { KeptCitationsStore } from './kept';
 /**
  * Markdown for hovers: no HTML, no theme icons, and command links only to the extension's own two card
  * commands (CARD_COMMANDS). Both take a paragraph number and nothing else: Go to Paragraph opens the reader
- * there, Add a Note asks for the note's text. So even a link that got into a card some other way than
- * cards.ts (which escapes every string from data and notes) could do no more than open the reader or an
- * input box.
+ * there, Add a Note opens the reader there with an empty note for the user to type. So even a link that got
+ * into a card some other way than cards.ts (which escapes every string from data and notes) could do no
+ * more than open the reader, or an empty note in it.
  */
 export function cardMarkdown(value: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(value);

@@ -87,7 +87,7 @@ async function keepCitation(kept: KeptCitationsStore, summary: Summary, uri: unk
 async function openKeptCitations(kept: KeptCitationsStore, log: Log): Promise<void> {
   const uri = kept.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a folder: kept citations are recorded in it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder: kept citations are recorded in it.'));
     return;
   }
   try {
@@ -95,7 +95,9 @@ async function openKeptCitations(kept: KeptCitationsStore, log: Log): Promise<vo
   } catch (e) {
     log.info(`no kept-citations file to open: ${messageOf(e)}`);
     void vscode.window.showInformationMessage(
-      'No citation has been kept yet: “Keep this citation” in the light bulb of a support warning records one in .cnd/kept-citations.json.',
+      vscode.l10n.t(
+        'No citation has been kept yet: “Keep this citation” in the light bulb of a support warning records one in .cnd/kept-citations.json.',
+      ),
     );
   }
 }

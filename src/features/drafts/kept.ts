@@ -75,14 +75,14 @@ export class KeptCitationsStore implements vscode.Disposable {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { file: { version: 1, kept: [] } };
-      return { error: `it could not be read (${e instanceof Error ? e.message : String(e)})` };
+      return { error: vscode.l10n.t('it could not be read ({0})', messageOf(e)) };
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch (e) {
       this.log.warn(`${KEPT_FILE}: not valid UTF-8 (${messageOf(e)})`);
-      return { error: 'it is not valid UTF-8 text' };
+      return { error: vscode.l10n.t('it is not valid UTF-8 text') };
     }
     const parsed = parseKeptFile(text, this.count());
     return parsed.ok ? { file: parsed.file } : { error: parsed.error };
@@ -95,7 +95,11 @@ export class KeptCitationsStore implements vscode.Disposable {
       if (this.problem !== r.error) {
         this.problem = r.error;
         void vscode.window.showWarningMessage(
-          `The kept citations file ${KEPT_FILE} is not used: ${r.error}. Fix it, or delete it to start again; it is never overwritten.`,
+          vscode.l10n.t(
+            'The kept citations file {0} is not used: {1}. Fix it, or delete it to start again; it is never overwritten.',
+            KEPT_FILE,
+            r.error,
+          ),
         );
       }
       return;
@@ -127,18 +131,24 @@ export class KeptCitationsStore implements vscode.Disposable {
 
   private async update(change: (file: KeptFile) => KeptFile): Promise<string | undefined> {
     const uri = this.uri;
-    if (!uri) return 'Open a folder to keep citations: they are recorded in the workspace.';
+    if (!uri) return vscode.l10n.t('Open a folder to keep citations: they are recorded in the workspace.');
     const r = await this.read();
-    if ('error' in r) return `The kept citations file ${KEPT_FILE} is not used (${r.error}); nothing was changed.`;
+    if ('error' in r)
+      return vscode.l10n.t('The kept citations file {0} is not used ({1}); nothing was changed.', KEPT_FILE, r.error);
     const link = await symbolicLinkOnPath(uri);
-    if (link) return `${KEPT_FILE} was not written: ${link} is a symbolic link, and the extension never writes through one.`;
+    if (link)
+      return vscode.l10n.t(
+        '{0} was not written: {1} is a symbolic link, and the extension never writes through one.',
+        KEPT_FILE,
+        link,
+      );
     const next = change(r.file);
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeKeptFile(next)));
     } catch (e) {
       this.log.error(`${KEPT_FILE} could not be written: ${messageOf(e)}`);
-      return `${KEPT_FILE} could not be written: ${e instanceof Error ? e.message : String(e)}`;
+      return vscode.l10n.t('{0} could not be written: {1}', KEPT_FILE, messageOf(e));
     }
     this.log.info(`${KEPT_FILE}: written (${next.kept.length} kept citations)`);
     this.problem = undefined;

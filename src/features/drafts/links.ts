@@ -68,7 +68,7 @@ export class CitationLinkFollower implements vscode.Disposable {
       .catch((e: unknown) => {
         this.log.error(`could not close the second reader tab Go to Definition opened: ${messageOf(e)}`);
         void vscode.window.showWarningMessage(
-          `CND Summary: could not close the second reader tab Go to Definition opened: ${e instanceof Error ? e.message : String(e)}`,
+          vscode.l10n.t('CND Summary: could not close the second reader tab Go to Definition opened: {0}', messageOf(e)),
         );
       });
     return this.closing;
@@ -124,7 +124,7 @@ export class CitationLinkProvider implements vscode.DocumentLinkProvider {
           new vscode.Range(doc.positionAt(n.start), doc.positionAt(n.end)),
           paragraphLink(n.value),
         );
-        link.tooltip = `Open ¶ ${n.value} in the reader`;
+        link.tooltip = vscode.l10n.t('Open ¶ {0} in the reader', n.value);
         links.push(link);
       }
     }

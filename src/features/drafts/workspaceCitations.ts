@@ -26,6 +26,14 @@ function positionIn(starts: number[], offset: number): vscode.Position {
   return new vscode.Position(line, character);
 }
 
+/** The sessions view's tooltip: how often, and in how many drafts, a paragraph is cited (singular and plural each). */
+function citedTooltip(cites: number, drafts: number): string {
+  if (cites === 1) return vscode.l10n.t('Cited once in 1 draft of this workspace.');
+  return drafts === 1
+    ? vscode.l10n.t('Cited {0} times in 1 draft of this workspace.', cites)
+    : vscode.l10n.t('Cited {0} times in {1} drafts of this workspace.', cites, drafts);
+}
+
 /** Where every citation of the summary in the workspace's drafts stands: open drafts and draft files on disk. */
 export function citesIn(text: string, summary: Summary): Cite[] {
   const starts = lineStarts(text);
@@ -196,8 +204,8 @@ export class WorkspaceCitations implements vscode.Disposable, vscode.ReferencePr
     const c = this.counts().get(n);
     if (!c) return undefined;
     return {
-      description: `cited ${c.cites}×`,
-      tooltip: `Cited ${c.cites} ${c.cites === 1 ? 'time' : 'times'} in ${c.drafts} ${c.drafts === 1 ? 'draft' : 'drafts'} of this workspace.`,
+      description: vscode.l10n.t('cited {0}×', c.cites),
+      tooltip: citedTooltip(c.cites, c.drafts),
     };
   }
 

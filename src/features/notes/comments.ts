@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { safeNoteMarkdown } from '../../core/render/cards';
-import { makeTarget, type Note } from '../../core/notes/model';
+import { makeTarget, type Note, type NoteTarget } from '../../core/notes/model';
 import type { Summary } from '../../core/summary/summary';
 import { READER_URI, type Reader } from '../reader';
+import { type Notify, showMessage } from './notify';
 import { bodyTooLong, type NotesService } from './service';
 
 /** A note shown as a comment in the reader. */
@@ -20,10 +21,14 @@ export class NoteComment implements vscode.Comment {
     orphaned: boolean,
   ) {
     this.body = noteMarkdown(note.body);
-    this.author = { name: note.author || '(no name)' };
+    this.author = { name: note.author || vscode.l10n.t('(no name)') };
     this.timestamp = new Date(note.modified);
     this.label =
-      [orphaned ? 'passage no longer found' : '', note.resolved ? 'resolved' : '', note.conflictOf ? 'conflicting copy' : '']
+      [
+        orphaned ? vscode.l10n.t('passage no longer found') : '',
+        note.resolved ? vscode.l10n.t('resolved') : '',
+        note.conflictOf ? vscode.l10n.t('conflicting copy') : '',
+      ]
         .filter(Boolean)
         .join(' · ') || undefined;
   }
@@ -55,15 +60,21 @@ export function noteMarkdown(body: string): vscode.MarkdownString {
  * thread that can be edited, resolved and deleted.
  */
 export class NotesComments implements vscode.Disposable {
-  readonly controller = vscode.comments.createCommentController('cndSummary.notes', 'CND Summary notes');
+  readonly controller = vscode.comments.createCommentController('cndSummary.notes', vscode.l10n.t('CND Summary notes'));
   private threads: vscode.CommentThread[] = [];
+  /** The empty threads Add a Note opened, each with the paragraph (and passage) its note is to stand on. */
+  private readonly drafts = new Map<vscode.CommentThread, { paragraph: number; start: number; end: number }>();
 
   constructor(
     private readonly summary: Summary,
     private readonly reader: Reader,
     private readonly notes: NotesService,
+    private readonly notify: Notify = showMessage,
   ) {
-    this.controller.options = { placeHolder: 'A note on this passage — #tags welcome', prompt: 'Add a note' };
+    this.controller.options = {
+      placeHolder: vscode.l10n.t('A note on this passage — #tags welcome'),
+      prompt: vscode.l10n.t('Add a note'),
+    };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (doc) => {
         if (doc.uri.scheme !== READER_URI.scheme) return [];
@@ -114,35 +125,60 @@ export class NotesComments implements vscode.Disposable {
   }
 
   /**
-   * A new thread typed in the reader's gutter: becomes a note on its passage or paragraph. The thread is
-   * closed once the note is saved; when it cannot be (too long, the notes file unusable: the user is told
-   * why), it stays open with its text.
+   * Add a Note in the reader: an empty, expanded thread at paragraph `paragraph` (where the passage
+   * `start`–`end` of its text starts, when there is one), whose reply box takes a note of several lines.
+   * The reply is saved by `create`, as a note on that passage or paragraph. The reader must be open.
+   */
+  startNote(paragraph: number, start: number, end: number, label: string): vscode.CommentThread | undefined {
+    const lines = this.reader.range(paragraph);
+    if (!lines) return undefined;
+    const from = end > start ? this.reader.layout.toReader(paragraph, start) : undefined;
+    const to = end > start ? this.reader.layout.toReader(paragraph, end) : undefined;
+    // One line, as for the notes shown (see refresh).
+    const range =
+      from && to
+        ? new vscode.Range(
+            from.line,
+            from.character,
+            from.line,
+            to.line === from.line ? to.character : lineLength(this.reader, from.line),
+          )
+        : new vscode.Range(lines.start, lines.start);
+    const thread = this.controller.createCommentThread(READER_URI, range, []);
+    thread.label = label;
+    thread.canReply = true;
+    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    this.drafts.set(thread, { paragraph, start, end });
+    return thread;
+  }
+
+  /**
+   * A new thread typed in the reader's gutter, or opened by Add a Note: becomes a note on its passage or
+   * paragraph. The thread is closed once the note is saved; when it cannot be (too long, the notes file
+   * unusable: the user is told why), it stays open with its text.
    */
   async create(reply: vscode.CommentReply): Promise<Note | undefined> {
     const { thread, text } = reply;
     const range = thread.range;
-    if (!range || !text.trim()) {
+    const draft = this.drafts.get(thread);
+    if ((!range && !draft) || !text.trim()) {
+      this.drafts.delete(thread);
       thread.dispose();
       return undefined;
     }
     const tooLong = bodyTooLong(text);
     if (tooLong) {
-      void vscode.window.showErrorMessage(`CND Summary: the note was not saved. ${tooLong.message} Shorten it and add it again.`);
+      void this.notify(
+        'error',
+        vscode.l10n.t('CND Summary: the note was not saved. {0} Shorten it and add it again.', tooLong.message),
+      );
       return undefined;
     }
-    const start = this.reader.layout.toText(range.start);
-    const end = range.isEmpty ? start : this.reader.layout.toText(range.end);
-    const paragraph = start?.paragraph ?? this.reader.layout.paragraphAt(range.start.line);
-    if (paragraph === undefined) {
+    const target = draft ? this.draftTarget(draft) : range && this.gutterTarget(range);
+    if (!target) {
       thread.dispose();
       return undefined;
     }
-    const p = this.summary.paragraph(paragraph)!;
-    const sameParagraph = start && end && end.paragraph === start.paragraph;
-    const target =
-      sameParagraph && end.offset > start.offset
-        ? makeTarget(paragraph, p.text, start.offset, end.offset)
-        : makeTarget(paragraph, p.text, 0, 0);
     let note: Note;
     try {
       await this.notes.askAuthor();
@@ -151,12 +187,32 @@ export class NotesComments implements vscode.Disposable {
       if (this.notes.wasReported(err)) return undefined;
       throw err;
     }
+    this.drafts.delete(thread);
     thread.dispose();
     return note;
   }
 
+  private draftTarget(draft: { paragraph: number; start: number; end: number }): NoteTarget | undefined {
+    const p = this.summary.paragraph(draft.paragraph);
+    return p && makeTarget(draft.paragraph, p.text, draft.start, draft.end);
+  }
+
+  /** The passage, or else the paragraph, of a range of the reader. */
+  private gutterTarget(range: vscode.Range): NoteTarget | undefined {
+    const start = this.reader.layout.toText(range.start);
+    const end = range.isEmpty ? start : this.reader.layout.toText(range.end);
+    const paragraph = start?.paragraph ?? this.reader.layout.paragraphAt(range.start.line);
+    if (paragraph === undefined) return undefined;
+    const p = this.summary.paragraph(paragraph)!;
+    const sameParagraph = start && end && end.paragraph === start.paragraph;
+    return sameParagraph && end.offset > start.offset
+      ? makeTarget(paragraph, p.text, start.offset, end.offset)
+      : makeTarget(paragraph, p.text, 0, 0);
+  }
+
   dispose(): void {
-    for (const t of this.threads) t.dispose();
+    for (const t of [...this.threads, ...this.drafts.keys()]) t.dispose();
+    this.drafts.clear();
     this.controller.dispose();
   }
 }

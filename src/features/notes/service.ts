@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
+import { type Notify, showMessage } from './notify';
 import { type CardNote, cardNoteOf } from '../../core/render/cards';
 import { type Anchor, anchorNote } from '../../core/notes/anchor';
 import { type Note, type NoteTarget, NOTES_LIMITS } from '../../core/notes/model';
@@ -79,7 +80,7 @@ export function notesLocation(settings: Settings, globalStorage: vscode.Uri): No
     file,
     recovery,
     root: folder ? folder.uri : globalStorage,
-    label: folder ? rel : 'the extension’s global storage',
+    label: folder ? rel : vscode.l10n.t('the extension’s global storage'),
     ...(folder && escapes ? { refused: asked } : {}),
   };
 }
@@ -88,7 +89,11 @@ export function notesLocation(settings: Settings, globalStorage: vscode.Uri): No
 export function bodyTooLong(body: string): vscode.InputBoxValidationMessage | undefined {
   return body.length > NOTES_LIMITS.bodyChars
     ? {
-        message: `A note holds at most ${NOTES_LIMITS.bodyChars.toLocaleString('en-US')} characters; this one has ${body.length.toLocaleString('en-US')}.`,
+        message: vscode.l10n.t(
+          'A note holds at most {0} characters; this one has {1}.',
+          NOTES_LIMITS.bodyChars.toLocaleString('en-US'),
+          body.length.toLocaleString('en-US'),
+        ),
         severity: vscode.InputBoxValidationSeverity.Error,
       }
     : undefined;
@@ -105,6 +110,24 @@ function linkCheckedRoot(location: NotesLocation): { root?: string } {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   const inside = [location.file, location.recovery].every((uri) => uri.toString().startsWith(prefix));
   return inside ? { root } : {};
+}
+
+/** The message for a conflict kept in both versions, on paragraph `p` when the note is known. */
+function conflictMessage(kind: StoreEvent['conflicts'][number]['kind'], p: number | undefined): string {
+  if (kind === 'edited-both')
+    return p === undefined
+      ? vscode.l10n.t('CND Summary: a note was changed here and in the file at the same time; both versions are kept.')
+      : vscode.l10n.t(
+          'CND Summary: a note on ¶ {0} was changed here and in the file at the same time; both versions are kept.',
+          p,
+        );
+  if (kind === 'edited-here-deleted-there')
+    return p === undefined
+      ? vscode.l10n.t('CND Summary: a note was deleted in the file but changed here; it is kept.')
+      : vscode.l10n.t('CND Summary: a note on ¶ {0} was deleted in the file but changed here; it is kept.', p);
+  return p === undefined
+    ? vscode.l10n.t('CND Summary: a note was deleted here but changed in the file; it is kept.')
+    : vscode.l10n.t('CND Summary: a note on ¶ {0} was deleted here but changed in the file; it is kept.', p);
 }
 
 function newId(): string {
@@ -136,8 +159,6 @@ export class NotesService implements vscode.Disposable {
   private warnedRecovery: string | undefined;
   /** Errors already shown to the user by this service: the commands that meet them again need not. */
   private readonly reported = new WeakSet<object>();
-  /** The last message shown to the user about the notes (for tests and the notes view). */
-  lastMessage: string | undefined;
   /** Whether the drafter was asked for a name this session (asked once; see `askAuthor`). */
   private askedAuthor = false;
 
@@ -147,6 +168,8 @@ export class NotesService implements vscode.Disposable {
     private readonly settings: Settings,
     private readonly globalStorage: vscode.Uri,
     private readonly log: Log,
+    /** How messages are shown (the integration tests record them). */
+    private readonly notify: Notify = showMessage,
   ) {
     this.open();
     this.disposables.push(
@@ -163,8 +186,13 @@ export class NotesService implements vscode.Disposable {
     this.storeListener?.dispose();
     this.location = notesLocation(this.settings, this.globalStorage);
     if (this.location.refused) {
-      void vscode.window.showWarningMessage(
-        `CND Summary: the setting cndSummary.notes.file (“${this.location.refused}”) points outside the workspace folder, so notes are kept in ${DEFAULT_NOTES_FILE}.`,
+      void this.notify(
+        'warning',
+        vscode.l10n.t(
+          'CND Summary: the setting cndSummary.notes.file (“{0}”) points outside the workspace folder, so notes are kept in {1}.',
+          this.location.refused,
+          DEFAULT_NOTES_FILE,
+        ),
       );
     }
     this.store = new NoteStore(workspaceNotesFs(), {
@@ -222,51 +250,71 @@ export class NotesService implements vscode.Disposable {
       if (!this.warnedCorrupt) {
         this.warnedCorrupt = true;
         const saving = e.status.recoveryError
-          ? `New notes cannot be saved either: the recovery file ${this.recoveryLabel()} cannot be used (${e.status.recoveryError}).`
-          : `New notes are saved to ${this.recoveryLabel()} until the file is fixed, then moved back into it.`;
-        this.lastMessage = `CND Summary: the notes file ${this.location.label} cannot be read (${e.status.error}). It has been left untouched; notes cannot be edited, resolved or deleted until it is fixed. ${saving}`;
-        void vscode.window
-          .showErrorMessage(this.lastMessage, 'Open File')
-          .then((choice) => choice && vscode.window.showTextDocument(this.location.file));
+          ? vscode.l10n.t(
+              'New notes cannot be saved either: the recovery file {0} cannot be used ({1}).',
+              this.recoveryLabel(),
+              e.status.recoveryError,
+            )
+          : vscode.l10n.t('New notes are saved to {0} until the file is fixed, then moved back into it.', this.recoveryLabel());
+        const message = vscode.l10n.t(
+          'CND Summary: the notes file {0} cannot be read ({1}). It has been left untouched; notes cannot be edited, resolved or deleted until it is fixed. {2}',
+          this.location.label,
+          e.status.error,
+          saving,
+        );
+        const open = vscode.l10n.t('Open File');
+        void this.notify('error', message, open).then((choice) => {
+          if (choice) void vscode.window.showTextDocument(this.location.file);
+        });
       }
     } else this.warnedCorrupt = false;
     const recoveryError = e.status.kind === 'ok' ? e.status.recoveryError : undefined;
     if (recoveryError !== this.warnedRecovery) {
       this.warnedRecovery = recoveryError;
       if (recoveryError) {
-        this.lastMessage = `CND Summary: the recovery file ${this.recoveryLabel()} next to ${this.location.label} cannot be read (${recoveryError}), so the notes in it cannot be moved back. It has been left as it is: fix it, or remove it if you do not need it.`;
-        void vscode.window.showWarningMessage(this.lastMessage);
+        void this.notify(
+          'warning',
+          vscode.l10n.t(
+            'CND Summary: the recovery file {0} next to {1} cannot be read ({2}), so the notes in it cannot be moved back. It has been left as it is: fix it, or remove it if you do not need it.',
+            this.recoveryLabel(),
+            this.location.label,
+            recoveryError,
+          ),
+        );
       }
     }
     if (e.recovered) {
-      void vscode.window.showInformationMessage(
-        `CND Summary: ${e.recovered} ${e.recovered === 1 ? 'note' : 'notes'} from ${this.recoveryLabel()} moved back into ${this.location.label}.`,
+      void this.notify(
+        'information',
+        e.recovered === 1
+          ? vscode.l10n.t('CND Summary: 1 note from {0} moved back into {1}.', this.recoveryLabel(), this.location.label)
+          : vscode.l10n.t(
+              'CND Summary: {0} notes from {1} moved back into {2}.',
+              e.recovered,
+              this.recoveryLabel(),
+              this.location.label,
+            ),
       );
     }
     for (const c of e.conflicts) {
-      const n = this.store.get(c.id);
-      const where = n ? `on ¶ ${n.target.paragraph}` : '';
-      const what =
-        c.kind === 'edited-both'
-          ? `was changed here and in the file at the same time; both versions are kept`
-          : c.kind === 'edited-here-deleted-there'
-            ? 'was deleted in the file but changed here; it is kept'
-            : 'was deleted here but changed in the file; it is kept';
-      void vscode.window.showWarningMessage(`CND Summary: a note ${where} ${what}.`);
+      const p = this.store.get(c.id)?.target.paragraph;
+      void this.notify('warning', conflictMessage(c.kind, p));
     }
   }
 
   private recoveryLabel(): string {
-    return this.location.recovery.path.split('/').pop() ?? 'the recovery file';
+    return this.location.recovery.path.split('/').pop() ?? vscode.l10n.t('the recovery file');
   }
 
   private reportError(what: 'read' | 'write', err: unknown): void {
     this.log.error(`notes file ${this.location.label}: could not ${what}: ${messageOf(err)}`);
-    this.lastMessage =
+    const message =
       err instanceof NotesRefused
-        ? `CND Summary: ${this.location.label}: ${err.message}.`
-        : `CND Summary: could not ${what} the notes file ${this.location.label}: ${err instanceof Error ? err.message : String(err)}`;
-    void vscode.window.showErrorMessage(this.lastMessage);
+        ? vscode.l10n.t('CND Summary: {0}: {1}.', this.location.label, err.message)
+        : what === 'read'
+          ? vscode.l10n.t('CND Summary: could not read the notes file {0}: {1}', this.location.label, messageOf(err))
+          : vscode.l10n.t('CND Summary: could not write the notes file {0}: {1}', this.location.label, messageOf(err));
+    void this.notify('error', message);
     if (typeof err === 'object' && err !== null) this.reported.add(err);
   }
 
@@ -357,11 +405,12 @@ export class NotesService implements vscode.Disposable {
     if (this.settings.notesAuthor().trim() || this.askedAuthor) return;
     this.askedAuthor = true;
     const name = await vscode.window.showInputBox({
-      title: 'Your name on the notes you write',
-      prompt:
+      title: vscode.l10n.t('Your name on the notes you write'),
+      prompt: vscode.l10n.t(
         'Shown to colleagues who read the notes file; saved in your settings (cndSummary.notes.author). Escape to leave notes unsigned.',
+      ),
       ignoreFocusOut: true,
-      validateInput: (v) => (v.length > 200 ? 'At most 200 characters.' : undefined),
+      validateInput: (v) => (v.length > 200 ? vscode.l10n.t('At most 200 characters.') : undefined),
     });
     if (name?.trim()) {
       await vscode.workspace
@@ -374,8 +423,13 @@ export class NotesService implements vscode.Disposable {
     await this.ready;
     const note = await this.reporting(this.store.add({ target, body, author: this.settings.notesAuthor() }));
     if (this.store.readOnly) {
-      void vscode.window.showWarningMessage(
-        `CND Summary: the notes file ${this.location.label} cannot be read, so this note was saved to ${this.recoveryLabel()}; it moves into the notes file once that is fixed.`,
+      void this.notify(
+        'warning',
+        vscode.l10n.t(
+          'CND Summary: the notes file {0} cannot be read, so this note was saved to {1}; it moves into the notes file once that is fixed.',
+          this.location.label,
+          this.recoveryLabel(),
+        ),
       );
     }
     return note;

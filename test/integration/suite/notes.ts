@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../../src/core/notes/model';
+import type { Notes } from '../../../src/features/notes';
 import { workspaceNotesFs } from '../../../src/features/notes/service';
+import { READER_URI } from '../../../src/features/reader';
 import { unescaped } from './drafts';
 import { api, assert, assertEqual, hostKind, log, test, waitFor, workspaceUri } from './harness';
 import { openDraft } from './search';
@@ -17,11 +19,21 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** The messages the notes show from now on (recorded in the extension's test mode). */
+function messagesSince(notes: Notes): () => string[] {
+  const all = () => notes.recordedMessages?.() ?? [];
+  const from = all().length;
+  return () =>
+    all()
+      .slice(from)
+      .map((m) => m.message);
+}
+
 function hoverMarkdown(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
-// Add a Note asks for the text itself (a hover's link may run it); a note with given text is added through
+// Add a Note has the user type the text (a hover's link may run it); a note with given text is added through
 // the API, as another extension would.
 test('notes: a note added through the API is in the file on disk and in the hover card', async () => {
   const { notes } = await api();
@@ -136,12 +148,13 @@ test('notes: export as annotated Markdown and as W3C Web Annotation JSON-LD', as
 
 test('notes: a corrupt file gives the error and is left untouched; new notes go to the recovery file', async () => {
   const { notes } = await api();
+  const shown = messagesSince(notes);
   const corrupt = '{ "format": "cnd-summary-notes", "notes": [ this is not JSON';
   await vscode.workspace.fs.writeFile(notesFile(), new TextEncoder().encode(corrupt));
   await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to see the corrupt file', 15000);
   // The status changes first; the message follows with the store's event.
   await waitFor(
-    () => notes.service.lastMessage?.includes('cannot be read') && notes.service.lastMessage.includes('left untouched'),
+    () => shown().some((m) => m.includes('cannot be read') && m.includes('left untouched')),
     'the error message',
     15000,
   );
@@ -187,6 +200,52 @@ test('notes: Add a Note never takes the text of a note from its arguments (a lin
   assert(!(await readText(notesFile()))?.includes('Added without asking'), 'not in the file');
 });
 
+test('notes: Add a Note opens the reader beside the draft with an empty thread on the paragraph; a reply of two lines is the note', async () => {
+  const { notes } = await api();
+  await notes.service.ready;
+  const cfg = () => vscode.workspace.getConfiguration('cndSummary');
+  // The name is set, so that the reply is not held by the question asking for it.
+  await cfg().update('notes.author', 'A. Tester', vscode.ConfigurationTarget.Global);
+  try {
+    const draft = await openDraft('notes-4.md', 'See para. 28.');
+    const thread = await vscode.commands.executeCommand<vscode.CommentThread | undefined>('cndSummary.addNote', 28);
+    assert(thread, 'Add a Note resolves to the thread it opened');
+    assertEqual(thread.uri.toString(), READER_URI.toString(), 'the thread is in the reader');
+    assertEqual(thread.comments.length, 0, 'the thread is empty');
+    assertEqual(thread.collapsibleState, vscode.CommentThreadCollapsibleState.Expanded, 'the thread is open');
+    assert(thread.canReply, 'the thread takes a reply');
+    assertEqual(thread.label, 'Note on ¶ 28', 'its label');
+    const reader = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === READER_URI.toString());
+    assert(reader, 'the reader is shown');
+    assert(
+      vscode.window.visibleTextEditors.some((e) => e.document === draft.document && e.viewColumn !== reader.viewColumn),
+      'beside the draft, which stays in view',
+    );
+    assertEqual(notes.service.notesOn(28).length, 0, 'no note before the reply');
+    const body = 'First line of the note\nSecond line, for #follow-up';
+    const note = await vscode.commands.executeCommand<Note | undefined>('cndSummary.notes.createFromReply', {
+      thread,
+      text: body,
+    });
+    assert(note, 'the reply command saves the note');
+    assertEqual(note.target.paragraph, 28, 'on the paragraph');
+    assertEqual(note.target.scope, 'paragraph', 'on the whole paragraph');
+    const file = JSON.parse(
+      await waitFor(async () => {
+        const t = await readText(notesFile());
+        return t?.includes('Second line, for #follow-up') ? t : undefined;
+      }, 'the note in the notes file'),
+    ) as { notes: Note[] };
+    const saved = file.notes.find((n) => n.id === note.id);
+    assertEqual(saved?.body, body, 'both lines in .cnd/notes.json');
+    assertEqual(saved?.author, 'A. Tester', 'signed with cndSummary.notes.author');
+    assertEqual(saved?.tags, ['follow-up'], 'tags from the body');
+    await notes.service.remove(note.id);
+  } finally {
+    await cfg().update('notes.author', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
+
 test('notes: a hover card shows a hostile note from the file as text; its links carry one paragraph number', async () => {
   const { notes } = await api();
   await notes.service.ready;
@@ -216,6 +275,7 @@ test('notes: a file with a hostile tag, or not UTF-8, is refused untouched; edit
   const good = await waitFor(() => readText(notesFile()), 'the notes file');
   const kept = notes.service.list()[0];
   assert(kept, 'a note to edit');
+  const shown = messagesSince(notes);
   const file = JSON.parse(good) as { notes: Note[] };
   file.notes[0].tags = ['x\n\n[Run](command:cndSummary.addNote?%5B24%2C%22x%22%5D)'];
   const hostile = new TextEncoder().encode(JSON.stringify(file, null, 2));
@@ -224,7 +284,9 @@ test('notes: a file with a hostile tag, or not UTF-8, is refused untouched; edit
     await waitFor(() => notes.service.status.kind === 'corrupt', 'the store to refuse the hostile tag', 15000);
     const status = notes.service.status;
     assert(status.kind === 'corrupt' && /tag 1 is not a tag/.test(status.error), `the reason: ${JSON.stringify(status)}`);
-    assert(!notes.service.lastMessage?.includes('command:'), `the message does not quote the file: ${notes.service.lastMessage}`);
+    await waitFor(() => shown().some((m) => m.includes('cannot be read')), 'the error message', 15000);
+    const quoting = shown().filter((m) => m.includes('command:'));
+    assertEqual(quoting, [], 'the message does not quote the file');
     let refused = '';
     await notes.service.update(kept.id, { body: 'edited while the file is broken' }).catch((e: Error) => (refused = e.message));
     assert(refused.includes('cannot be edited, resolved or deleted until it is fixed'), `edit refused: ${refused}`);
