@@ -11,7 +11,9 @@ import { freshWorkspace, installVsix, launchBrowser, ROOT, startServerHost, star
 import { Workbench } from './workbench.mjs';
 
 const VSIX = join(ROOT, 'cnd-chair-summary.vsix');
-const MAX_BUNDLE = 250 * 1024;
+// A guard against a dependency or a data file that bloats the bundle, not a diet: the support model (40 KB)
+// and the localized messages took it from 226 KB to about 257 KB, and the budget from 250 to 300 KB.
+const MAX_BUNDLE = 300 * 1024;
 const t0 = Date.now();
 const fail = (message) => {
   console.error(`[vsix] FAILED: ${message}`);
