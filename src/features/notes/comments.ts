@@ -97,22 +97,10 @@ export class NotesComments implements vscode.Disposable {
       if (!a) continue;
       const lines = this.reader.range(a.paragraph);
       if (!lines) continue;
-      let range: vscode.Range;
-      if (note.target.scope === 'passage' && a.status !== 'orphaned') {
-        const from = this.reader.layout.toReader(a.paragraph, a.start);
-        const to = this.reader.layout.toReader(a.paragraph, a.end);
-        // One line: VS Code draws a comment glyph on every line of a thread's range, and a passage that wraps
-        // over several lines of the reader would get several. The thread stands where the passage starts.
-        range =
-          from && to
-            ? new vscode.Range(
-                from.line,
-                from.character,
-                from.line,
-                to.line === from.line ? to.character : lineLength(this.reader, from.line),
-              )
-            : new vscode.Range(lines.start, lines.start);
-      } else range = new vscode.Range(lines.start, lines.start);
+      const range =
+        note.target.scope === 'passage' && a.status !== 'orphaned'
+          ? this.passageRange(a.paragraph, a.start, a.end, lines.start)
+          : new vscode.Range(lines.start, lines.start);
       const thread = this.controller.createCommentThread(READER_URI, range, []);
       thread.comments = [new NoteComment(note, thread, a.status === 'orphaned')];
       thread.label = `¶ ${a.paragraph}${note.tags.length ? ` · ${note.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
@@ -125,6 +113,20 @@ export class NotesComments implements vscode.Disposable {
   }
 
   /**
+   * Where a thread on the passage `start`–`end` of paragraph `paragraph` stands: one line, since VS Code draws
+   * a comment glyph on every line of a thread's range and a passage that wraps over several lines of the
+   * reader would get several. The thread stands where the passage starts (at `fallback` when the passage
+   * cannot be placed).
+   */
+  private passageRange(paragraph: number, start: number, end: number, fallback: vscode.Position): vscode.Range {
+    const from = this.reader.layout.toReader(paragraph, start);
+    const to = this.reader.layout.toReader(paragraph, end);
+    if (!from || !to) return new vscode.Range(fallback, fallback);
+    const last = to.line === from.line ? to.character : lineLength(this.reader, from.line);
+    return new vscode.Range(from.line, from.character, from.line, last);
+  }
+
+  /**
    * Add a Note in the reader: an empty, expanded thread at paragraph `paragraph` (where the passage
    * `start`–`end` of its text starts, when there is one), whose reply box takes a note of several lines.
    * The reply is saved by `create`, as a note on that passage or paragraph. The reader must be open.
@@ -132,18 +134,8 @@ export class NotesComments implements vscode.Disposable {
   startNote(paragraph: number, start: number, end: number, label: string): vscode.CommentThread | undefined {
     const lines = this.reader.range(paragraph);
     if (!lines) return undefined;
-    const from = end > start ? this.reader.layout.toReader(paragraph, start) : undefined;
-    const to = end > start ? this.reader.layout.toReader(paragraph, end) : undefined;
-    // One line, as for the notes shown (see refresh).
     const range =
-      from && to
-        ? new vscode.Range(
-            from.line,
-            from.character,
-            from.line,
-            to.line === from.line ? to.character : lineLength(this.reader, from.line),
-          )
-        : new vscode.Range(lines.start, lines.start);
+      end > start ? this.passageRange(paragraph, start, end, lines.start) : new vscode.Range(lines.start, lines.start);
     const thread = this.controller.createCommentThread(READER_URI, range, []);
     thread.label = label;
     thread.canReply = true;
