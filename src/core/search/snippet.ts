@@ -44,12 +44,12 @@ export function makeSnippet(text: string, terms: string[], phrases: string[], wi
     }
   }
   for (const p of phrases) {
-    const words = p
+    const phraseWords = p
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean)
       .map(escapeRegExp);
-    if (words.length === 0) continue;
-    const re = new RegExp(words.join('[^\\p{L}\\p{N}]+'), 'giu');
+    if (phraseWords.length === 0) continue;
+    const re = new RegExp(phraseWords.join('[^\\p{L}\\p{N}]+'), 'giu');
     for (const m of flat.matchAll(re)) marks.push([m.index, m.index + m[0].length]);
   }
   marks.sort((a, b) => a[0] - b[0]);

@@ -19,9 +19,9 @@ export const LEXICON: Lexicon = loadLexicon(lexicon);
  * Parses a summary's text with an organizations directory (the command line and the tests; the extension
  * loads the model parsed at build time, so the parser is not in its bundles).
  */
-export function parseSummaryText(sourceText: string, organizationsJson: unknown): Summary {
+export function parseSummaryText(text: string, organizationsJson: unknown): Summary {
   const directory = loadDirectory(organizationsJson);
-  return new Summary(parseSummary(sourceText, { directory }), directory);
+  return new Summary(parseSummary(text, { directory }), directory);
 }
 
 export function loadBundledSummary(): Summary {

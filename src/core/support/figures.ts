@@ -95,10 +95,10 @@ export function findFigures(
   return out.sort((a, b) => a.start - b.start);
 }
 
-function findNumbers(text: string, stemOf: (word: string) => string, FIGURE: RegExp, out: Figure[]): void {
-  FIGURE.lastIndex = 0;
+function findNumbers(text: string, stemOf: (word: string) => string, pattern: RegExp, out: Figure[]): void {
+  pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = FIGURE.exec(text)) !== null) {
+  while ((m = pattern.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
     const before = text.slice(Math.max(0, start - 30), start);
@@ -190,7 +190,7 @@ function findNumbers(text: string, stemOf: (word: string) => string, FIGURE: Reg
     const days = raw.length <= 2 ? DAY_LIST.exec(after) : null;
     if (days && value >= 1 && value <= 31) {
       const last = Math.max(value, ...(days[1].match(/\d{1,2}/g) ?? []).map(Number));
-      FIGURE.lastIndex = end + days[0].length;
+      pattern.lastIndex = end + days[0].length;
       out.push({
         kind: 'date',
         value,
@@ -198,8 +198,8 @@ function findNumbers(text: string, stemOf: (word: string) => string, FIGURE: Reg
         qualifier: 'exact',
         name: false,
         start,
-        end: FIGURE.lastIndex,
-        text: text.slice(start, FIGURE.lastIndex),
+        end: pattern.lastIndex,
+        text: text.slice(start, pattern.lastIndex),
       });
       continue;
     }
