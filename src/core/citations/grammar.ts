@@ -67,7 +67,8 @@ const MAX_DIGITS = 6;
 const MAX_EXPANSION = 500;
 /** How many numbers the ranges of one citation may add in all (see expand). */
 const MAX_EXPANDED = 10_000;
-const LOOKBEHIND = 80;
+/** How far before its keyword a citation is read to tell another document's paragraph (externalBefore). */
+export const LOOKBEHIND = 80;
 
 const OURS_SUFFIX = /\s*,?\s+(?:of\s+(?:the\s+)?(?:(?:Chair['’]s|present|this)\s+)?summary|du\s+résumé|del\s+resumen)\b/iy;
 const OTHER_SUFFIX = /\s*,?\s+of\s+(?:the\s+|document\s+|resolution\s+|decision\s+)?(\S{1,40})/iy;
@@ -251,8 +252,13 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-function externalBefore(text: string, start: number): string | undefined {
-  const from = Math.max(0, start - LOOKBEHIND);
+/**
+ * Why the citation whose keyword starts at `start` is a paragraph of another document, read from what stands
+ * before it: at most LOOKBEHIND characters, none before `floor` (where the text read starts: the draft
+ * session checks a draft block by block, and compares floors to tell whether a block may be read alone).
+ */
+export function externalBefore(text: string, start: number, floor = 0): string | undefined {
+  const from = Math.max(floor, start - LOOKBEHIND);
   let i = start - 1;
   while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
   const lastCode = i >= from ? text.charCodeAt(i) | 0x20 : 0;

@@ -35,6 +35,15 @@ const NAMES: ReadonlyMap<number, string> = new Map([
 /** A run of the characters of NAMES (the class is made from the table, so the two cannot disagree). */
 const INVISIBLE_RUN = new RegExp(`[${[...NAMES.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]+`, 'g');
 
+const INVISIBLE_AT = new RegExp(INVISIBLE_RUN.source, 'g');
+
+/** Where the first invisible character at or after `from` stands, or -1. */
+export function indexOfInvisible(text: string, from: number): number {
+  INVISIBLE_AT.lastIndex = from;
+  const m = INVISIBLE_AT.exec(text);
+  return m ? m.index : -1;
+}
+
 export function isInvisible(code: number): boolean {
   return NAMES.has(code);
 }
