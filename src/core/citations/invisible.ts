@@ -78,6 +78,35 @@ export function invisibleRuns(text: string): InvisibleRun[] {
   return runs;
 }
 
+/** The runs of `invisibleRuns(text)`, one at a time, found as they are asked for. */
+export class InvisibleRunCursor {
+  private readonly re = new RegExp(INVISIBLE_RUN.source, 'g');
+  private current: InvisibleRun | undefined;
+  private removed = 0;
+  private done = false;
+
+  constructor(private readonly text: string) {}
+
+  /** The next run, not taken; undefined after the last. */
+  peek(): InvisibleRun | undefined {
+    if (!this.current && !this.done) {
+      const m = this.re.exec(this.text);
+      if (!m) this.done = true;
+      else {
+        this.current = { start: m.index, end: m.index + m[0].length, at: m.index - this.removed };
+        this.removed += m[0].length;
+      }
+    }
+    return this.current;
+  }
+
+  /** Takes the run `peek` gives. */
+  next(): void {
+    this.peek();
+    this.current = undefined;
+  }
+}
+
 /** The text as it shows and where its invisible characters were; undefined when it has none. */
 export function shownText(text: string): { text: string; runs: InvisibleRun[] } | undefined {
   const shown = withoutInvisible(text);
