@@ -532,7 +532,7 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, start, end, stop, kind, flat, value, valueStart, valueEnd, suffix, externalReason);
+  return new ScannedCitation(text, start, end, kind, flat, valueStart, suffix, externalReason);
 }
 
 /**
@@ -544,40 +544,72 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
  * anew at each read: read each once.
  */
 class ScannedCitation implements Citation {
-  /** The number, when the citation is one number without a range; -1 otherwise. */
-  private readonly value: number;
-  private readonly valueStart: number;
-  private readonly valueEnd: number;
   /**
-   * Otherwise every item, flat: its number's value, start and end; then 0, or 1 followed by the range's end
-   * (value, start, end) and its dash (start, end).
+   * For a citation of one number without a range, where the number starts (its value and its end are read
+   * from the text again); otherwise every item, flat: its number's value, start and end; then 0, or 1
+   * followed by the range's end (value, start, end) and its dash (start, end).
    */
-  private readonly flat: number[] | undefined;
+  private readonly numbers_: number | number[];
+  /** The suffix and the reason it is external, when it has either (most citations have neither). */
+  private readonly extra: { suffix?: { start: number; end: number }; externalReason?: string } | undefined;
 
   constructor(
     private readonly source: string,
     readonly start: number,
     readonly end: number,
-    private readonly keywordEnd: number,
     private readonly kind: KeywordKind,
     flat: number[] | undefined,
-    value: number,
     valueStart: number,
-    valueEnd: number,
-    readonly suffix: { start: number; end: number } | undefined,
-    readonly externalReason: string | undefined,
+    suffix: { start: number; end: number } | undefined,
+    externalReason: string | undefined,
   ) {
-    this.flat = flat;
-    if (flat) this.value = this.valueStart = this.valueEnd = -1;
-    else {
-      this.value = value;
-      this.valueStart = valueStart;
-      this.valueEnd = valueEnd;
-    }
+    this.numbers_ = flat ?? valueStart;
+    this.extra = suffix || externalReason !== undefined ? { suffix, externalReason } : undefined;
+  }
+
+  get suffix(): { start: number; end: number } | undefined {
+    return this.extra?.suffix;
+  }
+
+  get externalReason(): string | undefined {
+    return this.extra?.externalReason;
   }
 
   get external(): boolean {
-    return this.externalReason !== undefined;
+    return this.extra?.externalReason !== undefined;
+  }
+
+  private get flat(): number[] | undefined {
+    const n = this.numbers_;
+    return typeof n === 'number' ? undefined : n;
+  }
+
+  /** The number, when the citation is one number without a range; -1 otherwise. */
+  private get value(): number {
+    const n = this.numbers_;
+    if (typeof n !== 'number') return -1;
+    let value = 0;
+    for (let p = n; isDigitAt(this.source, p); p++) value = value * 10 + (this.source.charCodeAt(p) - 48);
+    return value;
+  }
+
+  private get valueStart(): number {
+    const n = this.numbers_;
+    return typeof n === 'number' ? n : -1;
+  }
+
+  private get valueEnd(): number {
+    const n = this.numbers_;
+    return typeof n === 'number' ? digitsEnd(this.source, n) : -1;
+  }
+
+  /** Where the keyword ends, after its full stop if it has one (found again as findCitations found it). */
+  private get keywordEnd(): number {
+    const { kind, start, source } = this;
+    if (kind.pilcrow) return start + (kind.plural ? 2 : 1);
+    let end = start + 3;
+    while (end - start < 11 && isLetterAt(source, end)) end++;
+    return keywordEnd(source, end, kind);
   }
 
   get keyword(): Keyword {
