@@ -480,18 +480,48 @@ function expandUnsorted(flat: readonly number[]): number[] {
  * resume instead.
  */
 function readCitation(text: string, start: number, stop: number, kind: KeywordKind): Citation | number {
-  let p = skipSpace(text, stop);
-  const firstEnd = readNumber(text, p);
-  if (firstEnd < 0) return Math.max(digitsEnd(text, p), stop);
-  // The items, flat, as the citation keeps them (see ScannedCitation.flat); none for one number alone (the
-  // most common citation), whose value, start and end are these.
+  const first = skipSpace(text, stop);
+  const firstEnd = readNumber(text, first);
+  if (firstEnd < 0) return Math.max(digitsEnd(text, first), stop);
+  const flat = readItems(text, first, firstEnd, numberValue, kind.language);
+  const p = itemsEnd;
+  let end = p;
+  let suffix: Citation['suffix'];
+  let externalReason = externalBefore(text, start);
+  // Cheap look first: both suffix patterns start with ", of", "of", "du" or "del".
+  const q = skipSpace(text, text[skipSpace(text, p, 2)] === ',' ? skipSpace(text, p, 2) + 1 : p, 3);
+  const lead = text.charCodeAt(q) | 0x20;
+  const maybeSuffix = q > p && (lead === 0x6f || lead === 0x64);
+  OURS_SUFFIX.lastIndex = p;
+  const ours = maybeSuffix ? OURS_SUFFIX.exec(text) : null;
+  if (ours) {
+    const s = p + (ours[0].length - ours[0].trimStart().length);
+    suffix = { start: s, end: p + ours[0].length };
+    end = suffix.end;
+  } else {
+    OTHER_SUFFIX.lastIndex = p;
+    const other = maybeSuffix ? OTHER_SUFFIX.exec(text) : null;
+    if (other && !externalReason)
+      externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
+  }
+  return new ScannedCitation(text, start, end, kind, flat, first, suffix, externalReason);
+}
+
+/** Where the items readItems read last end. */
+let itemsEnd = 0;
+
+/**
+ * Reads a citation's items from its first number [first, firstEnd) of value `firstValue`: returns them flat
+ * (see ScannedCitation), or undefined for one number alone (the most common citation), and sets itemsEnd.
+ */
+function readItems(text: string, first: number, firstEnd: number, firstValue: number, language: Language): number[] | undefined {
   let flat: number[] | undefined;
-  let value = numberValue;
-  let valueStart = p;
+  let value = firstValue;
+  let valueStart = first;
   let valueEnd = firstEnd;
-  p = firstEnd;
+  let p = firstEnd;
   for (;;) {
-    const rangeEnd = readRange(text, p, kind.language);
+    const rangeEnd = readRange(text, p, language);
     if (rangeEnd >= 0) {
       flat ??= [];
       flat.push(value, valueStart, valueEnd, 1, rangeValue, rangeToStart, rangeEnd, rangeDashStart, rangeDashEnd);
@@ -513,27 +543,12 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     valueEnd = nEnd;
     p = nEnd;
   }
-  let end = p;
-  let suffix: Citation['suffix'];
-  let externalReason = externalBefore(text, start);
-  // Cheap look first: both suffix patterns start with ", of", "of", "du" or "del".
-  const q = skipSpace(text, text[skipSpace(text, p, 2)] === ',' ? skipSpace(text, p, 2) + 1 : p, 3);
-  const lead = text.charCodeAt(q) | 0x20;
-  const maybeSuffix = q > p && (lead === 0x6f || lead === 0x64);
-  OURS_SUFFIX.lastIndex = p;
-  const ours = maybeSuffix ? OURS_SUFFIX.exec(text) : null;
-  if (ours) {
-    const s = p + (ours[0].length - ours[0].trimStart().length);
-    suffix = { start: s, end: p + ours[0].length };
-    end = suffix.end;
-  } else {
-    OTHER_SUFFIX.lastIndex = p;
-    const other = maybeSuffix ? OTHER_SUFFIX.exec(text) : null;
-    if (other && !externalReason)
-      externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
-  }
-  return new ScannedCitation(text, start, end, kind, flat, valueStart, suffix, externalReason);
+  itemsEnd = p;
+  return flat;
 }
+
+/** Items arrays this long or longer are kept; shorter ones are read again from the text when asked for. */
+const KEPT_ITEMS = 64;
 
 /**
  * A citation as the scanner found it, kept small: a draft may hold hundreds of thousands of citations, and
@@ -550,6 +565,7 @@ class ScannedCitation implements Citation {
    * followed by the range's end (value, start, end) and its dash (start, end).
    */
   private readonly numbers_: number | number[];
+  // (-1: several items, read again from the text when asked for: see KEPT_ITEMS.)
   /** The suffix and the reason it is external, when it has either (most citations have neither). */
   private readonly extra: { suffix?: { start: number; end: number }; externalReason?: string } | undefined;
 
@@ -563,7 +579,7 @@ class ScannedCitation implements Citation {
     suffix: { start: number; end: number } | undefined,
     externalReason: string | undefined,
   ) {
-    this.numbers_ = flat ?? valueStart;
+    this.numbers_ = flat ? (flat.length >= KEPT_ITEMS ? flat : -1) : valueStart;
     this.extra = suffix || externalReason !== undefined ? { suffix, externalReason } : undefined;
   }
 
@@ -581,13 +597,19 @@ class ScannedCitation implements Citation {
 
   private get flat(): number[] | undefined {
     const n = this.numbers_;
-    return typeof n === 'number' ? undefined : n;
+    if (typeof n !== 'number') return n;
+    if (n >= 0) return undefined;
+    // The items as readCitation read them, read again.
+    const { source } = this;
+    const first = skipSpace(source, this.keywordEnd);
+    const firstEnd = readNumber(source, first);
+    return readItems(source, first, firstEnd, numberValue, this.kind.language);
   }
 
   /** The number, when the citation is one number without a range; -1 otherwise. */
   private get value(): number {
     const n = this.numbers_;
-    if (typeof n !== 'number') return -1;
+    if (typeof n !== 'number' || n < 0) return -1;
     let value = 0;
     for (let p = n; isDigitAt(this.source, p); p++) value = value * 10 + (this.source.charCodeAt(p) - 48);
     return value;
@@ -595,12 +617,12 @@ class ScannedCitation implements Citation {
 
   private get valueStart(): number {
     const n = this.numbers_;
-    return typeof n === 'number' ? n : -1;
+    return typeof n === 'number' && n >= 0 ? n : -1;
   }
 
   private get valueEnd(): number {
     const n = this.numbers_;
-    return typeof n === 'number' ? digitsEnd(this.source, n) : -1;
+    return typeof n === 'number' && n >= 0 ? digitsEnd(this.source, n) : -1;
   }
 
   /** Where the keyword ends, after its full stop if it has one (found again as findCitations found it). */
