@@ -628,7 +628,7 @@ class ScannedCitation implements Citation {
   /** Where the keyword ends, after its full stop if it has one (found again as findCitations found it). */
   private get keywordEnd(): number {
     const { kind, start, source } = this;
-    if (kind.pilcrow) return start + (kind.plural ? 2 : 1);
+    if (kind.pilcrow) return keywordEnd(source, start + (kind.plural ? 2 : 1), kind);
     let end = start + 3;
     while (end - start < 11 && isLetterAt(source, end)) end++;
     return keywordEnd(source, end, kind);
