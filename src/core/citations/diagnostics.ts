@@ -451,14 +451,16 @@ function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
   const verdicts = new Map<string, Map<string, Verdict>>();
   /** Per paragraph of the summary, how many citations in the window cite it. */
   const citedTimes = new Int32Array(summary.count + 1);
-  /** Whether a paragraph came into the window or left it since `valid` was made. */
-  let changed = false;
+  /** The paragraphs that came into the window or left it since `valid` was made (some may be back). */
+  const touched: number[] = [];
+  /** Per paragraph, whether it is in `valid`. */
+  const inValid = new Uint8Array(summary.count + 1);
   const count = (c: Citation, by: 1 | -1) => {
     // Read anew each time (a citation keeps no list): each citation comes in once and leaves once.
     for (const n of c.paragraphs) {
       if (!summary.has(n)) continue;
       citedTimes[n] += by;
-      if (citedTimes[n] === (by === 1 ? 1 : 0)) changed = true;
+      if (citedTimes[n] === (by === 1 ? 1 : 0)) touched.push(n);
     }
   };
   /** The paragraphs of the summary cited in the window, sorted, and the verdicts for them. */
@@ -486,10 +488,18 @@ function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
     while (first > lo) count(citations[--first], 1);
     while (past < hi) count(citations[past++], 1);
     while (past > hi) count(citations[--past], -1);
+    // The window moves from sentence to sentence: made again only when the paragraphs it cites changed.
+    let changed = false;
+    for (const n of touched) if (citedTimes[n] > 0 !== (inValid[n] === 1)) changed = true;
+    touched.length = 0;
     if (changed) {
-      changed = false;
       valid = [];
-      for (let n = 1; n < citedTimes.length; n++) if (citedTimes[n] > 0) valid.push(n);
+      inValid.fill(0);
+      for (let n = 1; n < citedTimes.length; n++)
+        if (citedTimes[n] > 0) {
+          valid.push(n);
+          inValid[n] = 1;
+        }
       const key = valid.join(',');
       verdictsFor = verdicts.get(key);
       if (!verdictsFor) verdicts.set(key, (verdictsFor = new Map<string, Verdict>()));

@@ -457,6 +457,21 @@ function expandUnsorted(flat: readonly number[]): number[] {
     }
   }
   if (!sorted) {
+    // When the numbers span little more than the intervals themselves (`1–500, 1–500, …`), each interval is
+    // marked in a table of the span and the table read in order: no sort.
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < intervals.length; i += 2) {
+      min = Math.min(min, intervals[i]);
+      max = Math.max(max, intervals[i + 1]);
+    }
+    if (max - min + 1 <= 4 * intervals.length + 16_384) {
+      const marked = new Uint8Array(max - min + 1);
+      for (let i = 0; i < intervals.length; i += 2) marked.fill(1, intervals[i] - min, intervals[i + 1] - min + 1);
+      const out: number[] = [];
+      for (let k = 0; k < marked.length; k++) if (marked[k] === 1) out.push(min + k);
+      return out;
+    }
     // Sorted by start as numbers lo·2²⁰ + hi (both under a million, so exact in a double): a typed array
     // sorts numbers without a comparator or an object per interval.
     const keys = new Float64Array(intervals.length / 2);
