@@ -141,4 +141,22 @@ describe('citation grammar: ranges of each part', () => {
     assert.equal(c.external, true);
     assert.match(c.externalReason!, /operative/);
   });
+
+  test('what a citation keeps small is read again the same: keyword ends, single numbers, short lists', () => {
+    const cs = findCitations('See ¶. 5, ¶¶. 6–7, Para 007 and paras. 1, 2 & 3 to 4 (para. 24).');
+    assert.deepEqual(
+      cs.map((c) => [c.keyword.text, c.keyword.dot, c.items.length, c.numbers.map((n) => n.value), c.paragraphs]),
+      [
+        ['¶.', true, 1, [5], [5]],
+        ['¶¶.', true, 1, [6, 7], [6, 7]],
+        ['Para', false, 1, [7], [7]],
+        ['paras.', true, 3, [1, 2, 3, 4], [1, 2, 3, 4]],
+        ['para.', true, 1, [24], [24]],
+      ],
+    );
+    assert.deepEqual(
+      cs[2].numbers.map((n) => [n.start, n.end]),
+      [[24, 27]],
+    );
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * Checking a draft as it is typed: every check, each at its level, re-done only where the text changed.
  *
- * A draft is cut into blocks at blank lines (no citation, quotation or sentence crosses a blank line), and
- * each block's problems are remembered by the block's text. After a keystroke only the block that changed
+ * A draft is cut into blocks at blank lines, where no check reads across them (blocks.ts: a citation may
+ * go on after a blank line, and a blank line there is no cut), and each block's problems are remembered by
+ * the block's text. After a keystroke only the block that changed
  * is checked again; the others are found by their text (one hash of each block: linear in the draft, but
  * much cheaper than reading it) and their problems moved to their new offsets.
  */
@@ -16,7 +17,10 @@ import type { Summary } from '../summary/summary';
 import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';
+import { blocksIn, blocksOf, SEAM_REACH } from './blocks';
 import type { CheckName, Levels, Severity } from './levels';
+
+export { blocksOf };
 
 export interface DraftFix {
   title: string;
@@ -71,29 +75,6 @@ const SUPPORT_CHECKS: readonly SupportCheck[] = ['citation-support', 'attributio
 interface BlockResult {
   problems: DraftProblem[];
   citations: number;
-}
-
-/** Where blank lines cut `text` into blocks: [start, end) pairs covering the whole text, in order. */
-export function blocksOf(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const n = text.length;
-  let start = 0;
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    // A blank line: a newline, spaces or tabs (or a CR), and another newline.
-    let j = i + 1;
-    let c = text.charCodeAt(j);
-    while (j < n && (c === 32 || c === 9 || c === 13)) c = text.charCodeAt(++j);
-    if (j < n && c === 10) {
-      // The block ends after the blank lines (and the spaces that follow them).
-      while (j < n && (c === 10 || c === 13 || c === 32 || c === 9)) c = text.charCodeAt(++j);
-      out.push({ start, end: j });
-      start = j;
-      i = text.indexOf('\n', j);
-    } else i = text.indexOf('\n', j);
-  }
-  if (start < n || out.length === 0) out.push({ start, end: n });
-  return out;
 }
 
 /**
@@ -191,22 +172,29 @@ export class DraftCheckSession {
     return blocks;
   }
 
-  /** The blocks after one change: those before and after it kept (moved), one more on each side and those it touches read again. */
+  /**
+   * The blocks after one change: those before and after it kept (moved); those it touches, one more on each
+   * side, and every one within SEAM_REACH characters of it read again (cut again, and found by their text).
+   */
   private around(text: string, options: DraftCheckOptions, change: TextChange, delta: number): CheckedBlock[] {
     const old = this.blocks;
     // The blocks the change touches, widened by one on each side: a blank line typed or removed at a block's
-    // edge joins or splits blocks, never further.
+    // edge joins or splits blocks. And widened to SEAM_REACH characters (and one more) either side: whether a
+    // blank line cuts reads that far around it (blocks.ts), so the edges of what is cut again are cuts the
+    // change cannot have altered.
     let first = old.findIndex((b) => b.end >= change.start);
     if (first < 0) first = old.length - 1;
     let last = first;
     while (last + 1 < old.length && old[last + 1].start <= change.end) last++;
     first = Math.max(0, first - 1);
     last = Math.min(old.length - 1, last + 1);
+    while (first > 0 && old[first].start + SEAM_REACH >= change.start) first--;
+    while (last + 1 < old.length && old[last].end - SEAM_REACH <= change.end) last++;
     const from = old[first].start;
     const to = old[last].end + delta;
     const next = new Map<string, BlockResult>();
     for (const b of old) next.set(b.text, b.result);
-    const middle = blocksOf(text.slice(from, to)).map((b) => this.read(text, from + b.start, from + b.end, options, next));
+    const middle = blocksIn(text, from, to).map((b) => this.read(text, b.start, b.end, options, next));
     const after = old
       .slice(last + 1)
       .map((b) =>

@@ -2,8 +2,18 @@ import * as l10n from '@vscode/l10n';
 import type { Summary } from '../summary/summary';
 import { sentences } from '../summary/sentences';
 import { type CitationFormat, formatCitation } from './format';
-import { type Citation, type CitationItem, findCitations, forEachItem, type Keyword, type NumberToken } from './grammar';
-import { invisibleName, invisibleRuns, withoutInvisible } from './invisible';
+import {
+  type Citation,
+  type CitationItem,
+  citesSeveral,
+  findCitations,
+  forEachItem,
+  type Keyword,
+  keywordPlural,
+  type NumberToken,
+  scanCitations,
+} from './grammar';
+import { type InvisibleRun, invisibleName, InvisibleRunCursor, withoutInvisible } from './invisible';
 import { type ClosestPassage, findQuotations, needlesIn, passageFinder, type Quotation, quotationNeedles } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'information';
@@ -84,7 +94,9 @@ interface Draft {
  * checks/levels.ts). References to other documents are left alone.
  */
 export function checkDraft(text: string, summary: Summary, options: CheckOptions): Problem[] {
-  const citations = (options.citations ?? findCitations(text)).filter((c) => !c.external);
+  const all = options.citations ?? findCitations(text);
+  // (The same array when nothing is external: a draft of 1 MB may hold 100,000 citations.)
+  const citations = all.some((c) => c.external) ? all.filter((c) => !c.external) : all;
   const draft: Draft = { text, summary, format: options.format, citations };
   return collect([
     // The checks of a citation's form, in one pass over the citations.
@@ -150,16 +162,20 @@ type ItemCheck = (item: Readonly<CitationItem>, citation: Citation, draft: Draft
 function checkEachCitation(draft: Draft, checks: { citation: CitationCheck[]; item: ItemCheck[] }): CheckResult {
   const problems: Problem[] = [];
   let checkedUpTo = Infinity;
+  // One visitor for every citation (not a closure made for each).
+  let current: Citation | undefined;
+  const visit = (item: Readonly<CitationItem>): boolean | void => {
+    if (problems.length >= MAX_PROBLEMS) {
+      checkedUpTo = item.from.start;
+      return false;
+    }
+    for (const check of checks.item) check(item, current!, draft, problems);
+  };
   for (const c of draft.citations) {
     if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start };
     for (const check of checks.citation) check(c, draft, problems);
-    forEachItem(c, (item) => {
-      if (problems.length >= MAX_PROBLEMS) {
-        checkedUpTo = item.from.start;
-        return false;
-      }
-      for (const check of checks.item) check(item, c, draft, problems);
-    });
+    current = c;
+    forEachItem(c, visit);
     if (checkedUpTo < Infinity) return { problems, checkedUpTo };
   }
   return { problems, checkedUpTo };
@@ -167,6 +183,9 @@ function checkEachCitation(draft: Draft, checks: { citation: CitationCheck[]; it
 
 /** `keyword`: `para.` before several numbers (`singular-with-several`), `paras.` before one (`plural-with-one`). */
 function checkKeyword(c: Citation, draft: Draft, problems: Problem[]): void {
+  // Most citations are right: told without making their keyword or their list of paragraphs.
+  const plural = keywordPlural(c);
+  if (plural === null || plural === citesSeveral(c)) return;
   const kw = c.keyword;
   // (Made when read: read once.)
   const paragraphs = c.paragraphs;
@@ -303,24 +322,32 @@ function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
   const none: CheckResult = { problems: [], checkedUpTo: Infinity };
   const shown = withoutInvisible(text);
   if (shown === text) return none;
-  // Where the characters are, only when the text as it shows has citations (emoji are full of joiners).
-  const seen = findCitations(shown);
-  if (seen.length === 0) return none;
-  const runs = invisibleRuns(text);
+  // Where the characters are, read as the citations of the text as it shows are (emoji are full of
+  // joiners), and only as far as the checks go: they stop at MAX_PROBLEMS.
+  const runs = new InvisibleRunCursor(text);
   const problems: Problem[] = [];
-  let r = 0;
-  /** How many characters the runs before runs[r] took out. */
+  /** How many characters the runs before the current one took out. */
   let removedBefore = 0;
   let read = 0;
-  for (const c of seen) {
-    if (c.external) continue;
-    while (r < runs.length && runs[r].at <= c.start) removedBefore += runs[r].end - runs[r++].start;
-    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start + removedBefore };
-    const first = r;
+  let checkedUpTo = Infinity;
+  scanCitations(shown, (c) => {
+    if (c.external) return;
+    for (let run = runs.peek(); run && run.at <= c.start; run = runs.peek()) {
+      removedBefore += run.end - run.start;
+      runs.next();
+    }
+    if (problems.length >= MAX_PROBLEMS) {
+      checkedUpTo = c.start + removedBefore;
+      return false;
+    }
+    const inside: InvisibleRun[] = [];
     let removedInside = 0;
-    while (r < runs.length && runs[r].at < c.end) removedInside += runs[r].end - runs[r++].start;
-    if (r === first) continue;
-    const inside = runs.slice(first, r);
+    for (let run = runs.peek(); run && run.at < c.end; run = runs.peek()) {
+      removedInside += run.end - run.start;
+      inside.push(run);
+      runs.next();
+    }
+    if (inside.length === 0) return;
     removedBefore += removedInside;
     // Where the citation stands in the draft, invisible characters included.
     const start = c.start + removedBefore - removedInside;
@@ -329,13 +356,21 @@ function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
     while (read < citations.length && citations[read].end <= start) read++;
     const readAs: string[] = [];
     for (let k = read; k < citations.length && citations[k].start < end; k++) readAs.push(withoutInvisible(citations[k].text));
-    const codes = [...new Set(inside.flatMap((run) => [...text.slice(run.start, run.end)].map((ch) => ch.charCodeAt(0))))];
+    const codes: number[] = [];
+    let count = 0;
+    for (const run of inside) {
+      count += run.end - run.start;
+      for (let i = run.start; i < run.end; i++) {
+        const code = text.charCodeAt(i);
+        if (!codes.includes(code)) codes.push(code);
+      }
+    }
     const names = codes.slice(0, 3).map(invisibleName).join(', ') + (codes.length > 3 ? ', …' : '');
-    const count = inside.reduce((n, run) => n + run.end - run.start, 0);
+    const citationText = c.text;
     const reading =
       readAs.length === 0
         ? l10n.t('it is not read as a citation')
-        : readAs.length === 1 && readAs[0] === c.text && citations[read].start === start && citations[read].end === end
+        : readAs.length === 1 && readAs[0] === citationText && citations[read].start === start && citations[read].end === end
           ? l10n.t('it reads as it shows here, but not everywhere it may be copied to')
           : l10n.t('it is read as “{0}”', readAs.join(l10n.t('” and “')));
     problems.push({
@@ -347,13 +382,13 @@ function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
         count === 1
           ? l10n.t(
               '“{0}” has an invisible character ({1}) inside: {2}. Remove it so that the citation reads as it shows.',
-              c.text,
+              citationText,
               names,
               reading,
             )
           : l10n.t(
               '“{0}” has {1} invisible characters ({2}) inside: {3}. Remove them so that the citation reads as it shows.',
-              c.text,
+              citationText,
               count,
               names,
               reading,
@@ -365,8 +400,8 @@ function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
         },
       ],
     });
-  }
-  return { problems, checkedUpTo: Infinity };
+  });
+  return { problems, checkedUpTo };
 }
 
 /** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
@@ -416,14 +451,16 @@ function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
   const verdicts = new Map<string, Map<string, Verdict>>();
   /** Per paragraph of the summary, how many citations in the window cite it. */
   const citedTimes = new Int32Array(summary.count + 1);
-  /** Whether a paragraph came into the window or left it since `valid` was made. */
-  let changed = false;
+  /** The paragraphs that came into the window or left it since `valid` was made (some may be back). */
+  const touched: number[] = [];
+  /** Per paragraph, whether it is in `valid`. */
+  const inValid = new Uint8Array(summary.count + 1);
   const count = (c: Citation, by: 1 | -1) => {
     // Read anew each time (a citation keeps no list): each citation comes in once and leaves once.
     for (const n of c.paragraphs) {
       if (!summary.has(n)) continue;
       citedTimes[n] += by;
-      if (citedTimes[n] === (by === 1 ? 1 : 0)) changed = true;
+      if (citedTimes[n] === (by === 1 ? 1 : 0)) touched.push(n);
     }
   };
   /** The paragraphs of the summary cited in the window, sorted, and the verdicts for them. */
@@ -451,10 +488,18 @@ function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
     while (first > lo) count(citations[--first], 1);
     while (past < hi) count(citations[past++], 1);
     while (past > hi) count(citations[--past], -1);
+    // The window moves from sentence to sentence: made again only when the paragraphs it cites changed.
+    let changed = false;
+    for (const n of touched) if (citedTimes[n] > 0 !== (inValid[n] === 1)) changed = true;
+    touched.length = 0;
     if (changed) {
-      changed = false;
       valid = [];
-      for (let n = 1; n < citedTimes.length; n++) if (citedTimes[n] > 0) valid.push(n);
+      inValid.fill(0);
+      for (let n = 1; n < citedTimes.length; n++)
+        if (citedTimes[n] > 0) {
+          valid.push(n);
+          inValid[n] = 1;
+        }
       const key = valid.join(',');
       verdictsFor = verdicts.get(key);
       if (!verdictsFor) verdicts.set(key, (verdictsFor = new Map<string, Verdict>()));

@@ -67,7 +67,8 @@ const MAX_DIGITS = 6;
 const MAX_EXPANSION = 500;
 /** How many numbers the ranges of one citation may add in all (see expand). */
 const MAX_EXPANDED = 10_000;
-const LOOKBEHIND = 80;
+/** How far before its keyword a citation is read to tell another document's paragraph (externalBefore). */
+export const LOOKBEHIND = 80;
 
 const OURS_SUFFIX = /\s*,?\s+(?:of\s+(?:the\s+)?(?:(?:Chair['’]s|present|this)\s+)?summary|du\s+résumé|del\s+resumen)\b/iy;
 const OTHER_SUFFIX = /\s*,?\s+of\s+(?:the\s+|document\s+|resolution\s+|decision\s+)?(\S{1,40})/iy;
@@ -186,64 +187,170 @@ function isDigitAt(text: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** A paragraph number at `pos`: 1–6 digits, not part of "16.4", "24th" or "24a". */
-function readNumber(text: string, pos: number): NumberToken | undefined {
+/** The value of the number `readNumber` read last (a number is read without making an object for it). */
+let numberValue = 0;
+
+/**
+ * A paragraph number at `pos`: 1–6 digits, not part of "16.4", "24th" or "24a". Returns where it ends (its
+ * value in `numberValue`), or -1.
+ */
+function readNumber(text: string, pos: number): number {
   let p = pos;
   let value = 0;
   while (isDigitAt(text, p)) {
     value = value * 10 + (text.charCodeAt(p) - 48);
     p++;
-    if (p - pos > MAX_DIGITS) return undefined;
+    if (p - pos > MAX_DIGITS) return -1;
   }
-  if (p === pos) return undefined;
+  if (p === pos) return -1;
   const c = text.charCodeAt(p);
-  if ((c === 46 || c === 44) && isDigitAt(text, p + 1)) return undefined;
-  if (isLetterAt(text, p)) return undefined;
-  return { value, start: pos, end: p };
+  if ((c === 46 || c === 44) && isDigitAt(text, p + 1)) return -1;
+  if (isLetterAt(text, p)) return -1;
+  numberValue = value;
+  return p;
 }
 
-const RANGE_WORD = /\s+(to|a|à|au)\s+/iy;
-const LIST_SEP = /(?:\s*,\s*(?:and\s+|y\s+|et\s+)?|\s+(?:and|y|et)\s+|\s*&\s*)/iy;
+/** `\s` of a regular expression, by code. */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The end of the run of `\s` at `pos`. */
+function spacesEnd(text: string, pos: number): number {
+  let p = pos;
+  while (isRegexSpace(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** Whether `word` (lower-case ASCII letters) stands at `pos`, in any case. */
+function wordAt(text: string, pos: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(pos + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Where `word` then `\s+` ends at `pos` (any case), or -1: `and\s+`. */
+function wordThenSpaces(text: string, pos: number, word: string): number {
+  if (!wordAt(text, pos, word)) return -1;
+  const p = spacesEnd(text, pos + word.length);
+  return p > pos + word.length ? p : -1;
+}
+
+/**
+ * Where a list separator at `pos` ends, or -1: what `/(?:\s*,\s*(?:and\s+|y\s+|et\s+)?|\s+(?:and|y|et)\s+|\s*&\s*)/iy`
+ * matches (by hand: no match object for each item of a list of 300,000).
+ */
+function listSeparatorEnd(text: string, pos: number): number {
+  const lead = spacesEnd(text, pos);
+  const c = text.charCodeAt(lead);
+  if (c === 44) {
+    const p = spacesEnd(text, lead + 1);
+    for (const word of LIST_WORDS) {
+      const q = wordThenSpaces(text, p, word);
+      if (q >= 0) return q;
+    }
+    return p;
+  }
+  if (lead > pos) {
+    for (const word of LIST_WORDS) {
+      const q = wordThenSpaces(text, lead, word);
+      if (q >= 0) return q;
+    }
+  }
+  if (c === 38) return spacesEnd(text, lead + 1);
+  return -1;
+}
+
+const LIST_WORDS = ['and', 'y', 'et'];
+
+/**
+ * A range word at `pos`, as `/\s+(to|a|à|au)\s+/iy` matches it: sets `rangeWordStart` and `rangeWordEnd`
+ * (the word) and returns where the match ends, or -1.
+ */
+function rangeWordEnd(text: string, pos: number): number {
+  const p = spacesEnd(text, pos);
+  if (p === pos) return -1;
+  const c = text.charCodeAt(p) | 0x20;
+  if (c === 0x74) return (text.charCodeAt(p + 1) | 0x20) === 0x6f ? rangeWordThenSpaces(text, p, p + 2) : -1;
+  if (c === 0xe0) return rangeWordThenSpaces(text, p, p + 1);
+  if (c !== 0x61) return -1;
+  // (In the regular expression's order: "a" before "au".)
+  const q = rangeWordThenSpaces(text, p, p + 1);
+  if (q >= 0 || (text.charCodeAt(p + 1) | 0x20) !== 0x75) return q;
+  return rangeWordThenSpaces(text, p, p + 2);
+}
+
+/** The range word [start, wordEnd) when `\s+` follows it: where they end (and the word in rangeWordStart/rangeWordEnd_), or -1. */
+function rangeWordThenSpaces(text: string, start: number, wordEnd: number): number {
+  const q = spacesEnd(text, wordEnd);
+  if (q === wordEnd) return -1;
+  rangeWordStart = start;
+  rangeWordEnd_ = wordEnd;
+  return q;
+}
+
+let rangeWordStart = 0;
+let rangeWordEnd_ = 0;
 
 function isDashCode(c: number): boolean {
   // – — - ‒ −
   return c === 0x2013 || c === 0x2014 || c === 0x2d || c === 0x2012 || c === 0x2212;
 }
 
+/** The range readRange read last: its end's value, start and end, and its dash's start and end. */
+let rangeValue = 0;
+let rangeToStart = 0;
+let rangeDashStart = 0;
+let rangeDashEnd = 0;
+
 /**
- * Reads "–15", " to 15", " a 15" after the number that ends at `pos`: when there is a range, appends it to
- * `flat` (1, its end's value, start and end, its dash's start and end: see ScannedCitation.flat) and returns
- * where it ends; otherwise appends 0 and returns -1.
+ * Reads "–15", " to 15", " a 15" after the number that ends at `pos`: when there is a range, returns where
+ * it ends (and sets rangeValue, rangeToStart, rangeDashStart, rangeDashEnd); otherwise returns -1.
  */
-function readRange(text: string, pos: number, language: Language, flat: number[]): number {
+function readRange(text: string, pos: number, language: Language): number {
   let p = skipSpace(text, pos, 2);
   if (isDashCode(text.charCodeAt(p))) {
     const dashAt = p;
     p = skipSpace(text, p + 1, 2);
-    const to = readNumber(text, p);
-    if (to) {
-      flat.push(1, to.value, to.start, to.end, dashAt, dashAt + 1);
-      return to.end;
-    }
-    flat.push(0);
-    return -1;
+    const toEnd = readNumber(text, p);
+    if (toEnd < 0) return -1;
+    rangeValue = numberValue;
+    rangeToStart = p;
+    rangeDashStart = dashAt;
+    rangeDashEnd = dashAt + 1;
+    return toEnd;
   }
   // Cheap look first: the range words start with t, a or à after a space.
   const next = text.charCodeAt(p) | 0x20;
   if (p !== pos && (next === 0x74 || next === 0x61 || next === 0xe0)) {
-    RANGE_WORD.lastIndex = pos;
-    const m = RANGE_WORD.exec(text);
-    const word = m ? m[1].toLowerCase() : '';
-    const fits = m && !((word === 'a' && language !== 'es') || ((word === 'à' || word === 'au') && language !== 'fr'));
-    const to = fits ? readNumber(text, pos + m[0].length) : undefined;
-    if (m && to) {
+    const matchEnd = rangeWordEnd(text, pos);
+    const wordStart = rangeWordStart;
+    const wordLength = rangeWordEnd_ - rangeWordStart;
+    // "a" is Spanish, "à" and "au" French ("to" is read in any language).
+    const first = text.charCodeAt(wordStart) | 0x20;
+    const word = first === 0x74 ? 'to' : first === 0xe0 ? 'à' : wordLength === 1 ? 'a' : 'au';
+    const fits =
+      matchEnd >= 0 && !((word === 'a' && language !== 'es') || ((word === 'à' || word === 'au') && language !== 'fr'));
+    const toEnd = fits ? readNumber(text, matchEnd) : -1;
+    if (toEnd >= 0) {
+      rangeValue = numberValue;
+      rangeToStart = matchEnd;
       // The dash of a range word is the word with a space either side: " to ".
-      const wordStart = pos + m[0].indexOf(m[1]);
-      flat.push(1, to.value, to.start, to.end, wordStart - 1, wordStart + m[1].length + 1);
-      return to.end;
+      rangeDashStart = wordStart - 1;
+      rangeDashEnd = wordStart + wordLength + 1;
+      return toEnd;
     }
   }
-  flat.push(0);
   return -1;
 }
 
@@ -251,8 +358,13 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-function externalBefore(text: string, start: number): string | undefined {
-  const from = Math.max(0, start - LOOKBEHIND);
+/**
+ * Why the citation whose keyword starts at `start` is a paragraph of another document, read from what stands
+ * before it: at most LOOKBEHIND characters, none before `floor` (where the text read starts: the draft
+ * session checks a draft block by block, and compares floors to tell whether a block may be read alone).
+ */
+export function externalBefore(text: string, start: number, floor = 0): string | undefined {
+  const from = Math.max(floor, start - LOOKBEHIND);
   let i = start - 1;
   while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
   const lastCode = i >= from ? text.charCodeAt(i) | 0x20 : 0;
@@ -279,19 +391,51 @@ function externalBefore(text: string, start: number): string | undefined {
  * them in order) and merged, where a set of every number added was as slow as its longest ranges.
  */
 function expand(flat: readonly number[]): number[] {
+  const single = flat[3] === 1 ? flat.length === 9 : flat.length === 4;
+  if (single) {
+    const a = flat[0];
+    const b = flat[3] === 1 ? flat[4] : a;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    if (hi - lo > MAX_EXPANSION) return [lo, hi];
+    const out: number[] = [];
+    for (let n = lo; n <= hi; n++) out.push(n);
+    return out;
+  }
+  // In one pass while the intervals come sorted by their start (as drafts list them); otherwise again, sorted.
+  const out: number[] = [];
+  // `next`: the smallest number not yet written (the output is sorted and distinct).
+  let next = -Infinity;
+  let lastLo = -Infinity;
+  let expanded = 0;
+  for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) {
+    const a = flat[i];
+    const b = flat[i + 3] === 1 ? flat[i + 4] : a;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    if (lo < lastLo) return expandUnsorted(flat);
+    if (hi - lo > MAX_EXPANSION || expanded + (hi - lo) > MAX_EXPANDED) {
+      if (lo >= next) out.push(lo);
+      if (hi >= next && hi !== lo) out.push(hi);
+      lastLo = hi;
+    } else {
+      expanded += hi - lo;
+      for (let n = Math.max(lo, next); n <= hi; n++) out.push(n);
+      lastLo = lo;
+    }
+    next = Math.max(next, hi + 1);
+  }
+  return out;
+}
+
+/** expand, for items not sorted by their start. */
+function expandUnsorted(flat: readonly number[]): number[] {
   // Per item, the smaller and the larger end of its range (the same number twice for a single one).
   const ends: number[] = [];
   for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) {
     const a = flat[i];
     const b = flat[i + 3] === 1 ? flat[i + 4] : a;
     ends.push(Math.min(a, b), Math.max(a, b));
-  }
-  if (ends.length === 2) {
-    const [lo, hi] = ends;
-    if (hi - lo > MAX_EXPANSION) return [lo, hi];
-    const out: number[] = [];
-    for (let n = lo; n <= hi; n++) out.push(n);
-    return out;
   }
   // The intervals to write, flat: [lo, hi, lo, hi, …].
   let intervals: number[] = [];
@@ -313,6 +457,21 @@ function expand(flat: readonly number[]): number[] {
     }
   }
   if (!sorted) {
+    // When the numbers span little more than the intervals themselves (`1–500, 1–500, …`), each interval is
+    // marked in a table of the span and the table read in order: no sort.
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < intervals.length; i += 2) {
+      min = Math.min(min, intervals[i]);
+      max = Math.max(max, intervals[i + 1]);
+    }
+    if (max - min + 1 <= 4 * intervals.length + 16_384) {
+      const marked = new Uint8Array(max - min + 1);
+      for (let i = 0; i < intervals.length; i += 2) marked.fill(1, intervals[i] - min, intervals[i + 1] - min + 1);
+      const out: number[] = [];
+      for (let k = 0; k < marked.length; k++) if (marked[k] === 1) out.push(min + k);
+      return out;
+    }
     // Sorted by start as numbers lo·2²⁰ + hi (both under a million, so exact in a double): a typed array
     // sorts numbers without a comparator or an object per interval.
     const keys = new Float64Array(intervals.length / 2);
@@ -336,29 +495,11 @@ function expand(flat: readonly number[]): number[] {
  * resume instead.
  */
 function readCitation(text: string, start: number, stop: number, kind: KeywordKind): Citation | number {
-  let p = skipSpace(text, stop);
-  const first = readNumber(text, p);
-  if (!first) return Math.max(digitsEnd(text, p), stop);
-  // The items, flat, as the citation keeps them (see ScannedCitation.flat).
-  const flat: number[] = [];
-  let from = first;
-  p = first.end;
-  for (;;) {
-    flat.push(from.value, from.start, from.end);
-    const rangeEnd = readRange(text, p, kind.language, flat);
-    if (rangeEnd >= 0) p = rangeEnd;
-    // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
-    const q = skipSpace(text, p, 3);
-    const c = text.charCodeAt(q) | 0x20;
-    if (text[q] !== ',' && text[q] !== '&' && !(q > p && (c === 0x61 || c === 0x79 || c === 0x65))) break;
-    LIST_SEP.lastIndex = p;
-    const sep = LIST_SEP.exec(text);
-    if (!sep || sep[0].length === 0) break;
-    const n = readNumber(text, p + sep[0].length);
-    if (!n) break;
-    from = n;
-    p = n.end;
-  }
+  const first = skipSpace(text, stop);
+  const firstEnd = readNumber(text, first);
+  if (firstEnd < 0) return Math.max(digitsEnd(text, first), stop);
+  const flat = readItems(text, first, firstEnd, numberValue, kind.language);
+  const p = itemsEnd;
   let end = p;
   let suffix: Citation['suffix'];
   let externalReason = externalBefore(text, start);
@@ -378,8 +519,51 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, start, end, stop, kind, flat, suffix, externalReason);
+  return new ScannedCitation(text, start, end, kind, flat, first, suffix, externalReason);
 }
+
+/** Where the items readItems read last end. */
+let itemsEnd = 0;
+
+/**
+ * Reads a citation's items from its first number [first, firstEnd) of value `firstValue`: returns them flat
+ * (see ScannedCitation), or undefined for one number alone (the most common citation), and sets itemsEnd.
+ */
+function readItems(text: string, first: number, firstEnd: number, firstValue: number, language: Language): number[] | undefined {
+  let flat: number[] | undefined;
+  let value = firstValue;
+  let valueStart = first;
+  let valueEnd = firstEnd;
+  let p = firstEnd;
+  for (;;) {
+    const rangeEnd = readRange(text, p, language);
+    if (rangeEnd >= 0) {
+      flat ??= [];
+      flat.push(value, valueStart, valueEnd, 1, rangeValue, rangeToStart, rangeEnd, rangeDashStart, rangeDashEnd);
+      p = rangeEnd;
+    } else if (flat) flat.push(value, valueStart, valueEnd, 0);
+    // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
+    const q = skipSpace(text, p, 3);
+    const c = text.charCodeAt(q);
+    const lower = c | 0x20;
+    if (c !== 44 && c !== 38 && !(q > p && (lower === 0x61 || lower === 0x79 || lower === 0x65))) break;
+    const sepEnd = listSeparatorEnd(text, p);
+    if (sepEnd <= p) break;
+    const nEnd = readNumber(text, sepEnd);
+    if (nEnd < 0) break;
+    // The number before was one alone, not kept yet.
+    flat ??= [value, valueStart, valueEnd, 0];
+    value = numberValue;
+    valueStart = sepEnd;
+    valueEnd = nEnd;
+    p = nEnd;
+  }
+  itemsEnd = p;
+  return flat;
+}
+
+/** Items arrays this long or longer are kept; shorter ones are read again from the text when asked for. */
+const KEPT_ITEMS = 64;
 
 /**
  * A citation as the scanner found it, kept small: a draft may hold hundreds of thousands of citations, and
@@ -390,39 +574,79 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
  * anew at each read: read each once.
  */
 class ScannedCitation implements Citation {
-  /** The number, when the citation is one number without a range; -1 otherwise. */
-  private readonly value: number;
-  private readonly valueStart: number;
-  private readonly valueEnd: number;
   /**
-   * Otherwise every item, flat: its number's value, start and end; then 0, or 1 followed by the range's end
-   * (value, start, end) and its dash (start, end).
+   * For a citation of one number without a range, where the number starts (its value and its end are read
+   * from the text again); otherwise every item, flat: its number's value, start and end; then 0, or 1
+   * followed by the range's end (value, start, end) and its dash (start, end).
    */
-  private readonly flat: number[] | undefined;
+  private readonly numbers_: number | number[];
+  // (-1: several items, read again from the text when asked for: see KEPT_ITEMS.)
+  /** The suffix and the reason it is external, when it has either (most citations have neither). */
+  private readonly extra: { suffix?: { start: number; end: number }; externalReason?: string } | undefined;
 
   constructor(
     private readonly source: string,
     readonly start: number,
     readonly end: number,
-    private readonly keywordEnd: number,
     private readonly kind: KeywordKind,
-    flat: number[],
-    readonly suffix: { start: number; end: number } | undefined,
-    readonly externalReason: string | undefined,
+    flat: number[] | undefined,
+    valueStart: number,
+    suffix: { start: number; end: number } | undefined,
+    externalReason: string | undefined,
   ) {
-    if (flat.length === 4 && flat[3] === 0) {
-      this.value = flat[0];
-      this.valueStart = flat[1];
-      this.valueEnd = flat[2];
-      this.flat = undefined;
-    } else {
-      this.value = this.valueStart = this.valueEnd = -1;
-      this.flat = flat;
-    }
+    this.numbers_ = flat ? (flat.length >= KEPT_ITEMS ? flat : -1) : valueStart;
+    this.extra = suffix || externalReason !== undefined ? { suffix, externalReason } : undefined;
+  }
+
+  get suffix(): { start: number; end: number } | undefined {
+    return this.extra?.suffix;
+  }
+
+  get externalReason(): string | undefined {
+    return this.extra?.externalReason;
   }
 
   get external(): boolean {
-    return this.externalReason !== undefined;
+    return this.extra?.externalReason !== undefined;
+  }
+
+  private get flat(): number[] | undefined {
+    const n = this.numbers_;
+    if (typeof n !== 'number') return n;
+    if (n >= 0) return undefined;
+    // The items as readCitation read them, read again.
+    const { source } = this;
+    const first = skipSpace(source, this.keywordEnd);
+    const firstEnd = readNumber(source, first);
+    return readItems(source, first, firstEnd, numberValue, this.kind.language);
+  }
+
+  /** The number, when the citation is one number without a range; -1 otherwise. */
+  private get value(): number {
+    const n = this.numbers_;
+    if (typeof n !== 'number' || n < 0) return -1;
+    let value = 0;
+    for (let p = n; isDigitAt(this.source, p); p++) value = value * 10 + (this.source.charCodeAt(p) - 48);
+    return value;
+  }
+
+  private get valueStart(): number {
+    const n = this.numbers_;
+    return typeof n === 'number' && n >= 0 ? n : -1;
+  }
+
+  private get valueEnd(): number {
+    const n = this.numbers_;
+    return typeof n === 'number' && n >= 0 ? digitsEnd(this.source, n) : -1;
+  }
+
+  /** Where the keyword ends, after its full stop if it has one (found again as findCitations found it). */
+  private get keywordEnd(): number {
+    const { kind, start, source } = this;
+    if (kind.pilcrow) return keywordEnd(source, start + (kind.plural ? 2 : 1), kind);
+    let end = start + 3;
+    while (end - start < 11 && isLetterAt(source, end)) end++;
+    return keywordEnd(source, end, kind);
   }
 
   get keyword(): Keyword {
@@ -466,15 +690,28 @@ class ScannedCitation implements Citation {
 
   /** See forEachItem: the items one at a time, in one reused object. */
   visitItems(visit: (item: Readonly<CitationItem>) => boolean | void): void {
+    // The objects of the last visit, unless a visit is under way (a visitor that visits another citation).
+    const reuse = !visiting;
+    visiting = true;
+    try {
+      this.visitWith(visit, reuse ? shared : newVisitObjects());
+    } finally {
+      if (reuse) visiting = false;
+    }
+  }
+
+  private visitWith(visit: (item: Readonly<CitationItem>) => boolean | void, objects: VisitObjects): void {
     const { flat, source } = this;
-    const from: NumberToken = { value: this.value, start: this.valueStart, end: this.valueEnd };
-    const item: CitationItem = { from, to: undefined, dash: undefined };
+    const { from, item, to, dash } = objects;
+    from.value = this.value;
+    from.start = this.valueStart;
+    from.end = this.valueEnd;
+    item.to = undefined;
+    item.dash = undefined;
     if (!flat) {
       visit(item);
       return;
     }
-    const to: NumberToken = { value: 0, start: 0, end: 0 };
-    const dash = { start: 0, end: 0, text: '' };
     for (let i = 0; i < flat.length;) {
       from.value = flat[i];
       from.start = flat[i + 1];
@@ -496,6 +733,26 @@ class ScannedCitation implements Citation {
       }
       if (visit(item) === false) return;
     }
+  }
+
+  /** `keyword.plural`, without making the Keyword. */
+  get plural(): boolean | null {
+    return this.kind.plural;
+  }
+
+  /** Whether it cites more than one paragraph (`paragraphs.length > 1`), without making the list. */
+  get several(): boolean {
+    const { flat } = this;
+    if (!flat) return false;
+    const first = flat[0];
+    for (let i = 0; i < flat.length;) {
+      if (flat[i] !== first) return true;
+      if (flat[i + 3] === 1) {
+        if (flat[i + 4] !== flat[i]) return true;
+        i += 9;
+      } else i += 4;
+    }
+    return false;
   }
 
   get numbers(): NumberToken[] {
@@ -533,9 +790,51 @@ class ScannedCitation implements Citation {
   }
 }
 
+interface VisitObjects {
+  from: NumberToken;
+  item: CitationItem;
+  to: NumberToken;
+  dash: { start: number; end: number; text: string };
+}
+
+function newVisitObjects(): VisitObjects {
+  const from: NumberToken = { value: 0, start: 0, end: 0 };
+  return {
+    from,
+    item: { from, to: undefined, dash: undefined },
+    to: { value: 0, start: 0, end: 0 },
+    dash: { start: 0, end: 0, text: '' },
+  };
+}
+
+/** The objects visitItems hands out, reused from citation to citation (see forEachItem). */
+const shared = newVisitObjects();
+let visiting = false;
+
+/** `citation.keyword.plural`, without making the Keyword. */
+export function keywordPlural(citation: Citation): boolean | null {
+  return citation instanceof ScannedCitation ? citation.plural : citation.keyword.plural;
+}
+
+/** Whether the citation cites more than one paragraph (`paragraphs.length > 1`), without making the list when it can. */
+export function citesSeveral(citation: Citation): boolean {
+  return citation instanceof ScannedCitation ? citation.several : citation.paragraphs.length > 1;
+}
+
 /** Every citation in `text`, in order, external references included (flagged). */
 export function findCitations(text: string): Citation[] {
   const out: Citation[] = [];
+  scanCitations(text, (c) => {
+    out.push(c);
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` with every citation in `text`, in order (external references included, flagged), until it
+ * returns false: findCitations for a reader that may stop early.
+ */
+export function scanCitations(text: string, visit: (citation: Citation) => boolean | void): void {
   // Two sorted streams of candidates, merged: "par"-like words (one plain regex, which V8 scans fast)
   // and pilcrows (indexOf).
   const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
@@ -560,7 +859,7 @@ export function findCitations(text: string): Citation[] {
         const found = readCitation(text, at, stop, kind);
         if (typeof found === 'number') next = Math.max(found, end);
         else {
-          out.push(found);
+          if (visit(found) === false) return;
           next = found.end;
         }
       }
@@ -576,7 +875,6 @@ export function findCitations(text: string): Citation[] {
     }
     if (nextPilcrow >= 0 && nextPilcrow < resume) nextPilcrow = text.indexOf('¶', resume);
   }
-  return out;
 }
 
 /**

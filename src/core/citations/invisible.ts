@@ -35,6 +35,15 @@ const NAMES: ReadonlyMap<number, string> = new Map([
 /** A run of the characters of NAMES (the class is made from the table, so the two cannot disagree). */
 const INVISIBLE_RUN = new RegExp(`[${[...NAMES.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]+`, 'g');
 
+const INVISIBLE_AT = new RegExp(INVISIBLE_RUN.source, 'g');
+
+/** Where the first invisible character at or after `from` stands, or -1. */
+export function indexOfInvisible(text: string, from: number): number {
+  INVISIBLE_AT.lastIndex = from;
+  const m = INVISIBLE_AT.exec(text);
+  return m ? m.index : -1;
+}
+
 export function isInvisible(code: number): boolean {
   return NAMES.has(code);
 }
@@ -67,6 +76,35 @@ export function invisibleRuns(text: string): InvisibleRun[] {
     removed += m[0].length;
   }
   return runs;
+}
+
+/** The runs of `invisibleRuns(text)`, one at a time, found as they are asked for. */
+export class InvisibleRunCursor {
+  private readonly re = new RegExp(INVISIBLE_RUN.source, 'g');
+  private current: InvisibleRun | undefined;
+  private removed = 0;
+  private done = false;
+
+  constructor(private readonly text: string) {}
+
+  /** The next run, not taken; undefined after the last. */
+  peek(): InvisibleRun | undefined {
+    if (!this.current && !this.done) {
+      const m = this.re.exec(this.text);
+      if (!m) this.done = true;
+      else {
+        this.current = { start: m.index, end: m.index + m[0].length, at: m.index - this.removed };
+        this.removed += m[0].length;
+      }
+    }
+    return this.current;
+  }
+
+  /** Takes the run `peek` gives. */
+  next(): void {
+    this.peek();
+    this.current = undefined;
+  }
 }
 
 /** The text as it shows and where its invisible characters were; undefined when it has none. */

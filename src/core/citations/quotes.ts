@@ -14,7 +14,7 @@ export interface Quotation {
  * (a `“` or `"` inside is part of the words). A quotation longer than MAX_QUOTATION is not one (a stray
  * mark): the scan goes on from the character after its opening mark.
  */
-const MAX_QUOTATION = 2000;
+export const MAX_QUOTATION = 2000;
 const LETTER = /\p{L}/u;
 
 /**

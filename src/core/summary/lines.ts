@@ -12,7 +12,19 @@ function endsLine(text: string, i: number): boolean {
 /** The offset at which each line starts. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) starts.push(i + 1);
+  // From line break to line break (indexOf), not character by character.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // A CR alone ends a line; a CR before a LF is part of the CRLF, which ends at its LF.
+      if (cr + 1 !== lf) starts.push(cr + 1);
+      cr = text.indexOf('\r', cr + 1);
+    } else {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
   return starts;
 }
 

@@ -8,6 +8,32 @@ export interface Range {
 const ABBREVIATIONS =
   /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|[Pp]aras?|[Pp]ar|[Pp]árrs?|[Aa]rts?|[Cc]f|[Vv]ol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
 
+/** `\s` of a regular expression, by code. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Whether the sentence end [.., end) may be an abbreviation (ABBREVIATIONS can match only a full stop after
+ * an ASCII letter): most ends are told without slicing the text and running the expression.
+ */
+function mayBeAbbreviation(text: string, end: number): boolean {
+  if (text.charCodeAt(end - 1) !== 46) return false;
+  const c = text.charCodeAt(end - 2) | 0x20;
+  return c >= 97 && c <= 122;
+}
+
 /** Splits `text` into sentences (ranges trimmed of surrounding space). Blank lines, list items and headings end sentences too. */
 export function sentences(text: string): Range[] {
   const out: Range[] = [];
@@ -15,8 +41,8 @@ export function sentences(text: string): Range[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   // A sentence also ends at a blank line and before a Markdown list item or heading on the next line.
@@ -28,7 +54,7 @@ export function sentences(text: string): Range[] {
   while ((m = re.exec(text)) !== null) {
     if (m[1] !== undefined) {
       const end = m.index + m[1].length;
-      if (ABBREVIATIONS.test(text.slice(Math.max(start, end - 8), end))) continue;
+      if (mayBeAbbreviation(text, end) && ABBREVIATIONS.test(text.slice(Math.max(start, end - 8), end))) continue;
       push(end);
       start = end;
     } else {
