@@ -50,9 +50,6 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      // Not yet in the core, which is being reworked: it has five shadowed names (grammar.ts keywordEnd,
-      // snippet.ts words, bundled.ts sourceText, figures.ts FIGURE). Remove this line once they are renamed.
-      '@typescript-eslint/no-shadow': 'off',
       'no-restricted-imports': [
         'error',
         {

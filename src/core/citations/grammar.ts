@@ -650,15 +650,16 @@ class ScannedCitation implements Citation {
   }
 
   get keyword(): Keyword {
-    const { kind, start, keywordEnd } = this;
+    const { kind, start } = this;
+    const end = this.keywordEnd;
     return {
       start,
-      end: keywordEnd,
-      text: this.source.slice(start, keywordEnd),
+      end,
+      text: this.source.slice(start, end),
       plural: kind.plural,
       abbreviated: kind.abbreviated,
       // The keyword's letters are never a full stop: it has one when it ends with one.
-      dot: this.source.charCodeAt(keywordEnd - 1) === 46,
+      dot: this.source.charCodeAt(end - 1) === 46,
       pilcrow: kind.pilcrow,
       language: kind.language,
     };
