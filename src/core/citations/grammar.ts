@@ -8,6 +8,7 @@
  * keywords, and a hand-written reader consumes each citation once; look-behind checks read a bounded
  * window before the keyword.
  */
+import { isSpaceCode as isRegexSpace } from '../summary/sentences';
 
 export interface NumberToken {
   value: number;
@@ -208,22 +209,6 @@ function readNumber(text: string, pos: number): number {
   if (isLetterAt(text, p)) return -1;
   numberValue = value;
   return p;
-}
-
-/** `\s` of a regular expression, by code. */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** The end of the run of `\s` at `pos`. */

@@ -8,8 +8,8 @@ export interface Range {
 const ABBREVIATIONS =
   /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|[Pp]aras?|[Pp]ar|[Pp]árrs?|[Aa]rts?|[Cc]f|[Vv]ol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
 
-/** `\s` of a regular expression, by code. */
-function isSpaceCode(c: number): boolean {
+/** `\s` of a regular expression, by code (the citation grammar's too). */
+export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||
