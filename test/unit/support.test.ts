@@ -388,6 +388,40 @@ describe('checking as the drafter types', () => {
   });
 });
 
+/** The session's answer for `text` is the whole check's. */
+function assertLikeWhole(result: ReturnType<DraftCheckSession['check']>, text: string): void {
+  const whole = checkText(summary, () => model, text, options());
+  assert.equal(result.citations, whole.citations);
+  assert.deepEqual(result.problems.map(plainProblem), whole.problems.map(plainProblem));
+}
+
+/**
+ * Property: drafts made of `pieces` (at most `maxParts`), edited by replacing any span with a few pieces: the
+ * session given the change answers like a whole check (and, with `checkBefore`, so it does before the edit).
+ */
+function checksAfterEditsLikeWhole(pieces: string[], maxParts: number, checkBefore: boolean): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: maxParts }),
+      fc.nat(),
+      fc.nat(),
+      fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
+      (parts, a, b, inserted) => {
+        const before = parts.join('');
+        const start = a % (before.length + 1);
+        const end = start + (b % (before.length - start + 1));
+        const change = { start, end, text: inserted.join('') };
+        const after = before.slice(0, start) + change.text + before.slice(end);
+        const session = new DraftCheckSession(summary, () => model);
+        const first = session.check(before, options());
+        if (checkBefore) assertLikeWhole(first, before);
+        assertLikeWhole(session.check(after, options(), change), after);
+      },
+    ),
+    propertyParams(300),
+  );
+}
+
 describe('checking after an edit (the change the editor reports)', () => {
   test('property: the session given the change answers like a whole check, and reads only blocks near it', () => {
     const pieces = [
@@ -400,28 +434,7 @@ describe('checking after an edit (the change the editor reports)', () => {
       '\n\n',
       '\n \n',
     ];
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }),
-        fc.nat(),
-        fc.nat(),
-        fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
-        (parts, a, b, inserted) => {
-          const before = parts.join('');
-          const start = a % (before.length + 1);
-          const end = start + (b % (before.length - start + 1));
-          const change = { start, end, text: inserted.join('') };
-          const after = before.slice(0, start) + change.text + before.slice(end);
-          const session = new DraftCheckSession(summary, () => model);
-          session.check(before, options());
-          const incremental = session.check(after, options(), change);
-          const whole = checkText(summary, () => model, after, options());
-          assert.equal(incremental.citations, whole.citations);
-          assert.deepEqual(incremental.problems.map(plainProblem), whole.problems.map(plainProblem));
-        },
-      ),
-      propertyParams(300),
-    );
+    checksAfterEditsLikeWhole(pieces, 14, false);
   });
 
   test('a citation, a look-behind or a quotation that runs across a blank line is read whole', () => {
@@ -472,31 +485,7 @@ describe('checking after an edit (the change the editor reports)', () => {
       '\n \n',
       ' ',
     ];
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 16 }),
-        fc.nat(),
-        fc.nat(),
-        fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
-        (parts, a, b, inserted) => {
-          const before = parts.join('');
-          const start = a % (before.length + 1);
-          const end = start + (b % (before.length - start + 1));
-          const change = { start, end, text: inserted.join('') };
-          const after = before.slice(0, start) + change.text + before.slice(end);
-          const session = new DraftCheckSession(summary, () => model);
-          const first = session.check(before, options());
-          const wholeBefore = checkText(summary, () => model, before, options());
-          assert.equal(first.citations, wholeBefore.citations);
-          assert.deepEqual(first.problems.map(plainProblem), wholeBefore.problems.map(plainProblem));
-          const incremental = session.check(after, options(), change);
-          const whole = checkText(summary, () => model, after, options());
-          assert.equal(incremental.citations, whole.citations);
-          assert.deepEqual(incremental.problems.map(plainProblem), whole.problems.map(plainProblem));
-        },
-      ),
-      propertyParams(300),
-    );
+    checksAfterEditsLikeWhole(pieces, 16, true);
   });
 
   test('a keystroke in one paragraph of a long draft reads that paragraph and its neighbours only', () => {
