@@ -35,12 +35,10 @@ const NAMES: ReadonlyMap<number, string> = new Map([
 /** A run of the characters of NAMES (the class is made from the table, so the two cannot disagree). */
 const INVISIBLE_RUN = new RegExp(`[${[...NAMES.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]+`, 'g');
 
-const INVISIBLE_AT = new RegExp(INVISIBLE_RUN.source, 'g');
-
 /** Where the first invisible character at or after `from` stands, or -1. */
 export function indexOfInvisible(text: string, from: number): number {
-  INVISIBLE_AT.lastIndex = from;
-  const m = INVISIBLE_AT.exec(text);
+  INVISIBLE_RUN.lastIndex = from;
+  const m = INVISIBLE_RUN.exec(text);
   return m ? m.index : -1;
 }
 
@@ -69,12 +67,8 @@ export function withoutInvisible(text: string): string {
 /** Where the invisible characters of `text` are, in order, with where each run stands in the text as it shows. */
 export function invisibleRuns(text: string): InvisibleRun[] {
   const runs: InvisibleRun[] = [];
-  let removed = 0;
-  INVISIBLE_RUN.lastIndex = 0;
-  for (let m = INVISIBLE_RUN.exec(text); m; m = INVISIBLE_RUN.exec(text)) {
-    runs.push({ start: m.index, end: m.index + m[0].length, at: m.index - removed });
-    removed += m[0].length;
-  }
+  const cursor = new InvisibleRunCursor(text);
+  for (let run = cursor.peek(); run; cursor.next(), run = cursor.peek()) runs.push(run);
   return runs;
 }
 
