@@ -6,7 +6,13 @@ import fc from 'fast-check';
 import { checkDraft, fixAllEdits, type Problem, type ProblemCode } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
-import { closestPassage, findQuotations, quotationSegments } from '../../src/core/citations/quotes';
+import {
+  closestPassage,
+  findQuotations,
+  normalizeWords,
+  passageFinder,
+  quotationSegments,
+} from '../../src/core/citations/quotes';
 import { summary } from './fixtures';
 import { propertyParams } from './property';
 import {
@@ -15,6 +21,7 @@ import {
   referenceFindQuotations,
   referenceFixAllEdits,
   referenceMisquotations,
+  referenceNormalizeWords,
   referenceSegments,
 } from './reference';
 
@@ -96,6 +103,70 @@ describe('linear-time rewrites give the answers of the code they replaced (fast-
     fc.assert(
       fc.property(misquotation, source, (q, s) => assert.deepEqual(closestPassage(q, s), referenceClosestPassage(q, s))),
       propertyParams(500),
+    );
+  });
+
+  test('passage finders used in turn, over sources that add words: each answers as the reference, and its bound holds', () => {
+    // Finders share one table of the vocabulary (each writes its words again when another wrote since), and a
+    // source read for the first time adds words a quotation may have: interleaving must not change an answer.
+    const odd = fc.constantFrom('well-being', 'Chair’s', "Chair's", 'ÉTAT', 'İstanbul', 'naïve', 'x-ray', '2021', 'zzz');
+    const source = fc.oneof(
+      fc.constantFrom(...paragraphs),
+      fc
+        .array(fc.oneof(fc.constantFrom('the', 'proceeds', 'of', 'crime', 'and'), odd, fc.stringMatching(/^[a-z]{1,4}$/)), {
+          maxLength: 40,
+        })
+        .map((a) => a.join(' ')),
+    );
+    const quotation = fc.oneof(
+      misquotation,
+      fc.array(odd, { minLength: 1, maxLength: 6 }).map((a) => a.join(' ')),
+    );
+    const step = fc.tuple(fc.nat(3), source, fc.boolean());
+    fc.assert(
+      fc.property(fc.array(quotation, { minLength: 1, maxLength: 4 }), fc.array(step, { maxLength: 12 }), (quotations, steps) => {
+        const finders = quotations.map((q) => passageFinder(q));
+        for (const [k, s, wantClosest] of steps) {
+          const i = k % finders.length;
+          const expected = referenceClosestPassage(quotations[i], s);
+          if (wantClosest) assert.deepEqual(finders[i].closest(s), expected);
+          else assert.ok(finders[i].bound(s) >= (expected?.score ?? 0));
+        }
+      }),
+      propertyParams(1000),
+    );
+  });
+
+  test('normalizeWords: the same words as with Unicode properties, plain text or not', () => {
+    const piece = fc.constantFrom(
+      'Para',
+      ' ',
+      'well-being',
+      '’',
+      '‘',
+      '`',
+      '´',
+      '“',
+      '”',
+      '–',
+      '…',
+      '\u00a0',
+      'É',
+      'İ',
+      'ß',
+      '😀',
+      '\t',
+      '\x01',
+      '24',
+      "'",
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (a) => {
+        const t = a.join('');
+        assert.equal(normalizeWords(t), referenceNormalizeWords(t));
+      }),
+      propertyParams(3000),
     );
   });
 

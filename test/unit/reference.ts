@@ -32,8 +32,8 @@ export function referenceSegments(quotation: string): string[] {
   return quotation.split(/\.\.\.|…|\[[^\]]*\]/);
 }
 
-// closestPassage: every window size tried in turn, O(W·S).
-function normalizeWords(text: string): string {
+// closestPassage: every window size tried in turn, O(W·S). (normalizeWords: with Unicode properties only.)
+export function referenceNormalizeWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
@@ -44,7 +44,7 @@ function normalizeWords(text: string): string {
 function wordsWithOffsets(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    out.push({ word: normalizeWords(m[0]).replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length });
+    out.push({ word: referenceNormalizeWords(m[0]).replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -147,9 +147,9 @@ export function referenceMisquotations(text: string, citations: Citation[], summ
     if (cited.size === 0) continue;
     const valid = [...cited].sort((a, b) => a - b);
     const matches = (source: string) => {
-      const haystack = ` ${normalizeWords(source)} `;
+      const haystack = ` ${referenceNormalizeWords(source)} `;
       const segments = referenceSegments(q.text)
-        .map((s) => normalizeWords(s))
+        .map((s) => referenceNormalizeWords(s))
         .filter((s) => s.length > 0);
       let at = 0;
       for (const seg of segments) {
