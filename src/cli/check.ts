@@ -70,12 +70,19 @@ interface CheckSetup {
   format: CitationFormat;
 }
 
+/**
+ * Where the checks of one piece stop (a piece is 64 KiB; see pieces.ts): the command line reports the
+ * problems of a whole file (a piece holds more only when it is little else than problems), where the editor
+ * stops at what VS Code shows (MAX_PROBLEMS).
+ */
+export const PIECE_MAX_PROBLEMS = 10_000;
+
 function problemScan(summary: Summary, model: () => SupportModel, setup: CheckSetup, ws: WorkspaceSettings) {
   const isKept = ws.kept.entries.length > 0 ? (s: string, p: readonly number[]) => ws.kept.has(s, p) : undefined;
+  const options = { format: setup.format, levels: setup.levels, maxProblems: PIECE_MAX_PROBLEMS, ...(isKept ? { isKept } : {}) };
   return (window: string): WindowScan<DraftProblem> => ({
     spans: findCitations(window),
-    items: checkText(summary, model, window, { format: setup.format, levels: setup.levels, ...(isKept ? { isKept } : {}) })
-      .problems,
+    items: checkText(summary, model, window, options).problems,
   });
 }
 

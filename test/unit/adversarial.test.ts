@@ -105,7 +105,7 @@ describe('adversarial inputs: many problems (push(...problems) overflowed the st
     assert.ok(problems.slice(0, -1).every((p) => p.code === 'misquotation'));
     const last = problems[problems.length - 1];
     assert.equal(last.code, 'too-many-problems');
-    // Where the 10,001st quotation opens: 11 characters a quotation, 2 quotations a misquotation.
+    // Where the quotation after the last problem opens: 11 characters a quotation, 2 quotations a misquotation.
     assert.equal(last.start, 2 * MAX_PROBLEMS * 11);
   });
 
@@ -118,14 +118,23 @@ describe('adversarial inputs: many problems (push(...problems) overflowed the st
     assert.equal(cut.length, MAX_PROBLEMS + 1);
     assert.deepEqual(cut.slice(0, -1), check(missing(MAX_PROBLEMS)));
     assert.equal(cut[cut.length - 1].start, MAX_PROBLEMS * 14 + 4);
-    assert.match(cut[cut.length - 1].message, /The checks stopped here, after 10,000 problems/);
+    assert.match(cut[cut.length - 1].message, /The checks stopped here, after 1,000 problems/);
+  });
+
+  test('MAX_PROBLEMS is what VS Code shows per file; a caller may set another limit (the command line does)', () => {
+    assert.equal(MAX_PROBLEMS, 1000);
+    const text = 'See para. 99. '.repeat(12_000);
+    const problems = checkDraft(text, summary, { format: DEFAULT_FORMAT, maxProblems: 10_000 });
+    assert.equal(problems.length, 10_001);
+    assert.match(problems[10_000].message, /The checks stopped here, after 10,000 problems/);
+    assert.equal(problems[10_000].start, 10_000 * 14 + 4);
   });
 
   test('one list of 300,000 numbers that do not exist: the checks stop in its middle', () => {
     const text = `paras. ${'99, '.repeat(300_000)}99`;
     const problems = within(3000, 'checkDraft', () => check(text));
     assert.equal(problems.length, MAX_PROBLEMS + 1);
-    // The keyword's problem (one paragraph cited as "paras.") and the first 9,999 numbers.
+    // The keyword's problem (one paragraph cited as "paras.") and the first MAX_PROBLEMS - 1 numbers.
     assert.equal(problems[0].code, 'plural-with-one');
     assert.equal(problems.filter((p) => p.code === 'no-such-paragraph').length, MAX_PROBLEMS - 1);
     assert.equal(problems[problems.length - 1].start, 'paras. '.length + 4 * (MAX_PROBLEMS - 1));

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { PIECE_MAX_PROBLEMS } from '../../src/cli/check';
 import { CITATION_PIECE_SIZES, scanInPieces, PIECE_SIZES, type PieceSizes } from '../../src/cli/pieces';
 import { checkDraft, type Problem } from '../../src/core/citations/diagnostics';
 import { type Citation, findCitations } from '../../src/core/citations/grammar';
@@ -321,7 +322,11 @@ describe('cli pieces: cites and check on a draft of many pieces', () => {
     );
     const checked = await cli(['check', 'd.md'], { 'd.md': draft });
     // Every check at its default level, support checks included, as one check of the whole draft.
-    const problems = checkText(summary, () => model, draft, { format: FORMAT, levels: DEFAULT_LEVELS }).problems;
+    const problems = checkText(summary, () => model, draft, {
+      format: FORMAT,
+      levels: DEFAULT_LEVELS,
+      maxProblems: PIECE_MAX_PROBLEMS,
+    }).problems;
     assert.equal(checked.out, problems.map((p) => `d.md:${at(p.start)}: ${p.severity}: ${p.message}\n`).join(''));
   });
 });

@@ -50,6 +50,8 @@ export interface DraftCheckOptions {
   isKept?: (sentence: string, paragraphs: readonly number[]) => boolean;
   /** Changes whenever `isKept` would answer differently (the kept-citations file was changed). */
   keptVersion?: number;
+  /** Where the citation checks of one text (or block) stop: MAX_PROBLEMS (what VS Code shows) when absent. */
+  maxProblems?: number;
 }
 
 export interface DraftCheck {
@@ -288,7 +290,8 @@ function checkBlock(
   const problems: DraftProblem[] = [];
   const needsSentences = SUPPORT_CHECKS.some((c) => levels[c] !== 'off') || levels['no-such-paragraph'] !== 'off';
   const spans = needsSentences ? sentences(text) : [];
-  for (const p of checkDraft(text, summary, { format: options.format, citations: all })) {
+  const limit = options.maxProblems === undefined ? {} : { maxProblems: options.maxProblems };
+  for (const p of checkDraft(text, summary, { format: options.format, citations: all, ...limit })) {
     const check = CHECK_OF[p.code] ?? (p.code as CheckName);
     // The notice where checking stopped is always shown, as information.
     const level = check === 'too-many-problems' ? 'information' : levels[check];

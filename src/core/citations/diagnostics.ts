@@ -30,12 +30,13 @@ export type ProblemCode =
   | 'too-many-problems';
 
 /**
- * A draft's checks stop after this many problems, with a last problem saying where (code `too-many-problems`).
- * VS Code shows 1,000 per file; a draft with 10,000 is not one to fix problem by problem, and making each
- * problem (message, fixes, edits) is most of the time of a check of such a draft.
+ * A draft's checks stop after this many problems (unless told otherwise: `CheckOptions.maxProblems`), with a
+ * last problem saying where (code `too-many-problems`). VS Code's extension host keeps 1,000 problems per
+ * file and drops the rest (`_maxDiagnosticsPerFile` in ExtHostDiagnostics), so more would be made for
+ * nothing: making each problem (message, fixes, edits) is most of the time of a check of such a draft.
+ * Fixing them (Fix All included) checks the draft again, and the check then goes further.
  */
-export const MAX_PROBLEMS = 10_000;
-const MAX_PROBLEMS_TEXT = '10,000';
+export const MAX_PROBLEMS = 1_000;
 
 export interface TextEdit {
   start: number;
@@ -79,6 +80,8 @@ export interface CheckOptions {
   format: CitationFormat;
   /** `findCitations(text)`, when the caller has it already (the editor counts them too). */
   citations?: Citation[];
+  /** Where the checks stop (MAX_PROBLEMS when absent). */
+  maxProblems?: number;
 }
 
 /** What every check reads: the draft, its citations of the summary (external ones left out), the style. */
@@ -87,6 +90,7 @@ interface Draft {
   summary: Summary;
   format: CitationFormat;
   citations: Citation[];
+  maxProblems: number;
 }
 
 /**
@@ -97,8 +101,9 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
   const all = options.citations ?? findCitations(text);
   // (The same array when nothing is external: a draft of 1 MB may hold 100,000 citations.)
   const citations = all.some((c) => c.external) ? all.filter((c) => !c.external) : all;
-  const draft: Draft = { text, summary, format: options.format, citations };
-  return collect([
+  const maxProblems = options.maxProblems ?? MAX_PROBLEMS;
+  const draft: Draft = { text, summary, format: options.format, citations, maxProblems };
+  return collect(maxProblems, [
     // The checks of a citation's form, in one pass over the citations.
     checkEachCitation(draft, {
       citation: [checkKeyword],
@@ -111,7 +116,7 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
 
 /**
  * What a check found, in document order, and how far it looked: it stops at the first citation (or
- * quotation) it reaches with MAX_PROBLEMS problems already found, and `checkedUpTo` is where that one starts
+ * quotation) it reaches with `maxProblems` problems already found, and `checkedUpTo` is where that one starts
  * (Infinity when it read the whole draft). Every problem before `checkedUpTo` is in `problems`.
  */
 interface CheckResult {
@@ -119,8 +124,13 @@ interface CheckResult {
   checkedUpTo: number;
 }
 
+/** `n` with a comma between thousands: 10,000. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** The checks' problems in document order, up to where every check has looked (and a problem saying so). */
-function collect(checks: CheckResult[]): Problem[] {
+function collect(maxProblems: number, checks: CheckResult[]): Problem[] {
   // Where every check has looked: each has found every problem before its own `checkedUpTo`.
   let checkedUpTo = Infinity;
   for (const check of checks) checkedUpTo = Math.min(checkedUpTo, check.checkedUpTo);
@@ -137,7 +147,7 @@ function collect(checks: CheckResult[]): Problem[] {
       code: 'too-many-problems',
       message: l10n.t(
         'The checks stopped here, after {0} problems: the rest of the draft was not checked. Fix the problems above and it will be.',
-        MAX_PROBLEMS_TEXT,
+        thousands(maxProblems),
       ),
       fixes: [],
     });
@@ -165,14 +175,14 @@ function checkEachCitation(draft: Draft, checks: { citation: CitationCheck[]; it
   // One visitor for every citation (not a closure made for each).
   let current: Citation | undefined;
   const visit = (item: Readonly<CitationItem>): boolean | void => {
-    if (problems.length >= MAX_PROBLEMS) {
+    if (problems.length >= draft.maxProblems) {
       checkedUpTo = item.from.start;
       return false;
     }
     for (const check of checks.item) check(item, current!, draft, problems);
   };
   for (const c of draft.citations) {
-    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: c.start };
+    if (problems.length >= draft.maxProblems) return { problems, checkedUpTo: c.start };
     for (const check of checks.citation) check(c, draft, problems);
     current = c;
     forEachItem(c, visit);
@@ -293,7 +303,8 @@ function checkRangeDash(item: Readonly<CitationItem>, c: Citation, draft: Draft,
   const { format } = draft;
   const dash = item.dash.text;
   const wanted = format.rangeDash.trim();
-  if (c.keyword.language !== 'en' || dash.length !== 1 || dash === wanted) return;
+  // (The keyword is made when read: looked at last.)
+  if (dash.length !== 1 || dash === wanted || c.keyword.language !== 'en') return;
   const name = wanted === '–' ? l10n.t('an en dash') : wanted === '-' ? l10n.t('a hyphen') : `“${wanted}”`;
   problems.push({
     start: item.dash.start,
@@ -318,12 +329,12 @@ function checkRangeDash(item: Readonly<CitationItem>, c: Citation, draft: Draft,
  * removes them, so that the citation then reads as it shows. Invisible characters elsewhere (joiners in
  * emoji or in Arabic and Indic scripts, direction marks in right-to-left text) are left alone.
  */
-function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
+function checkInvisibleCharacters({ text, citations, maxProblems }: Draft): CheckResult {
   const none: CheckResult = { problems: [], checkedUpTo: Infinity };
   const shown = withoutInvisible(text);
   if (shown === text) return none;
   // Where the characters are, read as the citations of the text as it shows are (emoji are full of
-  // joiners), and only as far as the checks go: they stop at MAX_PROBLEMS.
+  // joiners), and only as far as the checks go: they stop at `maxProblems`.
   const runs = new InvisibleRunCursor(text);
   const problems: Problem[] = [];
   /** How many characters the runs before the current one took out. */
@@ -336,7 +347,7 @@ function checkInvisibleCharacters({ text, citations }: Draft): CheckResult {
       removedBefore += run.end - run.start;
       runs.next();
     }
-    if (problems.length >= MAX_PROBLEMS) {
+    if (problems.length >= maxProblems) {
       checkedUpTo = c.start + removedBefore;
       return false;
     }
@@ -439,7 +450,7 @@ function firstStartingFrom(citations: Citation[], offset: number): number {
  * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
  * many citations stand near each quotation.
  */
-function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
+function checkMisquotation({ text, citations, summary, maxProblems }: Draft): CheckResult {
   const all: CheckResult = { problems: [], checkedUpTo: Infinity };
   if (citations.length === 0) return all;
   const quotations = findQuotations(text);
@@ -472,7 +483,7 @@ function checkMisquotation({ text, citations, summary }: Draft): CheckResult {
   let si = 0;
   for (const q of quotations) {
     // (At its opening mark.)
-    if (problems.length >= MAX_PROBLEMS) return { problems, checkedUpTo: q.start - 1 };
+    if (problems.length >= maxProblems) return { problems, checkedUpTo: q.start - 1 };
     while (si < spans.length && spans[si].end < q.end) si++;
     const sentence = spans[si] ?? { start: 0, end: text.length };
     const from = Math.max(sentence.start, q.start - MAX_QUOTE_DISTANCE);
