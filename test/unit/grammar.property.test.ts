@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { propertyParams } from './property';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
-import { type Citation, findCitations } from '../../src/core/citations/grammar';
+import {
+  type Citation,
+  type CitationItem,
+  citesSeveral,
+  findCitations,
+  forEachItem,
+  keywordPlural,
+} from '../../src/core/citations/grammar';
+import { referenceExpand } from './reference';
 import { summary } from './fixtures';
 
 /** Pieces that drafts and adversaries are made of: citation keywords, numbers, separators, traps. */
@@ -73,7 +81,69 @@ function plain(cs: Citation[]) {
   return cs.map((c) => ({ start: c.start, end: c.end, paragraphs: c.paragraphs, external: c.external, text: c.text }));
 }
 
+const DASHES = ['–', '-', '—', '‒', '−', ' to ', ' a ', ' à ', ' au '];
+
+/** Text around citations of one number, one range, or a list of both, in each language and with each dash. */
+const citations = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('para. ', 'paras. ', '¶ ', '¶¶', 'par. ', 'párrs. ', 'paragraphs '),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('1', '13', '24', '38', '999999'),
+          fc.option(fc.tuple(fc.constantFrom(...DASHES), fc.constantFrom('2', '15', '13', '40'))),
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+      fc.constantFrom(', ', ' and ', ' et ', ' y ', ' & ', ','),
+      fc.constantFrom('', ' ', '. ', '\n', ' of the summary ', 'x'),
+    ),
+    { maxLength: 4 },
+  )
+  .map((cs) =>
+    cs
+      .map(
+        ([keyword, items, separator, after]) =>
+          keyword + items.map(([n, r]) => (r ? n + r[0] + r[1] : n)).join(separator) + after,
+      )
+      .join(''),
+  );
+
 describe('citation grammar: properties (fast-check)', () => {
+  test("a citation's items, numbers, paragraphs and keyword agree, however they are read", () => {
+    // A citation keeps its items in one of several forms (one number, one range, a list read again, a long
+    // list kept) and makes the rest when asked: every way of reading it tells the same.
+    fc.assert(
+      fc.property(fc.oneof(draft, citations), (t) => {
+        for (const c of findCitations(t)) {
+          const items = c.items;
+          const visited: CitationItem[] = [];
+          forEachItem(c, (item) => {
+            visited.push(JSON.parse(JSON.stringify(item)) as CitationItem);
+          });
+          assert.deepEqual(visited, JSON.parse(JSON.stringify(items)));
+          assert.deepEqual(
+            c.numbers,
+            items.flatMap((i) => (i.to ? [i.from, i.to] : [i.from])),
+          );
+          for (const n of c.numbers) assert.equal(Number(t.slice(n.start, n.end)), n.value);
+          for (const i of items) {
+            if (!i.dash || !i.to) continue;
+            assert.ok(DASHES.includes(i.dash.text), `a dash: ${JSON.stringify(i.dash.text)}`);
+            assert.ok(i.from.end <= i.dash.start && i.dash.end <= i.to.start, 'the dash between the numbers');
+            if (i.dash.text.length === 1) assert.equal(t.slice(i.dash.start, i.dash.end), i.dash.text);
+          }
+          assert.deepEqual(c.paragraphs, referenceExpand(items));
+          assert.equal(citesSeveral(c), c.paragraphs.length > 1);
+          assert.equal(keywordPlural(c), c.keyword.plural);
+          assert.equal(c.text, t.slice(c.start, c.end));
+          assert.deepEqual(c.items, items, 'read twice, the same');
+        }
+      }),
+      propertyParams(3000),
+    );
+  });
+
   test('never throws, on any text', () => {
     fc.assert(
       fc.property(anyText, (t) => {

@@ -484,6 +484,7 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
   const firstEnd = readNumber(text, first);
   if (firstEnd < 0) return Math.max(digitsEnd(text, first), stop);
   const flat = readItems(text, first, firstEnd, numberValue, kind.language);
+  const oneRange = itemsOneRange;
   const p = itemsEnd;
   let end = p;
   let suffix: Citation['suffix'];
@@ -504,15 +505,18 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, start, end, kind, flat, first, suffix, externalReason);
+  return new ScannedCitation(text, start, end, kind, flat, oneRange, first, suffix, externalReason);
 }
 
 /** Where the items readItems read last end. */
 let itemsEnd = 0;
+/** Whether the citation readItems read last is one range alone (it then returned undefined). */
+let itemsOneRange = false;
 
 /**
  * Reads a citation's items from its first number [first, firstEnd) of value `firstValue`: returns them flat
- * (see ScannedCitation), or undefined for one number alone (the most common citation), and sets itemsEnd.
+ * (see ScannedCitation), or undefined for one number alone or one range alone (the most common citations;
+ * `itemsOneRange` tells which), and sets itemsEnd.
  */
 function readItems(text: string, first: number, firstEnd: number, firstValue: number, language: Language): number[] | undefined {
   let flat: number[] | undefined;
@@ -520,11 +524,23 @@ function readItems(text: string, first: number, firstEnd: number, firstValue: nu
   let valueStart = first;
   let valueEnd = firstEnd;
   let p = firstEnd;
+  // The first item's range, while no array is made (none while r0End is -1).
+  let r0Value = 0;
+  let r0Start = 0;
+  let r0End = -1;
+  let r0DashStart = 0;
+  let r0DashEnd = 0;
   for (;;) {
     const rangeEnd = readRange(text, p, language);
     if (rangeEnd >= 0) {
-      flat ??= [];
-      flat.push(value, valueStart, valueEnd, 1, rangeValue, rangeToStart, rangeEnd, rangeDashStart, rangeDashEnd);
+      if (flat) flat.push(value, valueStart, valueEnd, 1, rangeValue, rangeToStart, rangeEnd, rangeDashStart, rangeDashEnd);
+      else {
+        r0Value = rangeValue;
+        r0Start = rangeToStart;
+        r0End = rangeEnd;
+        r0DashStart = rangeDashStart;
+        r0DashEnd = rangeDashEnd;
+      }
       p = rangeEnd;
     } else if (flat) flat.push(value, valueStart, valueEnd, 0);
     // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
@@ -536,14 +552,18 @@ function readItems(text: string, first: number, firstEnd: number, firstValue: nu
     if (sepEnd <= p) break;
     const nEnd = readNumber(text, sepEnd);
     if (nEnd < 0) break;
-    // The number before was one alone, not kept yet.
-    flat ??= [value, valueStart, valueEnd, 0];
+    // The first item, not kept yet.
+    flat ??=
+      r0End >= 0
+        ? [value, valueStart, valueEnd, 1, r0Value, r0Start, r0End, r0DashStart, r0DashEnd]
+        : [value, valueStart, valueEnd, 0];
     value = numberValue;
     valueStart = sepEnd;
     valueEnd = nEnd;
     p = nEnd;
   }
   itemsEnd = p;
+  itemsOneRange = !flat && r0End >= 0;
   return flat;
 }
 
@@ -561,8 +581,9 @@ const KEPT_ITEMS = 64;
 class ScannedCitation implements Citation {
   /**
    * For a citation of one number without a range, where the number starts (its value and its end are read
-   * from the text again); otherwise every item, flat: its number's value, start and end; then 0, or 1
-   * followed by the range's end (value, start, end) and its dash (start, end).
+   * from the text again); for one range alone, -2 minus where its first number starts (the range is read
+   * again); otherwise every item, flat: its number's value, start and end; then 0, or 1 followed by the
+   * range's end (value, start, end) and its dash (start, end).
    */
   private readonly numbers_: number | number[];
   // (-1: several items, read again from the text when asked for: see KEPT_ITEMS.)
@@ -575,11 +596,12 @@ class ScannedCitation implements Citation {
     readonly end: number,
     private readonly kind: KeywordKind,
     flat: number[] | undefined,
+    oneRange: boolean,
     valueStart: number,
     suffix: { start: number; end: number } | undefined,
     externalReason: string | undefined,
   ) {
-    this.numbers_ = flat ? (flat.length >= KEPT_ITEMS ? flat : -1) : valueStart;
+    this.numbers_ = flat ? (flat.length >= KEPT_ITEMS ? flat : -1) : oneRange ? -2 - valueStart : valueStart;
     this.extra = suffix || externalReason !== undefined ? { suffix, externalReason } : undefined;
   }
 
@@ -599,8 +621,16 @@ class ScannedCitation implements Citation {
     const n = this.numbers_;
     if (typeof n !== 'number') return n;
     if (n >= 0) return undefined;
-    // The items as readCitation read them, read again.
     const { source } = this;
+    if (n <= -2) {
+      // One range alone, read again.
+      const fromStart = -2 - n;
+      const fromEnd = readNumber(source, fromStart);
+      const fromValue = numberValue;
+      const toEnd = readRange(source, fromEnd, this.kind.language);
+      return [fromValue, fromStart, fromEnd, 1, rangeValue, rangeToStart, toEnd, rangeDashStart, rangeDashEnd];
+    }
+    // The items as readCitation read them, read again.
     const first = skipSpace(source, this.keywordEnd);
     const firstEnd = readNumber(source, first);
     return readItems(source, first, firstEnd, numberValue, this.kind.language);
@@ -756,7 +786,8 @@ class ScannedCitation implements Citation {
   }
 
   get paragraphs(): number[] {
-    return this.flat ? expand(this.flat) : [this.value];
+    const { flat } = this;
+    return flat ? expand(flat) : [this.value];
   }
 
   /** Plain data, for JSON and for comparing citations. */
