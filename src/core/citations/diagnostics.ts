@@ -11,6 +11,7 @@ import {
   type Keyword,
   keywordPlural,
   type NumberToken,
+  onlyParagraph,
   scanCitations,
 } from './grammar';
 import { type InvisibleRun, invisibleName, InvisibleRunCursor, withoutInvisible } from './invisible';
@@ -418,30 +419,6 @@ function checkInvisibleCharacters({ text, citations, maxProblems }: Draft): Chec
 /** How far from a quotation a citation may stand and still vouch for it (a "sentence" of 100 kB is not one). */
 const MAX_QUOTE_DISTANCE = 1000;
 
-/** Index of the first citation that ends after `offset` (citations are sorted and do not overlap, so their ends are sorted too). */
-function firstEndingAfter(citations: Citation[], offset: number): number {
-  let lo = 0;
-  let hi = citations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (citations[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first citation that starts at or after `offset`. */
-function firstStartingFrom(citations: Citation[], offset: number): number {
-  let lo = 0;
-  let hi = citations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (citations[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * `misquotation`: a quotation in the same sentence as a citation must be the words of the cited paragraphs. A citation
  * vouches for a quotation when it overlaps the quotation's window: its sentence, cut to MAX_QUOTE_DISTANCE
@@ -466,13 +443,17 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
   const touched: number[] = [];
   /** Per paragraph, whether it is in `valid`. */
   const inValid = new Uint8Array(summary.count + 1);
+  const countOne = (n: number, by: 1 | -1) => {
+    if (!summary.has(n)) return;
+    citedTimes[n] += by;
+    if (citedTimes[n] === (by === 1 ? 1 : 0)) touched.push(n);
+  };
   const count = (c: Citation, by: 1 | -1) => {
-    // Read anew each time (a citation keeps no list): each citation comes in once and leaves once.
-    for (const n of c.paragraphs) {
-      if (!summary.has(n)) continue;
-      citedTimes[n] += by;
-      if (citedTimes[n] === (by === 1 ? 1 : 0)) touched.push(n);
-    }
+    // Read anew each time (a citation keeps no list): each citation comes in once and leaves once. Most
+    // cite one number: no list is made for those.
+    const only = onlyParagraph(c);
+    if (only !== undefined) countOne(only, by);
+    else for (const n of c.paragraphs) countOne(n, by);
   };
   /** The paragraphs of the summary cited in the window, sorted, and the verdicts for them. */
   let valid: number[] = [];
@@ -481,6 +462,13 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
   let first = 0;
   let past = 0;
   let si = 0;
+  // The first citation that ends after the window's start (`from`), and the first that starts at or after
+  // its end (`to`). Both ends of the window only move forward: `from` is the later of its sentence's start
+  // and a point before the quotation, `to` the earlier of its sentence's end and a point after it, and
+  // quotations and sentences come in order (the last sentence ends after the last closing mark, so every
+  // quotation has one). Citations are sorted, and so are their ends: two pointers that only move forward.
+  let lo = 0;
+  let hi = 0;
   for (const q of quotations) {
     // (At its opening mark.)
     if (problems.length >= maxProblems) return { problems, checkedUpTo: q.start - 1 };
@@ -488,17 +476,18 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
     const sentence = spans[si] ?? { start: 0, end: text.length };
     const from = Math.max(sentence.start, q.start - MAX_QUOTE_DISTANCE);
     const to = Math.min(sentence.end, q.end + MAX_QUOTE_DISTANCE);
-    // The window's citations: those that end after `from` and start before `to`.
-    const lo = firstEndingAfter(citations, from);
-    const hi = Math.max(lo, firstStartingFrom(citations, to));
-    if (lo >= past || hi <= first) {
+    // The window's citations: those that end after `from` and start before `to`, [lo, max(lo, hi)).
+    while (lo < citations.length && citations[lo].end <= from) lo++;
+    while (hi < citations.length && citations[hi].start < to) hi++;
+    const windowEnd = Math.max(lo, hi);
+    if (lo >= past || windowEnd <= first) {
       while (first < past) count(citations[first++], -1);
       first = past = lo;
     }
     while (first < lo) count(citations[first++], -1);
     while (first > lo) count(citations[--first], 1);
-    while (past < hi) count(citations[past++], 1);
-    while (past > hi) count(citations[--past], -1);
+    while (past < windowEnd) count(citations[past++], 1);
+    while (past > windowEnd) count(citations[--past], -1);
     // The window moves from sentence to sentence: made again only when the paragraphs it cites changed.
     let changed = false;
     for (const n of touched) if (citedTimes[n] > 0 !== (inValid[n] === 1)) changed = true;

@@ -751,6 +751,12 @@ class ScannedCitation implements Citation {
     }
   }
 
+  /** See onlyParagraph. */
+  get only(): number | undefined {
+    const n = this.numbers_;
+    return typeof n === 'number' && n >= 0 ? this.value : undefined;
+  }
+
   /** `keyword.plural`, without making the Keyword. */
   get plural(): boolean | null {
     return this.kind.plural;
@@ -831,6 +837,13 @@ let visiting = false;
 /** `citation.keyword.plural`, without making the Keyword. */
 export function keywordPlural(citation: Citation): boolean | null {
   return citation instanceof ScannedCitation ? citation.plural : citation.keyword.plural;
+}
+
+/** The paragraph a citation of one number alone cites, without making the list; undefined for any other citation. */
+export function onlyParagraph(citation: Citation): number | undefined {
+  if (citation instanceof ScannedCitation) return citation.only;
+  const { items } = citation;
+  return items.length === 1 && !items[0].to ? items[0].from.value : undefined;
 }
 
 /** Whether the citation cites more than one paragraph (`paragraphs.length > 1`), without making the list when it can. */
