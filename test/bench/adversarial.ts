@@ -11,7 +11,7 @@ import { loadBundledSummary } from '../../src/core/summary/bundled';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
-import { lineAndCharacter, lineStarts } from '../../src/core/summary/lines';
+import { visitCitedPlaces } from '../../src/core/citations/places';
 import { SearchEngine } from '../../src/core/search/engine';
 import { generatedDraft } from './citations';
 import { table } from './util';
@@ -208,19 +208,15 @@ function best(fn: () => unknown, runs: number): { cpu: number; wall: number } {
 }
 
 /**
- * The workspace citation scan's core work (src/features/drafts/workspaceCitations.ts `citesIn`, without
- * the editor's Range objects): every citation of the summary, with the line and column of its ends.
+ * The workspace citation scan (src/features/drafts/workspaceCitations.ts `citesIn`) without the editor's Range
+ * objects: every citation of the summary, with the line and column of its ends.
  */
 function workspaceScan(text: string, has: (n: number) => boolean): number {
-  const starts = lineStarts(text);
   let n = 0;
-  for (const c of findCitations(text)) {
-    if (c.external) continue;
-    const from = lineAndCharacter(starts, c.start);
-    const to = lineAndCharacter(starts, c.end);
+  visitCitedPlaces(text, has, (startLine, _startCharacter, _endLine, endCharacter, paragraphs) => {
     // The positions are summed so that the work is not optimised away.
-    for (const p of c.paragraphs) if (has(p)) n += 1 + from.line + to.character;
-  }
+    n += paragraphs.length * (1 + startLine + endCharacter);
+  });
   return n;
 }
 

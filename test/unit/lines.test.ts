@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { findCitations } from '../../src/core/citations/grammar';
+import { visitCitedPlaces } from '../../src/core/citations/places';
 import { LineCursor, lineAndCharacter, lineStarts } from '../../src/core/summary/lines';
 import { propertyParams } from './property';
 
@@ -54,6 +56,33 @@ describe('lines: LF, CRLF and CR alone end a line', () => {
         }
       }),
       propertyParams(300),
+    );
+  });
+});
+
+describe('visitCitedPlaces: where the citations of the summary stand (the workspace index)', () => {
+  test('property: each citation of the summary once, in order, at the line and character of its ends', () => {
+    const piece = fc.constantFrom('a', '😀', ' ', '\n', '\r', '\r\n', '\n\n', 'para. 7', 'paras. 13–15', 'para. 99', ', 40');
+    const piece2 = fc.constantFrom('paras. 1–500', '¶ 38', 'E/CN.7/2021/2, para. 12', 'para.\n24', 'paras. 36, 37, 38');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, piece2), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const has = (n: number) => n >= 1 && n <= 37;
+        const starts = lineStarts(text);
+        const expected = findCitations(text)
+          .filter((c) => !c.external && c.paragraphs.some(has))
+          .map((c) => [lineAndCharacter(starts, c.start), lineAndCharacter(starts, c.end), c.paragraphs.filter(has)]);
+        const seen: unknown[] = [];
+        visitCitedPlaces(text, has, (startLine, startCharacter, endLine, endCharacter, paragraphs) => {
+          seen.push([
+            { line: startLine, character: startCharacter },
+            { line: endLine, character: endCharacter },
+            [...paragraphs],
+          ]);
+        });
+        assert.deepEqual(seen, expected);
+      }),
+      propertyParams(1000),
     );
   });
 });

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { type Log, messageOf } from '../log';
-import { findCitations } from '../../core/citations/grammar';
-import { lineAndCharacter, lineStarts } from '../../core/summary/lines';
+import { visitCitedPlaces } from '../../core/citations/places';
 import type { Summary } from '../../core/summary/summary';
 import { isReader, type Reader } from '../reader';
 import type { Settings } from '../settings';
@@ -21,11 +20,6 @@ interface Cite {
   range: vscode.Range;
 }
 
-function positionIn(starts: number[], offset: number): vscode.Position {
-  const { line, character } = lineAndCharacter(starts, offset);
-  return new vscode.Position(line, character);
-}
-
 /** The sessions view's tooltip: how often, and in how many drafts, a paragraph is cited (singular and plural each). */
 function citedTooltip(cites: number, drafts: number): string {
   if (cites === 1) return vscode.l10n.t('Cited once in 1 draft of this workspace.');
@@ -36,13 +30,15 @@ function citedTooltip(cites: number, drafts: number): string {
 
 /** Where every citation of the summary in the workspace's drafts stands: open drafts and draft files on disk. */
 export function citesIn(text: string, summary: Summary): Cite[] {
-  const starts = lineStarts(text);
   const out: Cite[] = [];
-  for (const c of findCitations(text)) {
-    if (c.external) continue;
-    const range = new vscode.Range(positionIn(starts, c.start), positionIn(starts, c.end));
-    for (const n of c.paragraphs) if (summary.has(n)) out.push({ paragraph: n, range });
-  }
+  visitCitedPlaces(
+    text,
+    (n) => summary.has(n),
+    (startLine, startCharacter, endLine, endCharacter, paragraphs) => {
+      const range = new vscode.Range(startLine, startCharacter, endLine, endCharacter);
+      for (const paragraph of paragraphs) out.push({ paragraph, range });
+    },
+  );
   return out;
 }
 
