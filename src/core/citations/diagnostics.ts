@@ -458,6 +458,8 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
   /** The paragraphs of the summary cited in the window, sorted, and the verdicts for them. */
   let valid: number[] = [];
   let verdictsFor: Map<string, Verdict> | undefined;
+  /** `valid` as a citation, for the messages (made when first needed). */
+  let where: string | undefined;
   // The citations counted: [first, past).
   let first = 0;
   let past = 0;
@@ -500,6 +502,7 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
           valid.push(n);
           inValid[n] = 1;
         }
+      where = undefined;
       const key = valid.join(',');
       verdictsFor = verdicts.get(key);
       if (!verdictsFor) verdicts.set(key, (verdictsFor = new Map<string, Verdict>()));
@@ -507,7 +510,8 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
     if (valid.length === 0 || !verdictsFor) continue;
     let verdict = verdictsFor.get(q.text);
     if (verdict === undefined) {
-      verdict = judgeQuotation(q.text, valid, summary);
+      where ??= formatCitation(valid);
+      verdict = judgeQuotation(q.text, valid, where, summary);
       verdictsFor.set(q.text, verdict);
     }
     if (verdict)
@@ -526,9 +530,11 @@ function checkMisquotation({ text, citations, summary, maxProblems }: Draft): Ch
 /** A passage that shares less of the quotation's words than this is not offered as its source. */
 const MIN_CLOSEST_SCORE = 0.3;
 
+/** The verdict on a quotation next to citations of the paragraphs `valid` (`where`: them as a citation). */
 function judgeQuotation(
   words: string,
   valid: number[],
+  where: string,
   summary: Summary,
 ): { message: string; fixes: (q: Quotation) => Fix[] } | null {
   // The quotation is read once, whatever the number of paragraphs it is compared with.
@@ -553,7 +559,6 @@ function judgeQuotation(
     if (!best || passage.score > best.passage.score || (passage.score === best.passage.score && c.n < best.n))
       best = { n: c.n, passage };
   }
-  const where = formatCitation(valid);
   const closest = best && best.passage.score >= MIN_CLOSEST_SCORE ? best : undefined;
   if (!closest) return { message: l10n.t('These words are not in {0}.', where), fixes: () => [] };
   return {

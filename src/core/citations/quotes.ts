@@ -155,11 +155,18 @@ export function quotationSegments(quotation: string): string[] {
   return out;
 }
 
-/** The normalised words between the quotation's ellipses and insertions: what must stand in a source, in order. */
+/**
+ * The normalised words between the quotation's ellipses and insertions, each with a space either side (as
+ * they must stand in a normalised source): what must stand in a source, in order. Made once per quotation,
+ * however many sources it is looked for in.
+ */
 export function quotationNeedles(quotation: string): string[] {
-  return quotationSegments(quotation)
-    .map((s) => normalizeWords(s))
-    .filter((s) => s.length > 0);
+  const out: string[] = [];
+  for (const segment of quotationSegments(quotation)) {
+    const words = normalizeWords(segment);
+    if (words.length > 0) out.push(` ${words} `);
+  }
+  return out;
 }
 
 /** True when the needles (`quotationNeedles`) stand in `source`, in order. */
@@ -167,10 +174,11 @@ export function needlesIn(needles: readonly string[], source: string): boolean {
   if (needles.length === 0) return true;
   const haystack = normalizedSource(source);
   let from = 0;
-  for (const seg of needles) {
-    const at = haystack.indexOf(` ${seg} `, from);
+  for (const needle of needles) {
+    const at = haystack.indexOf(needle, from);
     if (at < 0) return false;
-    from = at + seg.length + 1;
+    // (The next needle may start at this one's closing space.)
+    from = at + needle.length - 1;
   }
   return true;
 }
