@@ -8,6 +8,10 @@ import fc from 'fast-check';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
+import { DEFAULT_LEVELS } from '../../src/core/checks/levels';
+import { checkText } from '../../src/core/checks/session';
+import { createSupportModel } from '../../src/core/support';
+import { BODIES_JSON, LEXICON } from '../../src/core/summary/bundled';
 import { summary } from './fixtures';
 import { propertyParams } from './property';
 
@@ -166,6 +170,30 @@ describe('adversarial texts from the trigger tokens (fast-check)', () => {
         );
       }),
       propertyParams(50),
+    );
+  });
+
+  test('all checks (the support checks too) finish within 1 s per MB and never throw', () => {
+    // Every citation of a sentence asked for its claim with every citation of the sentence blanked, each
+    // read in turn: 'para. 1 ' × 100,000, one sentence, took 45 s per MB, and 4× the text 16× the time.
+    const model = createSupportModel(summary, BODIES_JSON, LEXICON);
+    const options = { format: DEFAULT_FORMAT, levels: DEFAULT_LEVELS };
+    for (const text of ['para. 1 '.repeat(50_000), `${'(para. 24) '.repeat(40_000)}.`]) {
+      const budget = (BUDGET_MS_PER_MB * text.length) / 1e6;
+      const spent = timed(() => checkText(summary, () => model, text, options));
+      assert.ok(spent <= budget, `checkText: ${spent.toFixed(0)} ms for ${text.length} characters (budget ${budget.toFixed(0)})`);
+    }
+    fc.assert(
+      fc.property(recipe, (r) => {
+        const text = adversarialText(r);
+        const budget = (BUDGET_MS_PER_MB * text.length) / 1e6;
+        const spent = timed(() => checkText(summary, () => model, text, options));
+        assert.ok(
+          spent <= budget,
+          `checkText: ${spent.toFixed(0)} ms for ${text.length} characters (budget ${budget.toFixed(0)})`,
+        );
+      }),
+      propertyParams(20),
     );
   });
 });

@@ -72,14 +72,24 @@ export function claimRange(sentence: Range, cites: readonly Citation[], i: numbe
 
 /** The draft's text of a range with every citation blanked and the framing phrases removed (offsets kept). */
 export function claimText(text: string, range: Range, citations: readonly Citation[]): string {
-  let s = text.slice(range.start, range.end);
-  for (const c of citations) {
-    if (c.end <= range.start || c.start >= range.end) continue;
-    const a = Math.max(c.start, range.start) - range.start;
-    const b = Math.min(c.end, range.end) - range.start;
-    s = s.slice(0, a) + ' '.repeat(b - a) + s.slice(b);
+  // `citations` are in order and do not overlap (as findCitations gives them), so those in the range are a
+  // run of them, found by binary search: a sentence may hold thousands, and each of its citations asks.
+  let lo = 0;
+  let hi = citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].end <= range.start) lo = mid + 1;
+    else hi = mid;
   }
-  return Analyser.unframe(s);
+  let s = '';
+  let at = range.start;
+  for (let i = lo; i < citations.length && citations[i].start < range.end; i++) {
+    const a = Math.max(citations[i].start, range.start);
+    const b = Math.min(citations[i].end, range.end);
+    s += text.slice(at, a) + ' '.repeat(b - a);
+    at = b;
+  }
+  return Analyser.unframe(s + text.slice(at, range.end));
 }
 
 export interface JudgeInput {
