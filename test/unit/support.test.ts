@@ -3,7 +3,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BODIES_JSON, LEXICON } from '../../src/core/summary/bundled';
 import { DEFAULT_LEVELS, type Levels, parseLevels } from '../../src/core/checks/levels';
-import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession, plainProblem } from '../../src/core/checks/session';
+import {
+  blocksOf,
+  checkText,
+  type DraftCheckOptions,
+  DraftCheckSession,
+  plainProblem,
+  SentenceCache,
+} from '../../src/core/checks/session';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { createSupportModel } from '../../src/core/support';
 import { findFigures } from '../../src/core/support/figures';
@@ -330,6 +337,28 @@ describe('levels and kept citations', () => {
       assert.equal(r.ok, false, text.slice(0, 40));
       if (!r.ok) assert.ok(!r.error.includes('SECRET'), r.error);
     }
+  });
+});
+
+describe('remembered results (SentenceCache)', () => {
+  test('a check that remembers sentences and claims finds what one that remembers nothing finds', () => {
+    // Drafters' sentences, their claims pulled apart and glued to other citations, in one paragraph or
+    // several, repeated: the same claim next to the same citation at other offsets, and in other sentences.
+    const items = [...devSet, ...holdoutSet].map((i) => (i as LabelledItem).text);
+    const piece = fc.oneof(
+      fc.constantFrom(...items),
+      fc.constantFrom(...items).map((t) => t.replace(/\s*\([^)]*\)\.?$/, '')),
+      fc.constantFrom(' (para. 24)', ' (paras. 30–32) and', ' ¶ 7,', ', para. 40', ' and ', '. ', '\n\n', ' para. 1 para. 2 '),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (pieces, times) => {
+        const text = pieces.join(' ').repeat(times);
+        const plain = (cache?: SentenceCache) =>
+          checkText(summary, () => model, text, options(), cache).problems.map(plainProblem);
+        assert.deepEqual(plain(), plain(new SentenceCache(0)));
+      }),
+      propertyParams(200),
+    );
   });
 });
 

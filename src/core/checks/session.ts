@@ -15,6 +15,8 @@ import { type Citation, findCitations } from '../citations/grammar';
 import { sentences } from '../summary/sentences';
 import type { Summary } from '../summary/summary';
 import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
+
+export { SentenceCache };
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';
 import { blocksIn, blocksOf, SEAM_REACH } from './blocks';
@@ -273,8 +275,14 @@ export function plainProblem(p: DraftProblem): DraftProblem {
 }
 
 /** Every problem of a text, each at its level (no cache): the command line's check, and each block of a session. */
-export function checkText(summary: Summary, model: () => SupportModel, text: string, options: DraftCheckOptions): DraftCheck {
-  return checkBlock(summary, model, text, options, new SentenceCache());
+export function checkText(
+  summary: Summary,
+  model: () => SupportModel,
+  text: string,
+  options: DraftCheckOptions,
+  cache = new SentenceCache(),
+): DraftCheck {
+  return checkBlock(summary, model, text, options, cache);
 }
 
 function checkBlock(

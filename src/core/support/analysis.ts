@@ -82,7 +82,8 @@ export interface OtherBodies {
 const MAX_WORD = 40;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordCode(c: number, text: string, i: number): boolean {
+/** Whether the character `c` at `i` of `text` belongs to a word as the analyser reads words (a letter, digit or mark). */
+export function isWordCode(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return LETTER_OR_DIGIT.test(text[i]);
 }

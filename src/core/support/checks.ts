@@ -14,7 +14,7 @@ import { longDate, truncate } from '../summary/summary';
 import type { Range } from '../summary/sentences';
 import type { Analysis, NamedBody } from './analysis';
 import { type Figure, sameFigure } from './figures';
-import { claimText, judgeCitation, THRESHOLDS, type Verdict } from './judge';
+import { claimHasWords, claimRange, claimText, firstEndingAfter, judgeCitation, THRESHOLDS, type Verdict } from './judge';
 import type { SupportModel } from './model';
 
 export type SupportCheck = 'citation-support' | 'attribution' | 'figure' | 'uncited-restatement';
@@ -531,20 +531,34 @@ function citationSpot(text: string, sentence: Range): number {
 export interface SentenceResult {
   origin: number;
   problems: SupportProblem[];
+  /** (Claims) the claim was short. */
+  short?: boolean;
 }
 
-/** Remembered results, by sentence text; cleared by its owner when the options change. Bounded. */
-export class SentenceCache {
-  private readonly citing = new Map<string, SentenceResult>();
-  private readonly uncited = new Map<string, SentenceResult>();
+type CacheKind = 'citing' | 'uncited' | 'claim';
 
-  get(uncited: boolean, key: string): SentenceResult | undefined {
-    return (uncited ? this.uncited : this.citing).get(key);
+/**
+ * Remembered results, by text: of citing sentences, of sentences without a citation, and of single claims
+ * (see claimKey). Cleared by its owner when the options change. Bounded.
+ */
+export class SentenceCache {
+  /** `limit`: how many results of each kind are remembered (0: none, for tests that compare). */
+  constructor(private readonly limit = 20_000) {}
+
+  private readonly maps: Record<CacheKind, Map<string, SentenceResult>> = {
+    citing: new Map(),
+    uncited: new Map(),
+    claim: new Map(),
+  };
+
+  get(kind: CacheKind, key: string): SentenceResult | undefined {
+    return this.maps[kind].get(key);
   }
 
-  set(uncited: boolean, key: string, result: SentenceResult): void {
-    const map = uncited ? this.uncited : this.citing;
-    if (map.size >= 20_000) map.clear();
+  set(kind: CacheKind, key: string, result: SentenceResult): void {
+    if (this.limit === 0) return;
+    const map = this.maps[kind];
+    if (map.size >= this.limit) map.clear();
     map.set(key, result);
   }
 }
@@ -565,37 +579,96 @@ function citingSentence(
   text: string,
   s: SentenceCitations,
   options: SupportCheckOptions,
+  cache: SentenceCache,
 ): { problems: SupportProblem[]; withContext: boolean; short: boolean } {
-  const { enabled } = options;
   const problems: SupportProblem[] = [];
   let withContext = false;
   let short = false;
+  // The sentence before is read with a claim only when the sentence holds one citation.
+  const context = s.previous !== undefined && s.cites.length === 1;
   for (let i = 0; i < s.cites.length; i++) {
-    const c = s.cites[i];
-    const v = judgeCitation(model, {
-      text,
-      sentence: s.sentence,
-      previous: s.previous,
-      cites: s.cites,
-      index: i,
-      blank: s.cites,
-    });
-    if (!v) continue;
-    if (v.withContext) withContext = true;
-    if (v.short) short = true;
-    if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) continue;
-    const offset = v.claim.start;
-    const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
-    const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
-    for (const p of attribution) problems.push(p);
-    for (const p of figures) problems.push(p);
-    // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
-    if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
-      const p = citationSupportProblem(model, text, c, v, options);
-      if (p) problems.push(p);
+    let found: CitationResult;
+    if (context) found = citationProblems(model, text, s, i, options);
+    else {
+      // Read from the claim and the citation alone: remembered by their text (a sentence may hold thousands
+      // of citations, and drafts repeat their claims).
+      const c = s.cites[i];
+      const claim = claimRange(s.sentence, s.cites, i);
+      // A claim with nothing to read ("para. 1 para. 2 …", "(¶ 3) (¶ 4)") is short and has no problem.
+      if (!claimHasWords(text, claim, s.cites)) {
+        short = true;
+        continue;
+      }
+      const key = claimKey(text, claim, c, s.cites);
+      const known = cache.get('claim', key.text);
+      if (known) {
+        for (const p of known.problems) problems.push(moved(p, key.origin - known.origin));
+        if (known.short) short = true;
+        continue;
+      }
+      found = citationProblems(model, text, s, i, options);
+      cache.set('claim', key.text, { origin: key.origin, problems: found.problems, short: found.short });
     }
+    for (const p of found.problems) problems.push(p);
+    if (found.withContext) withContext = true;
+    if (found.short) short = true;
   }
   return { problems, withContext, short };
+}
+
+interface CitationResult {
+  problems: SupportProblem[];
+  withContext: boolean;
+  short: boolean;
+}
+
+/**
+ * What judging citation `i` of the sentence depends on when no sentence before is read with it: the text from
+ * the start of its claim or the citation to the end of the other, where the claim and the citation stand in
+ * it, and the citations blanked in it. `origin`: where that text starts.
+ */
+function claimKey(text: string, claim: Range, c: Citation, cites: readonly Citation[]): { text: string; origin: number } {
+  const from = Math.min(claim.start, c.start);
+  const to = Math.max(claim.end, c.end);
+  let key = `${claim.start - from} ${claim.end - from} ${c.start - from} ${c.end - from}`;
+  for (let k = firstEndingAfter(cites, from); k < cites.length && cites[k].start < to; k++)
+    key += ` ${cites[k].start - from}-${cites[k].end - from}`;
+  return { text: `${key}|${text.slice(from, to)}`, origin: from };
+}
+
+/** The problems of citation `i` of the sentence. */
+function citationProblems(
+  model: SupportModel,
+  text: string,
+  s: SentenceCitations,
+  i: number,
+  options: SupportCheckOptions,
+): CitationResult {
+  const { enabled } = options;
+  const none = { problems: [], withContext: false, short: false };
+  const c = s.cites[i];
+  const v = judgeCitation(model, {
+    text,
+    sentence: s.sentence,
+    previous: s.previous,
+    cites: s.cites,
+    index: i,
+    blank: s.cites,
+  });
+  if (!v) return none;
+  const found = { problems: [] as SupportProblem[], withContext: v.withContext, short: v.short };
+  if (options.isKept?.(keptSentence(text.slice(v.claim.start, v.claim.end)), v.cited)) return found;
+  const offset = v.claim.start;
+  const attribution = enabled.has('attribution') ? attributionProblems(model, text, c, v, offset, options) : [];
+  const figures = enabled.has('figure') ? figureProblems(model, text, c, v, offset, options) : [];
+  for (const p of attribution) found.problems.push(p);
+  for (const p of figures) found.problems.push(p);
+  // A misattribution or a wrong figure says enough about a citation: no second warning on the same one.
+  if (enabled.has('citation-support') && attribution.length === 0 && figures.length === 0) {
+    const p = citationSupportProblem(model, text, c, v, options);
+    if (p) found.problems.push(p);
+  }
+  return found;
 }
 
 export function checkSupport(
@@ -620,28 +693,28 @@ export function checkSupport(
       continue;
     }
     const key = text.slice(s.sentence.start, s.sentence.end);
-    const known = cache.get(false, key);
+    const known = cache.get('citing', key);
     if (known) {
       for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
       continue;
     }
-    const found = citingSentence(model, text, s, options);
+    const found = citingSentence(model, text, s, options, cache);
     for (const p of found.problems) out.push(p);
     if (found.withContext) covered.add(s.previous!.start);
     // A short claim is read with the sentence before it when there is one: its result depends on that.
-    if (!found.short) cache.set(false, key, { origin: s.sentence.start, problems: found.problems });
+    if (!found.short) cache.set('citing', key, { origin: s.sentence.start, problems: found.problems });
   }
   if (enabled.has('uncited-restatement')) {
     for (const s of sentences) {
       if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
       const key = (inBlockQuote(text, s.sentence.start) ? '>' : '') + text.slice(s.sentence.start, s.sentence.end);
-      const known = cache.get(true, key);
+      const known = cache.get('uncited', key);
       if (known) {
         for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
         continue;
       }
       const p = uncitedRestatementProblem(model, text, s, options);
-      cache.set(true, key, { origin: s.sentence.start, problems: p ? [p] : [] });
+      cache.set('uncited', key, { origin: s.sentence.start, problems: p ? [p] : [] });
       if (p) out.push(p);
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { Citation } from '../citations/grammar';
 import type { Range } from '../summary/sentences';
-import { Analyser, type Analysis } from './analysis';
+import { Analyser, type Analysis, isWordCode } from './analysis';
 import type { ParagraphSupport, SupportModel } from './model';
 
 /** How a sentence's claim is carried by the cited paragraphs. */
@@ -72,24 +72,48 @@ export function claimRange(sentence: Range, cites: readonly Citation[], i: numbe
 
 /** The draft's text of a range with every citation blanked and the framing phrases removed (offsets kept). */
 export function claimText(text: string, range: Range, citations: readonly Citation[]): string {
-  // `citations` are in order and do not overlap (as findCitations gives them), so those in the range are a
-  // run of them, found by binary search: a sentence may hold thousands, and each of its citations asks.
-  let lo = 0;
-  let hi = citations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (citations[mid].end <= range.start) lo = mid + 1;
-    else hi = mid;
-  }
   let s = '';
   let at = range.start;
-  for (let i = lo; i < citations.length && citations[i].start < range.end; i++) {
+  for (let i = firstEndingAfter(citations, range.start); i < citations.length && citations[i].start < range.end; i++) {
     const a = Math.max(citations[i].start, range.start);
     const b = Math.min(citations[i].end, range.end);
     s += text.slice(at, a) + ' '.repeat(b - a);
     at = b;
   }
   return Analyser.unframe(s + text.slice(at, range.end));
+}
+
+/**
+ * The first of `citations` that ends after `offset`. They are in order and do not overlap (as findCitations
+ * gives them), so those in a range are a run of them, found by binary search: a sentence may hold thousands,
+ * and each of its citations asks.
+ */
+export function firstEndingAfter(citations: readonly Citation[], offset: number): number {
+  let lo = 0;
+  let hi = citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether `claimText(text, range, citations)` has a word character (a letter, digit or mark, as the analyser
+ * reads them), without making it. A claim without one has nothing to judge: no word, figure, body or session.
+ */
+export function claimHasWords(text: string, range: Range, citations: readonly Citation[]): boolean {
+  let at = range.start;
+  const has = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (isWordCode(text.charCodeAt(i), text, i)) return true;
+    return false;
+  };
+  for (let i = firstEndingAfter(citations, range.start); i < citations.length && citations[i].start < range.end; i++) {
+    if (has(at, Math.max(at, citations[i].start))) return true;
+    at = Math.max(at, Math.min(citations[i].end, range.end));
+  }
+  return has(at, range.end);
 }
 
 export interface JudgeInput {
