@@ -14,6 +14,7 @@ import {
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { createSupportModel } from '../../src/core/support';
 import { findFigures } from '../../src/core/support/figures';
+import { MAX_CLAIM } from '../../src/core/support/judge';
 import { KeptCitations, parseKeptFile, serializeKeptFile, withKept, withoutKept } from '../../src/core/support/kept';
 import { relatedParagraphs, relatedToSentenceBefore } from '../../src/core/support/related';
 import devSet from '../fixtures/support/dev.json';
@@ -337,6 +338,22 @@ describe('levels and kept citations', () => {
       assert.equal(r.ok, false, text.slice(0, 40));
       if (!r.ok) assert.ok(!r.error.includes('SECRET'), r.error);
     }
+  });
+});
+
+describe('claims too long to judge', () => {
+  test(`a claim of more than MAX_CLAIM (${MAX_CLAIM}) characters is not judged, nor an uncited sentence that long`, () => {
+    // A draft without full stops: one "sentence" of thousands of words, read whole for each of its citations.
+    const long = `Criminals increasingly pay for drugs in cryptocurrencies on the dark web${', and so on'.repeat(400)}`;
+    assert.ok(long.length > MAX_CLAIM);
+    assert.deepEqual(check(`${long} (para. 1).`), []);
+    const restated = summary.paragraph(26)!.text.replace(/\.\s+/g, ', ');
+    assert.deepEqual(check(`${restated}${' and so on'.repeat(400)}.`), []);
+    // Shorter, the same words are judged.
+    assert.equal(
+      check('Criminals increasingly pay for drugs in cryptocurrencies on the dark web (para. 1).')[0]?.check,
+      'citation-support',
+    );
   });
 });
 

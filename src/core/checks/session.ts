@@ -299,7 +299,8 @@ function checkBlock(
   const needsSentences = SUPPORT_CHECKS.some((c) => levels[c] !== 'off') || levels['no-such-paragraph'] !== 'off';
   const spans = needsSentences ? sentences(text) : [];
   const limit = options.maxProblems === undefined ? {} : { maxProblems: options.maxProblems };
-  for (const p of checkDraft(text, summary, { format: options.format, citations: all, ...limit })) {
+  const known = needsSentences ? { sentences: spans } : {};
+  for (const p of checkDraft(text, summary, { format: options.format, citations: all, ...limit, ...known })) {
     const check = CHECK_OF[p.code] ?? (p.code as CheckName);
     // The notice where checking stopped is always shown, as information.
     const level = check === 'too-many-problems' ? 'information' : levels[check];

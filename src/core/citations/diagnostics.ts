@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Summary } from '../summary/summary';
-import { sentences } from '../summary/sentences';
+import { type Range, sentences } from '../summary/sentences';
 import { type CitationFormat, formatCitation } from './format';
 import {
   type Citation,
@@ -83,6 +83,8 @@ export interface CheckOptions {
   citations?: Citation[];
   /** Where the checks stop (MAX_PROBLEMS when absent). */
   maxProblems?: number;
+  /** `sentences(text)`, when the caller has them already. */
+  sentences?: readonly Range[];
 }
 
 /** What every check reads: the draft, its citations of the summary (external ones left out), the style. */
@@ -92,6 +94,7 @@ interface Draft {
   format: CitationFormat;
   citations: Citation[];
   maxProblems: number;
+  sentences: readonly Range[] | undefined;
 }
 
 /**
@@ -103,7 +106,7 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
   // (The same array when nothing is external: a draft of 1 MB may hold 100,000 citations.)
   const citations = all.some((c) => c.external) ? all.filter((c) => !c.external) : all;
   const maxProblems = options.maxProblems ?? MAX_PROBLEMS;
-  const draft: Draft = { text, summary, format: options.format, citations, maxProblems };
+  const draft: Draft = { text, summary, format: options.format, citations, maxProblems, sentences: options.sentences };
   return collect(maxProblems, [
     // The checks of a citation's form, in one pass over the citations.
     checkEachCitation(draft, {
@@ -427,13 +430,13 @@ const MAX_QUOTE_DISTANCE = 1000;
  * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
  * many citations stand near each quotation.
  */
-function checkMisquotation({ text, citations, summary, maxProblems }: Draft): CheckResult {
+function checkMisquotation({ text, citations, summary, maxProblems, sentences: known }: Draft): CheckResult {
   const all: CheckResult = { problems: [], checkedUpTo: Infinity };
   if (citations.length === 0) return all;
   const quotations = findQuotations(text);
   if (quotations.length === 0) return all;
   const problems: Problem[] = [];
-  const spans = sentences(text);
+  const spans = known ?? sentences(text);
   type Verdict = { message: string; fixes: (q: Quotation) => Fix[] } | null;
   // Verdicts by cited paragraphs, then by quotation: drafts repeat their quotations.
   const verdicts = new Map<string, Map<string, Verdict>>();

@@ -14,7 +14,16 @@ import { longDate, truncate } from '../summary/summary';
 import type { Range } from '../summary/sentences';
 import type { Analysis, NamedBody } from './analysis';
 import { type Figure, sameFigure } from './figures';
-import { claimHasWords, claimRange, claimText, firstEndingAfter, judgeCitation, THRESHOLDS, type Verdict } from './judge';
+import {
+  claimHasWords,
+  claimRange,
+  claimText,
+  firstEndingAfter,
+  judgeCitation,
+  MAX_CLAIM,
+  THRESHOLDS,
+  type Verdict,
+} from './judge';
 import type { SupportModel } from './model';
 
 export type SupportCheck = 'citation-support' | 'attribution' | 'figure' | 'uncited-restatement';
@@ -450,7 +459,7 @@ export function uncitedRestatementProblem(
   const last = text.charAt(s.sentence.end - 1);
   if (first === '#' || first === '*' || first === '_' || first === '“' || first === '"' || first === '>') return undefined;
   if (last === '*' || last === '_' || last === '”' || last === '"') return undefined;
-  if (inBlockQuote(text, s.sentence.start)) return undefined;
+  if (s.sentence.end - s.sentence.start > MAX_CLAIM || inBlockQuote(text, s.sentence.start)) return undefined;
   const claim = claimText(text, s.sentence, []);
   const a = model.analyser.analyse(claim);
   const { score, matched, total } = model.scores(a, true);
@@ -531,8 +540,9 @@ function citationSpot(text: string, sentence: Range): number {
 export interface SentenceResult {
   origin: number;
   problems: SupportProblem[];
-  /** (Claims) the claim was short. */
+  /** (Claims) the claim was short; it was read with the sentence before. */
   short?: boolean;
+  withContext?: boolean;
 }
 
 type CacheKind = 'citing' | 'uncited' | 'claim';
@@ -587,28 +597,26 @@ function citingSentence(
   // The sentence before is read with a claim only when the sentence holds one citation.
   const context = s.previous !== undefined && s.cites.length === 1;
   for (let i = 0; i < s.cites.length; i++) {
-    let found: CitationResult;
-    if (context) found = citationProblems(model, text, s, i, options);
-    else {
-      // Read from the claim and the citation alone: remembered by their text (a sentence may hold thousands
-      // of citations, and drafts repeat their claims).
-      const c = s.cites[i];
-      const claim = claimRange(s.sentence, s.cites, i);
-      // A claim with nothing to read ("para. 1 para. 2 …", "(¶ 3) (¶ 4)") is short and has no problem.
-      if (!claimHasWords(text, claim, s.cites)) {
-        short = true;
-        continue;
-      }
-      const key = claimKey(text, claim, c, s.cites);
-      const known = cache.get('claim', key.text);
-      if (known) {
-        for (const p of known.problems) problems.push(moved(p, key.origin - known.origin));
-        if (known.short) short = true;
-        continue;
-      }
-      found = citationProblems(model, text, s, i, options);
-      cache.set('claim', key.text, { origin: key.origin, problems: found.problems, short: found.short });
+    const c = s.cites[i];
+    const claim = claimRange(s.sentence, s.cites, i);
+    // A claim with nothing to read ("para. 1 para. 2 …", "(¶ 3) (¶ 4)") and no sentence before to read with
+    // it is short and has no problem: told without judging it.
+    if (!context && !claimHasWords(text, claim, s.cites)) {
+      short = true;
+      continue;
     }
+    // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
+    // their claims): the claim, the citation, and the sentence before when it may be read with them.
+    const key = claimKey(text, context ? [s.previous!, claim] : [claim], c, s.cites);
+    const known = cache.get('claim', key.text);
+    if (known) {
+      for (const p of known.problems) problems.push(moved(p, key.origin - known.origin));
+      if (known.withContext) withContext = true;
+      if (known.short) short = true;
+      continue;
+    }
+    const found = citationProblems(model, text, s, i, options);
+    cache.set('claim', key.text, { origin: key.origin, ...found });
     for (const p of found.problems) problems.push(p);
     if (found.withContext) withContext = true;
     if (found.short) short = true;
@@ -623,14 +631,20 @@ interface CitationResult {
 }
 
 /**
- * What judging citation `i` of the sentence depends on when no sentence before is read with it: the text from
- * the start of its claim or the citation to the end of the other, where the claim and the citation stand in
- * it, and the citations blanked in it. `origin`: where that text starts.
+ * What judging citation `c` depends on: the text from the start of what it may read (`read`: its claim, after
+ * the sentence before when that may be read with it) or the citation to the end of the other, where those
+ * and the citation stand in it, and the citations blanked in it. `origin`: where that text starts.
  */
-function claimKey(text: string, claim: Range, c: Citation, cites: readonly Citation[]): { text: string; origin: number } {
-  const from = Math.min(claim.start, c.start);
-  const to = Math.max(claim.end, c.end);
-  let key = `${claim.start - from} ${claim.end - from} ${c.start - from} ${c.end - from}`;
+function claimKey(
+  text: string,
+  read: readonly Range[],
+  c: Citation,
+  cites: readonly Citation[],
+): { text: string; origin: number } {
+  const from = Math.min(read[0].start, c.start);
+  const to = Math.max(read[read.length - 1].end, c.end);
+  let key = `${c.start - from} ${c.end - from}`;
+  for (const r of read) key += ` ${r.start - from}:${r.end - from}`;
   for (let k = firstEndingAfter(cites, from); k < cites.length && cites[k].start < to; k++)
     key += ` ${cites[k].start - from}-${cites[k].end - from}`;
   return { text: `${key}|${text.slice(from, to)}`, origin: from };

@@ -6,6 +6,7 @@
 import type { Citation } from '../citations/grammar';
 import type { Range } from '../summary/sentences';
 import { Analyser, type Analysis, isWordCode } from './analysis';
+import { KEPT_LIMITS } from './kept';
 import type { ParagraphSupport, SupportModel } from './model';
 
 /** How a sentence's claim is carried by the cited paragraphs. */
@@ -140,17 +141,26 @@ function topicMissing(model: SupportModel, a: Analysis, best: number, cited: rea
   return model.has(best, top) && !cited.some((n) => model.has(n, top));
 }
 
+/**
+ * The longest claim judged, in characters (as long as the sentence of a kept citation may be): the summary's
+ * paragraphs are a few hundred words, and a "sentence" of many thousands of characters (a draft without full
+ * stops, a table pasted as one line) is not a claim one of them could carry. Judging one would read it all for
+ * nothing, for each of its citations.
+ */
+export const MAX_CLAIM = KEPT_LIMITS.sentence;
+
 export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict | undefined {
   const c = input.cites[input.index];
+  const claim = claimRange(input.sentence, input.cites, input.index);
+  if (claim.end - claim.start > MAX_CLAIM) return undefined;
   const cited = c.paragraphs.filter((n) => model.summary.has(n));
   if (cited.length === 0) return undefined;
-  const claim = claimRange(input.sentence, input.cites, input.index);
   let analysis = model.analyser.analyse(claimText(input.text, claim, input.blank));
   let scored = model.scores(analysis);
   let withContext = false;
   let range = claim;
   const short = scored.total < THRESHOLDS.minContent;
-  if (short && input.previous && input.cites.length === 1) {
+  if (short && input.previous && input.cites.length === 1 && claim.end - input.previous.start <= MAX_CLAIM) {
     // "This was noted in para. 27." — the claim is the sentence before.
     range = { start: input.previous.start, end: claim.end };
     analysis = model.analyser.analyse(claimText(input.text, range, input.blank));
