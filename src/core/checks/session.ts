@@ -316,7 +316,7 @@ function checkBlock(
     const found = checkSupport(
       model(),
       text,
-      groupBySentence(text, all, spans),
+      () => groupBySentence(text, all, spans),
       {
         format: options.format,
         enabled,
@@ -325,9 +325,13 @@ function checkBlock(
       cache,
     );
     // A misquotation already says the words are not the paragraph's: no second warning on a figure inside it.
+    // Both in document order, and quotations do not overlap: the quotation that may hold a problem is the
+    // last one that starts at or before it, found by a pointer that moves forward.
     const quoted = problems.filter((p) => p.check === 'misquotation');
+    let q = -1;
     for (const p of found) {
-      if (quoted.some((q) => p.start >= q.start && p.end <= q.end)) continue;
+      while (q + 1 < quoted.length && quoted[q + 1].start <= p.start) q++;
+      if (q >= 0 && p.end <= quoted[q].end) continue;
       const suggestions = p.suggestions;
       problems.push(
         withFixes(

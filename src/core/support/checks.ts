@@ -688,7 +688,8 @@ function citationProblems(
 export function checkSupport(
   model: SupportModel,
   text: string,
-  sentences: readonly SentenceCitations[],
+  /** The sentences with their citations (groupBySentence), read twice. */
+  sentences: () => Iterable<SentenceCitations>,
   options: SupportCheckOptions,
   cache: SentenceCache = new SentenceCache(),
 ): SupportProblem[] {
@@ -697,7 +698,7 @@ export function checkSupport(
   const citing = enabled.has('citation-support') || enabled.has('attribution') || enabled.has('figure');
   // Sentences that a citation in the next sentence covers ("… anonymity. This is recorded in para. 27.").
   const covered = new Set<number>();
-  for (const s of sentences) {
+  for (const s of sentences()) {
     if (s.cites.length === 0) continue;
     if (!citing) {
       if (s.previous && s.cites.length === 1 && enabled.has('uncited-restatement')) {
@@ -719,7 +720,7 @@ export function checkSupport(
     if (!found.short) cache.set('citing', key, { origin: s.sentence.start, problems: found.problems });
   }
   if (enabled.has('uncited-restatement')) {
-    for (const s of sentences) {
+    for (const s of sentences()) {
       if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
       const key = (inBlockQuote(text, s.sentence.start) ? '>' : '') + text.slice(s.sentence.start, s.sentence.end);
       const known = cache.get('uncited', key);
@@ -748,19 +749,26 @@ function sameBlock(text: string, from: number, to: number): boolean {
   return !/\n\s*\n/.test(gap) && !/\n[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]/.test(gap);
 }
 
-/** The sentences of a text with the citations each holds (two pointers over sorted lists: linear). */
-export function groupBySentence(text: string, citations: readonly Citation[], spans: readonly Range[]): SentenceCitations[] {
-  const out: SentenceCitations[] = [];
+/**
+ * The sentences of a text with the citations each holds, one at a time (two pointers over sorted lists:
+ * linear; each made when read, and dropped once read, not kept for the whole text).
+ */
+export function* groupBySentence(
+  text: string,
+  citations: readonly Citation[],
+  spans: readonly Range[],
+): Generator<SentenceCitations, void, undefined> {
   let k = 0;
   let prev: Range | undefined;
   let prevUncited = false;
   for (const sentence of spans) {
-    const cites: Citation[] = [];
+    let cites: Citation[] = NO_CITATIONS;
     let external = 0;
     while (k < citations.length && citations[k].start < sentence.end) {
       const c = citations[k];
       if (c.end > sentence.start) {
         if (c.external) external++;
+        else if (cites === NO_CITATIONS) cites = [c];
         else cites.push(c);
       }
       k++;
@@ -768,9 +776,11 @@ export function groupBySentence(text: string, citations: readonly Citation[], sp
     // The sentence before is context only when it cites nothing itself: "… anonymity. This is recorded in
     // para. 27." (a sentence with its own citations is vouched for by them).
     const previous = prev && prevUncited && sameBlock(text, prev.end, sentence.start) ? prev : undefined;
-    out.push({ sentence, ...(previous ? { previous } : {}), cites, external });
+    yield previous ? { sentence, previous, cites, external } : { sentence, cites, external };
     prev = sentence;
     prevUncited = cites.length === 0 && external === 0;
   }
-  return out;
 }
+
+/** The citations of a sentence that has none (shared: never added to). */
+const NO_CITATIONS: Citation[] = [];
