@@ -1,5 +1,6 @@
 // Adversarial inputs: every input class the citation grammar, the quotation check or the search reacts to,
-// repeated to ~1 MB and ~4 MB, timed per MB. The extension host is single-threaded: a scan that grows
+// repeated to ~1 MB and ~4 MB, timed per MB, through the scanner, the citation checks, the workspace index and
+// all the checks the editor runs (the support checks too). The extension host is single-threaded: a scan that grows
 // faster than the text blocks every hover and every check, so each class must stay under BUDGET_MS_PER_MB
 // and grow about 4× from 1 MB to 4 MB (16× would be quadratic). A class over budget prints FAIL.
 //
@@ -7,7 +8,10 @@
 //   CND_BENCH_SIZES=0.05,0.2 node out/bench/bench.js adversarial   other sizes, in MB (to measure old code)
 //   CND_BENCH_ONLY=pilcrow node out/bench/bench.js adversarial      only the classes whose name contains this
 import { performance } from 'node:perf_hooks';
-import { loadBundledSummary } from '../../src/core/summary/bundled';
+import { BODIES_JSON, LEXICON, loadBundledSummary } from '../../src/core/summary/bundled';
+import { DEFAULT_LEVELS } from '../../src/core/checks/levels';
+import { checkText } from '../../src/core/checks/session';
+import { createSupportModel } from '../../src/core/support';
 import { checkDraft } from '../../src/core/citations/diagnostics';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
@@ -231,6 +235,7 @@ function sizesFromEnv(): number[] {
 
 export function adversarialSection(): void {
   const summary = loadBundledSummary();
+  const model = createSupportModel(summary, BODIES_JSON, LEXICON);
   const [small, large] = sizesFromEnv();
   const only = process.env.CND_BENCH_ONLY;
   const classes = only ? CLASSES.filter(([name]) => name.includes(only)) : CLASSES;
@@ -241,6 +246,7 @@ export function adversarialSection(): void {
     ['findCitations', (t) => findCitations(t)],
     ['checkDraft', (t) => checkDraft(t, summary, { format: DEFAULT_FORMAT })],
     ['workspace scan', (t) => workspaceScan(t, (n) => summary.has(n))],
+    ['all checks', (t) => checkText(summary, () => model, t, { format: DEFAULT_FORMAT, levels: DEFAULT_LEVELS })],
   ];
   // Warm the JIT on ordinary text first, so the first class does not pay for compilation.
   const warm = generatedDraft(200_000, 1);
