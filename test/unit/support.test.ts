@@ -349,6 +349,14 @@ describe('claims too long to judge', () => {
     assert.deepEqual(check(`${long} (para. 1).`), []);
     const restated = summary.paragraph(26)!.text.replace(/\.\s+/g, ', ');
     assert.deepEqual(check(`${restated}${' and so on'.repeat(400)}.`), []);
+    // A citing sentence too long to judge after a restatement: it may be about that sentence, which keeps no
+    // hint, with the citation checks on or off (a long claim is not judged: no problem comes of it).
+    const restatement = summary.paragraph(27)!.text.split(/(?<=\.)\s+/)[0];
+    assert.equal(check(restatement)[0]?.check, 'uncited-restatement');
+    const after = `${restatement} This was recorded in para. 27: ${'xqz '.repeat(1100)}.`;
+    assert.deepEqual(check(after), []);
+    const hintsOnly = { 'citation-support': 'off', attribution: 'off', figure: 'off' } as const;
+    assert.deepEqual(check(after, hintsOnly), []);
     // Shorter, the same words are judged.
     assert.equal(
       check('Criminals increasingly pay for drugs in cryptocurrencies on the dark web (para. 1).')[0]?.check,

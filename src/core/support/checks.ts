@@ -599,6 +599,13 @@ function citingSentence(
   for (let i = 0; i < s.cites.length; i++) {
     const c = s.cites[i];
     const claim = claimRange(s.sentence, s.cites, i);
+    if (claim.end - claim.start > MAX_CLAIM) {
+      // Too long to judge (see MAX_CLAIM). As a claim that says too little, it may be about the sentence before,
+      // which it then covers (no restatement hint there); and its sentence is not remembered.
+      if (context) withContext = true;
+      short = true;
+      continue;
+    }
     // A claim with nothing to read ("para. 1 para. 2 …", "(¶ 3) (¶ 4)") and no sentence before to read with
     // it is short and has no problem: told without judging it.
     if (!context && !claimHasWords(text, claim, s.cites)) {
@@ -702,8 +709,10 @@ export function checkSupport(
     if (s.cites.length === 0) continue;
     if (!citing) {
       if (s.previous && s.cites.length === 1 && enabled.has('uncited-restatement')) {
-        const claim = model.analyser.analyse(claimText(text, s.sentence, s.cites));
-        if (model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
+        // (A claim too long to judge covers the sentence before, as when the citation checks are on.)
+        const tooLong = s.sentence.end - s.sentence.start > MAX_CLAIM;
+        const claim = tooLong ? undefined : model.analyser.analyse(claimText(text, s.sentence, s.cites));
+        if (!claim || model.scores(claim).total < THRESHOLDS.minContent) covered.add(s.previous.start);
       }
       continue;
     }

@@ -160,7 +160,7 @@ export function judgeCitation(model: SupportModel, input: JudgeInput): Verdict |
   let withContext = false;
   let range = claim;
   const short = scored.total < THRESHOLDS.minContent;
-  if (short && input.previous && input.cites.length === 1 && claim.end - input.previous.start <= MAX_CLAIM) {
+  if (short && input.previous && input.cites.length === 1) {
     // "This was noted in para. 27." — the claim is the sentence before.
     range = { start: input.previous.start, end: claim.end };
     analysis = model.analyser.analyse(claimText(input.text, range, input.blank));
