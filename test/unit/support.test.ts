@@ -366,6 +366,19 @@ describe('claims too long to judge', () => {
 });
 
 describe('remembered results (SentenceCache)', () => {
+  test('the keys held stay bounded in characters, however long the sentences and however many checks', () => {
+    // The editor keeps one cache while a draft is open: each keystroke in a long sentence makes a new key.
+    const cache = new SentenceCache(20_000, 100_000);
+    const long = `${summary.paragraph(26)!.text.replace(/\.\s+/g, ', ')} (para. 26).`;
+    for (let i = 0; i < 400; i++) checkText(summary, () => model, `${'x'.repeat(i)}${long}`, options(), cache);
+    assert.ok(cache.size <= 3 * 100_000, `${cache.size} characters held (three kinds of keys)`);
+    assert.ok(cache.size > 0);
+    // A key longer than the bound is not kept at all.
+    const small = new SentenceCache(20_000, 100);
+    checkText(summary, () => model, long, options(), small);
+    assert.equal(small.size, 0);
+  });
+
   test('a check that remembers sentences and claims finds what one that remembers nothing finds', () => {
     // Drafters' sentences, their claims pulled apart and glued to other citations, in one paragraph or
     // several, repeated: the same claim next to the same citation at other offsets, and in other sentences.

@@ -552,24 +552,42 @@ type CacheKind = 'citing' | 'uncited' | 'claim';
  * (see claimKey). Cleared by its owner when the options change. Bounded.
  */
 export class SentenceCache {
-  /** `limit`: how many results of each kind are remembered (0: none, for tests that compare). */
-  constructor(private readonly limit = 20_000) {}
+  /**
+   * `limit`: how many results of each kind are remembered (0: none, for tests that compare); `maxChars`: how
+   * many characters of keys each kind holds at most. The editor's cache lives as long as the draft is open and
+   * a key is a sentence (or a claim and the sentence before it), of any length: without a bound on both, each
+   * keystroke in a long sentence would keep another copy of it.
+   */
+  constructor(
+    private readonly limit = 20_000,
+    private readonly maxChars = 4_000_000,
+  ) {}
 
   private readonly maps: Record<CacheKind, Map<string, SentenceResult>> = {
     citing: new Map(),
     uncited: new Map(),
     claim: new Map(),
   };
+  private readonly chars: Record<CacheKind, number> = { citing: 0, uncited: 0, claim: 0 };
 
   get(kind: CacheKind, key: string): SentenceResult | undefined {
     return this.maps[kind].get(key);
   }
 
   set(kind: CacheKind, key: string, result: SentenceResult): void {
-    if (this.limit === 0) return;
+    if (this.limit === 0 || key.length > this.maxChars) return;
     const map = this.maps[kind];
-    if (map.size >= this.limit) map.clear();
+    if (map.size >= this.limit || this.chars[kind] + key.length > this.maxChars) {
+      map.clear();
+      this.chars[kind] = 0;
+    }
     map.set(key, result);
+    this.chars[kind] += key.length;
+  }
+
+  /** How many characters of keys are held, in all (for tests). */
+  get size(): number {
+    return this.chars.citing + this.chars.uncited + this.chars.claim;
   }
 }
 
@@ -716,7 +734,9 @@ export function checkSupport(
       }
       continue;
     }
-    const key = text.slice(s.sentence.start, s.sentence.end);
+    // (Joined to a mark, not the slice alone: a slice of a long string keeps the whole string, the draft as it
+    // was, alive; a joined key is copied flat when first looked up.)
+    const key = `|${text.slice(s.sentence.start, s.sentence.end)}`;
     const known = cache.get('citing', key);
     if (known) {
       for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
@@ -731,7 +751,7 @@ export function checkSupport(
   if (enabled.has('uncited-restatement')) {
     for (const s of sentences()) {
       if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
-      const key = (inBlockQuote(text, s.sentence.start) ? '>' : '') + text.slice(s.sentence.start, s.sentence.end);
+      const key = (inBlockQuote(text, s.sentence.start) ? '>' : '|') + text.slice(s.sentence.start, s.sentence.end);
       const known = cache.get('uncited', key);
       if (known) {
         for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
