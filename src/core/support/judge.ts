@@ -65,10 +65,10 @@ export const THRESHOLDS = {
 export function claimRange(sentence: Range, cites: readonly Citation[], i: number): Range {
   if (cites.length <= 1) return sentence;
   const c = cites[i];
-  const left = { start: i === 0 ? sentence.start : cites[i - 1].end, end: c.start };
-  const right = { start: c.end, end: i === cites.length - 1 ? sentence.end : cites[i + 1].start };
+  const leftStart = i === 0 ? sentence.start : cites[i - 1].end;
   // "X (para. 24) and Y (para. 27)": the words before each citation. "As noted in para. 24, X": after it.
-  return left.end - left.start >= 25 ? left : right;
+  if (c.start - leftStart >= 25) return { start: leftStart, end: c.start };
+  return { start: c.end, end: i === cites.length - 1 ? sentence.end : cites[i + 1].start };
 }
 
 /** The draft's text of a range with every citation blanked and the framing phrases removed (offsets kept). */
@@ -106,15 +106,17 @@ export function firstEndingAfter(citations: readonly Citation[], offset: number)
  */
 export function claimHasWords(text: string, range: Range, citations: readonly Citation[]): boolean {
   let at = range.start;
-  const has = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (isWordCode(text.charCodeAt(i), text, i)) return true;
-    return false;
-  };
   for (let i = firstEndingAfter(citations, range.start); i < citations.length && citations[i].start < range.end; i++) {
-    if (has(at, Math.max(at, citations[i].start))) return true;
+    if (hasWordCode(text, at, citations[i].start)) return true;
     at = Math.max(at, Math.min(citations[i].end, range.end));
   }
-  return has(at, range.end);
+  return hasWordCode(text, at, range.end);
+}
+
+/** Whether [from, to) of `text` has a word character (see isWordCode). */
+function hasWordCode(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWordCode(text.charCodeAt(i), text, i)) return true;
+  return false;
 }
 
 export interface JudgeInput {
