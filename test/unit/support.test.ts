@@ -3,16 +3,10 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BODIES_JSON, LEXICON } from '../../src/core/summary/bundled';
 import { DEFAULT_LEVELS, type Levels, parseLevels } from '../../src/core/checks/levels';
-import {
-  blocksOf,
-  checkText,
-  type DraftCheckOptions,
-  DraftCheckSession,
-  plainProblem,
-  SentenceCache,
-} from '../../src/core/checks/session';
+import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession, plainProblem } from '../../src/core/checks/session';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { createSupportModel } from '../../src/core/support';
+import { SentenceCache } from '../../src/core/support/checks';
 import { findFigures } from '../../src/core/support/figures';
 import { MAX_CLAIM } from '../../src/core/support/judge';
 import { KeptCitations, parseKeptFile, serializeKeptFile, withKept, withoutKept } from '../../src/core/support/kept';

@@ -15,8 +15,6 @@ import { type Citation, findCitations } from '../citations/grammar';
 import { sentences } from '../summary/sentences';
 import type { Summary } from '../summary/summary';
 import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
-
-export { SentenceCache };
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';
 import { blocksIn, blocksOf, SEAM_REACH } from './blocks';

@@ -1,5 +1,5 @@
 /** Where the citations of the summary stand in a text, by line and character: what the workspace index keeps of a draft. */
-import { lineStarts } from '../summary/lines';
+import { LineCursor } from '../summary/lines';
 import { type Citation, findCitations, onlyParagraph } from './grammar';
 
 /**
@@ -17,27 +17,20 @@ export type CitedPlaceVisitor = (
 
 /**
  * Visits every citation of the summary in `text` (external references and citations of no paragraph that
- * `has` accepts left out), in order. Linear: the line of each end is found by a pointer into the line starts
- * that moves forward with the citations (they come in order), not by a search per offset, and a citation of
- * one number makes no list.
+ * `has` accepts left out), in order. Linear: the line of each end is found by a LineCursor that moves forward
+ * with the citations (they come in order), not by a search per offset, and a citation of one number makes no
+ * list.
  */
 export function visitCitedPlaces(text: string, has: (paragraph: number) => boolean, visit: CitedPlaceVisitor): void {
-  const starts = lineStarts(text);
-  let line = 0;
-  /** The line of `offset`, moving `line` forward (offsets never go back). */
-  const lineOf = (offset: number) => {
-    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    return line;
-  };
+  const lines = new LineCursor(text);
   const one = [0];
   for (const c of findCitations(text)) {
     if (c.external) continue;
     const paragraphs = citedOf(c, has, one);
     if (paragraphs.length === 0) continue;
-    const startLine = lineOf(c.start);
-    const startCharacter = c.start - starts[startLine];
-    const endLine = lineOf(c.end);
-    visit(startLine, startCharacter, endLine, c.end - starts[endLine], paragraphs);
+    const from = lines.at(c.start);
+    const to = lines.at(c.end);
+    visit(from.line, from.character, to.line, to.character, paragraphs);
   }
 }
 
