@@ -548,47 +548,136 @@ export interface SentenceResult {
 type CacheKind = 'citing' | 'uncited' | 'claim';
 
 /**
+ * A key: a stretch of the draft's text and a few small numbers that say how to read it (offsets in it, a
+ * flag). Looked up without making a string of it: a draft may hold 100,000 claims, and making each key,
+ * then hashing it, cost more than most lookups save.
+ */
+export interface TextKey {
+  text: string;
+  from: number;
+  to: number;
+  /** The numbers: the first `count` of the array. */
+  numbers: readonly number[];
+  count: number;
+}
+
+/** A remembered key, copied out of the draft (a slice would keep the whole draft of that keystroke alive). */
+interface Entry {
+  numbers: number[];
+  chars: Uint16Array;
+  result: SentenceResult;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Results by key, in buckets by a hash of the key; each key found is checked against the key remembered. */
+class KeyedResults {
+  private readonly buckets = new Map<number, Entry[]>();
+  entries = 0;
+  /** Characters and numbers of the keys held. */
+  chars = 0;
+
+  constructor(private readonly mask: number) {}
+
+  private hash(key: TextKey): number {
+    const { text, numbers, count } = key;
+    let h = Math.imul(FNV_OFFSET ^ count, FNV_PRIME);
+    for (let i = 0; i < count; i++) h = Math.imul(h ^ numbers[i], FNV_PRIME);
+    for (let p = key.from; p < key.to; p++) h = Math.imul(h ^ text.charCodeAt(p), FNV_PRIME);
+    return h & this.mask;
+  }
+
+  get(key: TextKey): SentenceResult | undefined {
+    const bucket = this.buckets.get(this.hash(key));
+    if (bucket) for (const e of bucket) if (sameKey(e, key)) return e.result;
+    return undefined;
+  }
+
+  set(key: TextKey, result: SentenceResult): void {
+    const h = this.hash(key);
+    let bucket = this.buckets.get(h);
+    if (!bucket) this.buckets.set(h, (bucket = []));
+    const chars = new Uint16Array(key.to - key.from);
+    for (let p = key.from; p < key.to; p++) chars[p - key.from] = key.text.charCodeAt(p);
+    bucket.push({ numbers: key.numbers.slice(0, key.count), chars, result });
+    this.entries++;
+    this.chars += keyLength(key);
+  }
+
+  clear(): void {
+    this.buckets.clear();
+    this.entries = 0;
+    this.chars = 0;
+  }
+}
+
+function keyLength(key: TextKey): number {
+  return key.to - key.from + key.count;
+}
+
+function sameKey(e: Entry, key: TextKey): boolean {
+  const { text, from, numbers, count } = key;
+  if (e.numbers.length !== count || e.chars.length !== key.to - from) return false;
+  for (let i = 0; i < count; i++) if (e.numbers[i] !== numbers[i]) return false;
+  const chars = e.chars;
+  for (let i = 0; i < chars.length; i++) if (chars[i] !== text.charCodeAt(from + i)) return false;
+  return true;
+}
+
+/**
  * Remembered results, by text: of citing sentences, of sentences without a citation, and of single claims
  * (see claimKey). Cleared by its owner when the options change. Bounded.
  */
 export class SentenceCache {
+  private readonly kinds: Record<CacheKind, KeyedResults>;
+
   /**
    * `limit`: how many results of each kind are remembered (0: none, for tests that compare); `maxChars`: how
    * many characters of keys each kind holds at most. The editor's cache lives as long as the draft is open and
    * a key is a sentence (or a claim and the sentence before it), of any length: without a bound on both, each
-   * keystroke in a long sentence would keep another copy of it.
+   * keystroke in a long sentence would keep another copy of it. `hashBits`: how many bits of the keys' hash
+   * pick a bucket (fewer in tests, so that keys share buckets and must be told apart by their text).
    */
   constructor(
     private readonly limit = 20_000,
     private readonly maxChars = 4_000_000,
-  ) {}
-
-  private readonly maps: Record<CacheKind, Map<string, SentenceResult>> = {
-    citing: new Map(),
-    uncited: new Map(),
-    claim: new Map(),
-  };
-  private readonly chars: Record<CacheKind, number> = { citing: 0, uncited: 0, claim: 0 };
-
-  get(kind: CacheKind, key: string): SentenceResult | undefined {
-    return this.maps[kind].get(key);
+    hashBits = 30,
+  ) {
+    const mask = hashBits >= 30 ? 0x3fffffff : (1 << hashBits) - 1;
+    this.kinds = { citing: new KeyedResults(mask), uncited: new KeyedResults(mask), claim: new KeyedResults(mask) };
   }
 
-  set(kind: CacheKind, key: string, result: SentenceResult): void {
-    if (this.limit === 0 || key.length > this.maxChars) return;
-    const map = this.maps[kind];
-    if (map.size >= this.limit || this.chars[kind] + key.length > this.maxChars) {
-      map.clear();
-      this.chars[kind] = 0;
-    }
-    map.set(key, result);
-    this.chars[kind] += key.length;
+  get(kind: CacheKind, key: TextKey): SentenceResult | undefined {
+    const results = this.kinds[kind];
+    return results.entries === 0 ? undefined : results.get(key);
+  }
+
+  set(kind: CacheKind, key: TextKey, result: SentenceResult): void {
+    const length = keyLength(key);
+    if (this.limit === 0 || length > this.maxChars) return;
+    const results = this.kinds[kind];
+    if (results.entries >= this.limit || results.chars + length > this.maxChars) results.clear();
+    results.set(key, result);
   }
 
   /** How many characters of keys are held, in all (for tests). */
   get size(): number {
-    return this.chars.citing + this.chars.uncited + this.chars.claim;
+    return this.kinds.citing.chars + this.kinds.uncited.chars + this.kinds.claim.chars;
   }
+}
+
+/**
+ * The numbers of the claim key being made (see claimKey): one array, written again for each claim (checks are
+ * not re-entered, and a claim's key is used before the next one is made).
+ */
+const KEY_NUMBERS: number[] = [];
+const FLAGS: readonly (readonly number[])[] = [[], [0], [1]];
+
+/** The key of a sentence: its text, and a flag when given. */
+function sentenceKey(text: string, sentence: Range, flag?: 0 | 1): TextKey {
+  const numbers = FLAGS[flag === undefined ? 0 : flag + 1];
+  return { text, from: sentence.start, to: sentence.end, numbers, count: numbers.length };
 }
 
 function moved(p: SupportProblem, by: number): SupportProblem {
@@ -633,15 +722,15 @@ function citingSentence(
     // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
     // their claims): the claim, the citation, and the sentence before when it may be read with them.
     const key = claimKey(text, context ? [s.previous!, claim] : [claim], c, s.cites);
-    const known = cache.get('claim', key.text);
+    const known = cache.get('claim', key);
     if (known) {
-      for (const p of known.problems) problems.push(moved(p, key.origin - known.origin));
+      for (const p of known.problems) problems.push(moved(p, key.from - known.origin));
       if (known.withContext) withContext = true;
       if (known.short) short = true;
       continue;
     }
     const found = citationProblems(model, text, s, i, options);
-    cache.set('claim', key.text, { origin: key.origin, ...found });
+    cache.set('claim', key, { origin: key.from, ...found });
     for (const p of found.problems) problems.push(p);
     if (found.withContext) withContext = true;
     if (found.short) short = true;
@@ -658,21 +747,25 @@ interface CitationResult {
 /**
  * What judging citation `c` depends on: the text from the start of what it may read (`read`: its claim, after
  * the sentence before when that may be read with it) or the citation to the end of the other, where those
- * and the citation stand in it, and the citations blanked in it. `origin`: where that text starts.
+ * and the citation stand in it, and the citations blanked in it. Its `from`: where that text starts.
  */
-function claimKey(
-  text: string,
-  read: readonly Range[],
-  c: Citation,
-  cites: readonly Citation[],
-): { text: string; origin: number } {
+function claimKey(text: string, read: readonly Range[], c: Citation, cites: readonly Citation[]): TextKey {
   const from = Math.min(read[0].start, c.start);
   const to = Math.max(read[read.length - 1].end, c.end);
-  let key = `${c.start - from} ${c.end - from}`;
-  for (const r of read) key += ` ${r.start - from}:${r.end - from}`;
-  for (let k = firstEndingAfter(cites, from); k < cites.length && cites[k].start < to; k++)
-    key += ` ${cites[k].start - from}-${cites[k].end - from}`;
-  return { text: `${key}|${text.slice(from, to)}`, origin: from };
+  const n = KEY_NUMBERS;
+  let count = 0;
+  n[count++] = c.start - from;
+  n[count++] = c.end - from;
+  n[count++] = read.length;
+  for (const r of read) {
+    n[count++] = r.start - from;
+    n[count++] = r.end - from;
+  }
+  for (let k = firstEndingAfter(cites, from); k < cites.length && cites[k].start < to; k++) {
+    n[count++] = cites[k].start - from;
+    n[count++] = cites[k].end - from;
+  }
+  return { text, from, to, numbers: n, count };
 }
 
 /** The problems of citation `i` of the sentence. */
@@ -734,9 +827,7 @@ export function checkSupport(
       }
       continue;
     }
-    // (Joined to a mark, not the slice alone: a slice of a long string keeps the whole string, the draft as it
-    // was, alive; a joined key is copied flat when first looked up.)
-    const key = `|${text.slice(s.sentence.start, s.sentence.end)}`;
+    const key = sentenceKey(text, s.sentence);
     const known = cache.get('citing', key);
     if (known) {
       for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
@@ -751,7 +842,7 @@ export function checkSupport(
   if (enabled.has('uncited-restatement')) {
     for (const s of sentences()) {
       if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
-      const key = (inBlockQuote(text, s.sentence.start) ? '>' : '|') + text.slice(s.sentence.start, s.sentence.end);
+      const key = sentenceKey(text, s.sentence, inBlockQuote(text, s.sentence.start) ? 1 : 0);
       const known = cache.get('uncited', key);
       if (known) {
         for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
@@ -791,17 +882,24 @@ export function* groupBySentence(
   let prev: Range | undefined;
   let prevUncited = false;
   for (const sentence of spans) {
-    let cites: Citation[] = NO_CITATIONS;
+    // The citations in the sentence are a run of the list (those before it that end before it are passed):
+    // copied in one go when none is external, as most runs (a "sentence" may hold 100,000 citations).
+    let first = -1;
     let external = 0;
     while (k < citations.length && citations[k].start < sentence.end) {
       const c = citations[k];
       if (c.end > sentence.start) {
+        if (first < 0) first = k;
         if (c.external) external++;
-        else if (cites === NO_CITATIONS) cites = [c];
-        else cites.push(c);
       }
       k++;
     }
+    const cites =
+      first < 0
+        ? NO_CITATIONS
+        : external === 0
+          ? citations.slice(first, k)
+          : citations.slice(first, k).filter((c) => !c.external);
     // The sentence before is context only when it cites nothing itself: "… anonymity. This is recorded in
     // para. 27." (a sentence with its own citations is vouched for by them).
     const previous = prev && prevUncited && sameBlock(text, prev.end, sentence.start) ? prev : undefined;
