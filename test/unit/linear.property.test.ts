@@ -13,6 +13,7 @@ import {
   passageFinder,
   quotationSegments,
 } from '../../src/core/citations/quotes';
+import { sentences } from '../../src/core/summary/sentences';
 import { summary } from './fixtures';
 import { propertyParams } from './property';
 import {
@@ -23,6 +24,7 @@ import {
   referenceMisquotations,
   referenceNormalizeWords,
   referenceSegments,
+  referenceSentences,
 } from './reference';
 
 /** Quotation marks, line breaks and blank lines (with the spaces, tabs and `>` a blank line may hold), words, and long runs past MAX_QUOTATION. */
@@ -134,6 +136,28 @@ describe('linear-time rewrites give the answers of the code they replaced (fast-
         }
       }),
       propertyParams(1000),
+    );
+  });
+
+  test('sentences: the same sentences as the regular expressions they replaced', () => {
+    // What the splitter reacts to: sentence ends, closing and opening marks, spaces and line breaks (LF,
+    // CRLF, CR, Unicode spaces), blank lines, list and heading markers, capital letters (ASCII, accented,
+    // astral), digits, word characters before an abbreviation, and the abbreviations themselves.
+    const piece = fc.constantFrom(
+      ...['.', '!', '?', '"', '”', '’', ')', '“', '‘', '(', ' ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u2028'],
+      ...['-', '*', '+', '#', '######', '1', '1234', '_', 'A', 'É', '𝐀', 'a', 'á', 'x1', 'para', 'paras', 'párrs'],
+      ...['e.g', 'i.e', 'Mr', 'Mrs', 'Nos', 'U.S', 'H.E', 'Vol', 'arts', 'p', 'pp', 'op', 'etc', 'Dr', 'St', 'cf'],
+      // Whole structures, so that each is likely to appear: list items and headings at their limits,
+      // abbreviations and sentence ends before capitals, digits and opening marks.
+      ...['\n1234. x', '\n123) x', '\n12.x', '\n  - x', '\n####### x', '\n###### x', '\n\t+\tx', '\n \r\n \n'],
+      ...[' p. 2', ' pp. A', ' x.p. B', ' J. Smith', ' e.g. “A', ' U.S. (1', '. “A', '.\n  B', '.\r\n 1', '!” B', '?’) 1'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (a) => {
+        const t = a.join('');
+        assert.deepEqual(sentences(t), referenceSentences(t), JSON.stringify(t));
+      }),
+      propertyParams(30_000),
     );
   });
 

@@ -5,7 +5,7 @@ import { FIXABLE_IN_BULK, type Problem, type TextEdit } from '../../src/core/cit
 import { formatCitation } from '../../src/core/citations/format';
 import type { Citation, CitationItem } from '../../src/core/citations/grammar';
 import type { ClosestPassage, Quotation } from '../../src/core/citations/quotes';
-import { sentences } from '../../src/core/summary/sentences';
+import { type Range, sentences } from '../../src/core/summary/sentences';
 import type { Summary } from '../../src/core/summary/summary';
 
 // findQuotations (src/core/citations/quotes.ts): quadratic on unclosed “ (each scanned to the paragraph's end).
@@ -186,4 +186,41 @@ export function referenceMisquotations(text: string, citations: Citation[], summ
     });
   }
   return problems;
+}
+
+// sentences (src/core/summary/sentences.ts): a regular expression run from each full stop and line break, and
+// another on the last characters of each sentence end, to tell abbreviations.
+const ABBREVIATIONS =
+  /(?:\b(?:H\.E|e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|[Pp]aras?|[Pp]ar|[Pp]árrs?|[Aa]rts?|[Cc]f|[Vv]ol|op|p|pp|U\.S|U\.N)\.|\b[A-Z]\.)$/;
+const isSpace = (c: number) => /\s/.test(String.fromCharCode(c));
+
+export function referenceSentences(text: string): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  // A sentence also ends at a blank line and before a Markdown list item or heading on the next line.
+  // The space after a full stop never spans a blank line: a blank line ends a sentence even after an
+  // abbreviation ("para.⏎⏎24" is two sentences, as the draft's paragraphs are).
+  const re =
+    /([.!?]["”’)]*)(?=[ \t\r\n])([ \t]*(?:\r?\n(?![ \t]*\r?\n)[ \t]*)?)(?=["“‘(]?[\p{Lu}\d])|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[1] !== undefined) {
+      const end = m.index + m[1].length;
+      if (ABBREVIATIONS.test(text.slice(Math.max(start, end - 8), end))) continue;
+      push(end);
+      start = end;
+    } else {
+      push(m.index);
+      start = m.index + m[0].length;
+    }
+  }
+  push(text.length);
+  return out;
 }
