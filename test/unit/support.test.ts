@@ -359,6 +359,22 @@ describe('claims too long to judge', () => {
   });
 });
 
+describe('where the checks stop', () => {
+  test('after too many problems, the support checks stop where the citation checks did, as the notice says', () => {
+    const wrong = 'Criminals increasingly pay for drugs in cryptocurrencies on the dark web (para. 1).';
+    const text = `${wrong}\n\n${'para. 99 '.repeat(1200)}\n\n${wrong}`;
+    const { problems } = checkText(summary, () => model, text, options());
+    const notice = problems.find((p) => p.check === 'too-many-problems');
+    assert.ok(notice, 'the notice where checking stopped');
+    assert.deepEqual(
+      problems.filter((p) => p.check === 'citation-support').map((p) => p.start),
+      [wrong.indexOf('(para. 1)') + 1],
+      'the first sentence is checked, the last one (after the notice) is not',
+    );
+    assert.ok(problems.every((p) => p.start <= notice.start));
+  });
+});
+
 describe('remembered results (SentenceCache)', () => {
   test('the keys held stay bounded in characters, however long the sentences and however many checks', () => {
     // The editor keeps one cache while a draft is open: each keystroke in a long sentence makes a new key.

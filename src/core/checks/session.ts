@@ -298,7 +298,10 @@ function checkBlock(
   const spans = needsSentences ? sentences(text) : [];
   const limit = options.maxProblems === undefined ? {} : { maxProblems: options.maxProblems };
   const known = needsSentences ? { sentences: spans } : {};
+  // Where the citation checks stopped (too many problems): the support checks stop there too, as the notice says.
+  let stop = Infinity;
   for (const p of checkDraft(text, summary, { format: options.format, citations: all, ...limit, ...known })) {
+    if (p.code === 'too-many-problems') stop = Math.min(stop, p.start);
     const check = CHECK_OF[p.code] ?? (p.code as CheckName);
     // The notice where checking stopped is always shown, as information.
     const level = check === 'too-many-problems' ? 'information' : levels[check];
@@ -314,7 +317,7 @@ function checkBlock(
     const found = checkSupport(
       model(),
       text,
-      () => groupBySentence(text, all, spans),
+      () => groupBySentence(text, all, stop === Infinity ? spans : spans.slice(0, startingBefore(spans, stop))),
       {
         format: options.format,
         enabled,
@@ -328,6 +331,7 @@ function checkBlock(
     const quoted = problems.filter((p) => p.check === 'misquotation');
     let q = -1;
     for (const p of found) {
+      if (p.start >= stop) break;
       while (q + 1 < quoted.length && quoted[q + 1].start <= p.start) q++;
       if (q >= 0 && p.end <= quoted[q].end) continue;
       const suggestions = p.suggestions;
@@ -349,6 +353,18 @@ function checkBlock(
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { problems, citations: citations.length };
+}
+
+/** How many of `spans` (in order) start before `offset`. */
+function startingBefore(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The numbers a fix would write (from "Change to 27" and "Cite para. 27 instead" alike). */
