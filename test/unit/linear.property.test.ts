@@ -14,6 +14,8 @@ import {
   quotationSegments,
 } from '../../src/core/citations/quotes';
 import { sentences } from '../../src/core/summary/sentences';
+import type { Citation } from '../../src/core/citations/grammar';
+import { firstEndingAfter } from '../../src/core/support/judge';
 import { summary } from './fixtures';
 import { propertyParams } from './property';
 import {
@@ -136,6 +138,30 @@ describe('linear-time rewrites give the answers of the code they replaced (fast-
         }
       }),
       propertyParams(1000),
+    );
+  });
+
+  test('firstEndingAfter: the same answer from any index it is told to look near first', () => {
+    // Citations in order, not overlapping (gaps and lengths of 0 to 3), any offset, any hint (in range or not).
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })), { maxLength: 12 }),
+        fc.integer({ min: -2, max: 40 }),
+        fc.integer({ min: -2, max: 14 }),
+        (spans, offset, near) => {
+          let at = 0;
+          const cites = spans.map(([gap, length]) => {
+            const start = at + gap;
+            at = start + length;
+            return { start, end: at };
+          }) as unknown as Citation[];
+          const truth = cites.findIndex((c) => c.end > offset);
+          const expected = truth < 0 ? cites.length : truth;
+          assert.equal(firstEndingAfter(cites, offset), expected);
+          assert.equal(firstEndingAfter(cites, offset, near), expected);
+        },
+      ),
+      propertyParams(20_000),
     );
   });
 

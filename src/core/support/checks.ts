@@ -704,7 +704,6 @@ function citingSentence(
   // The sentence before is read with a claim only when the sentence holds one citation.
   const context = s.previous !== undefined && s.cites.length === 1;
   for (let i = 0; i < s.cites.length; i++) {
-    const c = s.cites[i];
     const claim = claimRange(s.sentence, s.cites, i);
     if (claim.end - claim.start > MAX_CLAIM) {
       // Too long to judge (see MAX_CLAIM). As a claim that says too little, it may be about the sentence before,
@@ -715,13 +714,13 @@ function citingSentence(
     }
     // A claim with nothing to read ("para. 1 para. 2 …", "(¶ 3) (¶ 4)") and no sentence before to read with
     // it is short and has no problem: told without judging it.
-    if (!context && !claimHasWords(text, claim, s.cites)) {
+    if (!context && !claimHasWords(text, claim, s.cites, i)) {
       short = true;
       continue;
     }
     // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
     // their claims): the claim, the citation, and the sentence before when it may be read with them.
-    const key = claimKey(text, context ? [s.previous!, claim] : [claim], c, s.cites);
+    const key = claimKey(text, context ? [s.previous!, claim] : [claim], s.cites, i);
     const known = cache.get('claim', key);
     if (known) {
       for (const p of known.problems) problems.push(moved(p, key.from - known.origin));
@@ -747,9 +746,11 @@ interface CitationResult {
 /**
  * What judging citation `c` depends on: the text from the start of what it may read (`read`: its claim, after
  * the sentence before when that may be read with it) or the citation to the end of the other, where those
- * and the citation stand in it, and the citations blanked in it. Its `from`: where that text starts.
+ * and the citation stand in it, and the citations blanked in it. Its `from`: where that text starts. The
+ * citation is `cites[near]`.
  */
-function claimKey(text: string, read: readonly Range[], c: Citation, cites: readonly Citation[]): TextKey {
+function claimKey(text: string, read: readonly Range[], cites: readonly Citation[], near: number): TextKey {
+  const c = cites[near];
   const from = Math.min(read[0].start, c.start);
   const to = Math.max(read[read.length - 1].end, c.end);
   const n = KEY_NUMBERS;
@@ -761,7 +762,7 @@ function claimKey(text: string, read: readonly Range[], c: Citation, cites: read
     n[count++] = r.start - from;
     n[count++] = r.end - from;
   }
-  for (let k = firstEndingAfter(cites, from); k < cites.length && cites[k].start < to; k++) {
+  for (let k = firstEndingAfter(cites, from, near); k < cites.length && cites[k].start < to; k++) {
     n[count++] = cites[k].start - from;
     n[count++] = cites[k].end - from;
   }
