@@ -292,7 +292,9 @@ function checkBlock(
 ): BlockResult {
   const { levels } = options;
   const all = findCitations(text);
-  const citations = all.filter((c) => !c.external);
+  // Citations of the summary (counted, not copied: a draft may hold 100,000 citations).
+  let cited = 0;
+  for (const c of all) if (!c.external) cited++;
   const problems: DraftProblem[] = [];
   const needsSentences = SUPPORT_CHECKS.some((c) => levels[c] !== 'off') || levels['no-such-paragraph'] !== 'off';
   const spans = needsSentences ? sentences(text) : [];
@@ -313,7 +315,7 @@ function checkBlock(
     );
   }
   const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
-  if (enabled.size > 0 && (citations.length > 0 || enabled.has('uncited-restatement'))) {
+  if (enabled.size > 0 && (cited > 0 || enabled.has('uncited-restatement'))) {
     const found = checkSupport(
       model(),
       text,
@@ -352,7 +354,7 @@ function checkBlock(
     }
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { problems, citations: citations.length };
+  return { problems, citations: cited };
 }
 
 /** How many of `spans` (in order) start before `offset`. */

@@ -807,7 +807,7 @@ function citationProblems(
 export function checkSupport(
   model: SupportModel,
   text: string,
-  /** The sentences with their citations (groupBySentence), read twice. */
+  /** The sentences with their citations (groupBySentence), read once. */
   sentences: () => Iterable<SentenceCitations>,
   options: SupportCheckOptions,
   cache: SentenceCache = new SentenceCache(),
@@ -817,8 +817,14 @@ export function checkSupport(
   const citing = enabled.has('citation-support') || enabled.has('attribution') || enabled.has('figure');
   // Sentences that a citation in the next sentence covers ("… anonymity. This is recorded in para. 27.").
   const covered = new Set<number>();
+  // The sentences without a citation, for the restatement check once every citation has been read.
+  const restatements = enabled.has('uncited-restatement');
+  const uncited: SentenceCitations[] = [];
   for (const s of sentences()) {
-    if (s.cites.length === 0) continue;
+    if (s.cites.length === 0) {
+      if (restatements && s.external === 0) uncited.push(s);
+      continue;
+    }
     if (!citing) {
       if (s.previous && s.cites.length === 1 && enabled.has('uncited-restatement')) {
         // (A claim too long to judge covers the sentence before, as when the citation checks are on.)
@@ -840,19 +846,17 @@ export function checkSupport(
     // A short claim is read with the sentence before it when there is one: its result depends on that.
     if (!found.short) cache.set('citing', key, { origin: s.sentence.start, problems: found.problems });
   }
-  if (enabled.has('uncited-restatement')) {
-    for (const s of sentences()) {
-      if (s.cites.length > 0 || s.external > 0 || covered.has(s.sentence.start)) continue;
-      const key = sentenceKey(text, s.sentence, inBlockQuote(text, s.sentence.start) ? 1 : 0);
-      const known = cache.get('uncited', key);
-      if (known) {
-        for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
-        continue;
-      }
-      const p = uncitedRestatementProblem(model, text, s, options);
-      cache.set('uncited', key, { origin: s.sentence.start, problems: p ? [p] : [] });
-      if (p) out.push(p);
+  for (const s of uncited) {
+    if (covered.has(s.sentence.start)) continue;
+    const key = sentenceKey(text, s.sentence, inBlockQuote(text, s.sentence.start) ? 1 : 0);
+    const known = cache.get('uncited', key);
+    if (known) {
+      for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+      continue;
     }
+    const p = uncitedRestatementProblem(model, text, s, options);
+    cache.set('uncited', key, { origin: s.sentence.start, problems: p ? [p] : [] });
+    if (p) out.push(p);
   }
   out.sort((x, y) => x.start - y.start);
   return out;
