@@ -561,19 +561,27 @@ export interface TextKey {
   count: number;
 }
 
-/** A remembered key, copied out of the draft (a slice would keep the whole draft of that keystroke alive). */
+/** A remembered key: its numbers, and where its text was copied in the pool of its table. */
 interface Entry {
   numbers: number[];
-  chars: Uint16Array;
+  at: number;
+  length: number;
   result: SentenceResult;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const INITIAL_POOL = 4096;
 
-/** Results by key, in buckets by a hash of the key; each key found is checked against the key remembered. */
+/**
+ * Results by key, in buckets by a hash of the key; each key found is checked against the key remembered. The
+ * keys' text is copied out of the draft into one pool (a slice would keep the whole draft of that keystroke
+ * alive, and an array for each key costs more to make than most lookups).
+ */
 class KeyedResults {
   private readonly buckets = new Map<number, Entry[]>();
+  private pool = new Uint16Array(INITIAL_POOL);
+  private used = 0;
   entries = 0;
   /** Characters and numbers of the keys held. */
   chars = 0;
@@ -590,7 +598,7 @@ class KeyedResults {
 
   get(key: TextKey): SentenceResult | undefined {
     const bucket = this.buckets.get(this.hash(key));
-    if (bucket) for (const e of bucket) if (sameKey(e, key)) return e.result;
+    if (bucket) for (const e of bucket) if (this.same(e, key)) return e.result;
     return undefined;
   }
 
@@ -598,31 +606,42 @@ class KeyedResults {
     const h = this.hash(key);
     let bucket = this.buckets.get(h);
     if (!bucket) this.buckets.set(h, (bucket = []));
-    const chars = new Uint16Array(key.to - key.from);
-    for (let p = key.from; p < key.to; p++) chars[p - key.from] = key.text.charCodeAt(p);
-    bucket.push({ numbers: key.numbers.slice(0, key.count), chars, result });
+    const { text, from } = key;
+    const length = key.to - from;
+    if (this.used + length > this.pool.length) {
+      const grown = new Uint16Array(Math.max(2 * this.pool.length, this.used + length));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    const { pool } = this;
+    const at = this.used;
+    for (let i = 0; i < length; i++) pool[at + i] = text.charCodeAt(from + i);
+    this.used += length;
+    bucket.push({ numbers: key.numbers.slice(0, key.count), at, length, result });
     this.entries++;
     this.chars += keyLength(key);
   }
 
   clear(): void {
     this.buckets.clear();
+    this.pool = new Uint16Array(INITIAL_POOL);
+    this.used = 0;
     this.entries = 0;
     this.chars = 0;
+  }
+
+  private same(e: Entry, key: TextKey): boolean {
+    const { text, from, numbers, count } = key;
+    if (e.numbers.length !== count || e.length !== key.to - from) return false;
+    for (let i = 0; i < count; i++) if (e.numbers[i] !== numbers[i]) return false;
+    const { pool } = this;
+    for (let i = 0; i < e.length; i++) if (pool[e.at + i] !== text.charCodeAt(from + i)) return false;
+    return true;
   }
 }
 
 function keyLength(key: TextKey): number {
   return key.to - key.from + key.count;
-}
-
-function sameKey(e: Entry, key: TextKey): boolean {
-  const { text, from, numbers, count } = key;
-  if (e.numbers.length !== count || e.chars.length !== key.to - from) return false;
-  for (let i = 0; i < count; i++) if (e.numbers[i] !== numbers[i]) return false;
-  const chars = e.chars;
-  for (let i = 0; i < chars.length; i++) if (chars[i] !== text.charCodeAt(from + i)) return false;
-  return true;
 }
 
 /**
