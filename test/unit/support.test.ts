@@ -262,6 +262,18 @@ describe('uncited-restatement', () => {
     assert.deepEqual(check(`# ${text}`), []);
   });
 
+  test('a sentence inside a quotation cited after its closing mark gets none; inside one not cited, it does', () => {
+    const hints = (t: string) => check(t).filter((p) => p.check === 'uncited-restatement').length;
+    const quotation = `“The meeting opened. ${text} The meeting agreed on this.”`;
+    assert.equal(hints(`The delegate recalled: ${quotation} (para. 27).`), 0);
+    assert.equal(hints(`${quotation} (para. 27).`), 0);
+    // A quotation cited only by a reference to another document is cited too.
+    assert.equal(hints(`${quotation} (see E/CN.7/2021/2, para. 3).`), 0);
+    // Not cited, or cited in a later sentence: the hint stays.
+    assert.equal(hints(quotation), 1);
+    assert.equal(hints(`${quotation} He added more. Nothing else (para. 27).`), 1);
+  });
+
   test('general sentences get none', () => {
     for (const t of [
       'International cooperation remains indispensable in countering the world drug problem.',

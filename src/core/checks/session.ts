@@ -12,6 +12,7 @@ import { checkDraft, type Problem, type ProblemCode, type TextEdit } from '../ci
 import type { CitationFormat } from '../citations/format';
 import { formatNumbers } from '../citations/format';
 import { type Citation, findCitations } from '../citations/grammar';
+import { findQuotations } from '../citations/quotes';
 import { sentences } from '../summary/sentences';
 import type { Summary } from '../summary/summary';
 import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
@@ -298,11 +299,13 @@ function checkBlock(
   const problems: DraftProblem[] = [];
   const needsSentences = SUPPORT_CHECKS.some((c) => levels[c] !== 'off') || levels['no-such-paragraph'] !== 'off';
   const spans = needsSentences ? sentences(text) : [];
+  // Read by the misquotation check and the restatement check.
+  const quotations = cited > 0 || levels['uncited-restatement'] !== 'off' ? findQuotations(text) : [];
   const limit = options.maxProblems === undefined ? {} : { maxProblems: options.maxProblems };
   const known = needsSentences ? { sentences: spans } : {};
   // Where the citation checks stopped (too many problems): the support checks stop there too, as the notice says.
   let stop = Infinity;
-  for (const p of checkDraft(text, summary, { format: options.format, citations: all, ...limit, ...known })) {
+  for (const p of checkDraft(text, summary, { format: options.format, citations: all, quotations, ...limit, ...known })) {
     if (p.code === 'too-many-problems') stop = Math.min(stop, p.start);
     const check = CHECK_OF[p.code] ?? (p.code as CheckName);
     // The notice where checking stopped is always shown, as information.
@@ -323,6 +326,7 @@ function checkBlock(
       {
         format: options.format,
         enabled,
+        quotations,
         ...(options.isKept ? { isKept: options.isKept } : {}),
       },
       cache,

@@ -85,6 +85,8 @@ export interface CheckOptions {
   maxProblems?: number;
   /** `sentences(text)`, when the caller has them already. */
   sentences?: readonly Range[];
+  /** `findQuotations(text)`, when the caller has them already. */
+  quotations?: readonly Quotation[];
 }
 
 /** What every check reads: the draft, its citations of the summary (external ones left out), the style. */
@@ -95,6 +97,7 @@ interface Draft {
   citations: Citation[];
   maxProblems: number;
   sentences: readonly Range[] | undefined;
+  quotations: readonly Quotation[] | undefined;
 }
 
 /**
@@ -106,7 +109,15 @@ export function checkDraft(text: string, summary: Summary, options: CheckOptions
   // (The same array when nothing is external: a draft of 1 MB may hold 100,000 citations.)
   const citations = all.some((c) => c.external) ? all.filter((c) => !c.external) : all;
   const maxProblems = options.maxProblems ?? MAX_PROBLEMS;
-  const draft: Draft = { text, summary, format: options.format, citations, maxProblems, sentences: options.sentences };
+  const draft: Draft = {
+    text,
+    summary,
+    format: options.format,
+    citations,
+    maxProblems,
+    sentences: options.sentences,
+    quotations: options.quotations,
+  };
   return collect(maxProblems, [
     // The checks of a citation's form, in one pass over the citations.
     checkEachCitation(draft, {
@@ -430,10 +441,10 @@ const MAX_QUOTE_DISTANCE = 1000;
  * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
  * many citations stand near each quotation.
  */
-function checkMisquotation({ text, citations, summary, maxProblems, sentences: known }: Draft): CheckResult {
+function checkMisquotation({ text, citations, summary, maxProblems, sentences: known, ...draft }: Draft): CheckResult {
   const all: CheckResult = { problems: [], checkedUpTo: Infinity };
   if (citations.length === 0) return all;
-  const quotations = findQuotations(text);
+  const quotations = draft.quotations ?? findQuotations(text);
   if (quotations.length === 0) return all;
   const problems: Problem[] = [];
   const spans = known ?? sentences(text);

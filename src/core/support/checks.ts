@@ -69,6 +69,11 @@ export function keptSentence(text: string): string {
 export interface SupportCheckOptions {
   format: CitationFormat;
   enabled: ReadonlySet<SupportCheck>;
+  /**
+   * The quotations of the text (findQuotations), in order: a sentence inside a quotation whose closing mark is
+   * in a sentence with a citation is cited by it (“A. B.” (para. 5)), and gets no restatement hint.
+   */
+  quotations?: readonly Range[];
   /** Whether the drafter kept this citation of this sentence (the workspace's kept citations). */
   isKept?: (sentence: string, paragraphs: readonly number[]) => boolean;
 }
@@ -839,7 +844,15 @@ export function checkSupport(
   // The sentences without a citation, for the restatement check once every citation has been read.
   const restatements = enabled.has('uncited-restatement');
   const uncited: SentenceCitations[] = [];
+  // The quotations that close in a sentence with a citation (of the summary or another document).
+  const quotations = options.quotations ?? [];
+  const citedQuotations: Range[] = [];
+  let q = 0;
   for (const s of sentences()) {
+    if (restatements && (s.cites.length > 0 || s.external > 0)) {
+      while (q < quotations.length && quotations[q].end < s.sentence.start) q++;
+      for (; q < quotations.length && quotations[q].end < s.sentence.end; q++) citedQuotations.push(quotations[q]);
+    }
     if (s.cites.length === 0) {
       if (restatements && s.external === 0) uncited.push(s);
       continue;
@@ -865,8 +878,12 @@ export function checkSupport(
     // A short claim is read with the sentence before it when there is one: its result depends on that.
     if (!found.short) cache.set('citing', key, { origin: s.sentence.start, problems: found.problems });
   }
+  let cq = 0;
   for (const s of uncited) {
     if (covered.has(s.sentence.start)) continue;
+    while (cq < citedQuotations.length && citedQuotations[cq].end < s.sentence.end) cq++;
+    // (A quotation's range is inside its marks: the sentence may start with the opening mark.)
+    if (cq < citedQuotations.length && citedQuotations[cq].start - 1 <= s.sentence.start) continue;
     const key = sentenceKey(text, s.sentence, inBlockQuote(text, s.sentence.start) ? 1 : 0);
     const known = cache.get('uncited', key);
     if (known) {
