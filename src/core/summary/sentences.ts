@@ -81,13 +81,24 @@ function isAbbreviation(text: string, from: number, end: number): boolean {
   const floor = Math.max(from, end - 8);
   const dot = end - 1;
   const last = text.charCodeAt(dot - 1);
-  const atBoundary = (b: number) => b >= floor && (b === floor || !isAsciiWordCode(text.charCodeAt(b - 1)));
   // A capital letter alone.
-  if (last >= 65 && last <= 90 && atBoundary(dot - 1)) return true;
+  if (last >= 65 && last <= 90 && startsWord(text, dot - 1, floor)) return true;
   const words = ABBREVIATIONS_BY_LAST.get(last);
-  if (words) for (const w of words) if (atBoundary(dot - w.length) && text.startsWith(w, dot - w.length)) return true;
+  if (words)
+    for (const w of words) {
+      const at = dot - w.length;
+      if (startsWord(text, at, floor) && text.startsWith(w, at)) return true;
+    }
   return false;
 }
+
+/** Whether a word may start at `at` as `\b` reads it in the text from `floor` on. */
+function startsWord(text: string, at: number, floor: number): boolean {
+  return at >= floor && (at === floor || !isAsciiWordCode(text.charCodeAt(at - 1)));
+}
+
+/** What may end a sentence: a full stop, `!`, `?`, or a line break (a blank line, a list item or heading). */
+const CANDIDATE = /[.!?\n]/g;
 
 /** An upper-case letter (`\p{Lu}`), read as one code point where it is set to. */
 const UPPER = /\p{Lu}/uy;
@@ -146,6 +157,10 @@ export function sentences(text: string): Range[] {
   };
   let i = 0;
   while (i < length) {
+    // To the next full stop, `!`, `?` or line break (by the expression's scan, quicker than a loop in prose).
+    CANDIDATE.lastIndex = i;
+    if (!CANDIDATE.test(text)) break;
+    i = CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63) {
       // The closing marks that stay with it, then a space, a tab or a line break.
@@ -169,8 +184,8 @@ export function sentences(text: string): Range[] {
       if (isAbbreviation(text, start, end)) continue;
       push(end);
       start = end;
-    } else if (c === 10) {
-      // A blank line: this LF, blanks (any \s), and another LF; the run ends after its last LF.
+    } else {
+      // A line break. A blank line: this LF, blanks (any \s), and another LF; the run ends after its last LF.
       let blankEnd = -1;
       for (let j = i + 1; j < length; j++) {
         const b = text.charCodeAt(j);
@@ -181,7 +196,7 @@ export function sentences(text: string): Range[] {
         push(i);
         start = i = blankEnd >= 0 ? blankEnd : i + 1;
       } else i++;
-    } else i++;
+    }
   }
   push(length);
   return out;
