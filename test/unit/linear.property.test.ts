@@ -58,6 +58,9 @@ const QUOTE_PIECES = [
   'word',
   '1',
   '.',
+  'é',
+  '😀',
+  '–',
   'x'.repeat(700),
   ' y'.repeat(400),
 ];

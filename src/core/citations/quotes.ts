@@ -85,10 +85,21 @@ export function findQuotations(text: string): Quotation[] {
       continue;
     }
     pos = close + 1;
-    const inner = text.slice(open + 1, close);
-    if (LETTER.test(inner)) out.push({ text: inner, start: open + 1, end: close });
+    if (hasLetter(text, open + 1, close)) out.push({ text: text.slice(open + 1, close), start: open + 1, end: close });
   }
   return out;
+}
+
+/** Whether [from, to) of `text` holds a letter (`\p{L}`): an ASCII one is found without the expression. */
+function hasLetter(text: string, from: number, to: number): boolean {
+  let other = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c | 0x20) >= 97 && (c | 0x20) <= 122) return true;
+    } else other = true;
+  }
+  return other && LETTER.test(text.slice(from, to));
 }
 
 /** Lower case, typographic quotes and dashes unified, every run of non-word characters one space. */
