@@ -224,6 +224,34 @@ function workspaceScan(text: string, has: (n: number) => boolean): number {
   return n;
 }
 
+/**
+ * How fast this machine is at what the scans spend most on, timed in the same run: making memory (a draft of
+ * 1 MB makes 100,000 objects and arrays of a million numbers) and plain arithmetic. The same code's figures
+ * differed 2-3× between days on the shared machines these benchmarks ran on, while their arithmetic did not: this
+ * line, printed with the figures, tells a run on a slow day from slow code.
+ */
+function printMachineReference(): void {
+  const numbers = () => {
+    const a: number[] = [];
+    for (let i = 0; i < 1_000_000; i++) a.push(i & 1023);
+    return a.length;
+  };
+  const objects = () => {
+    const a: { start: number; end: number }[] = [];
+    for (let i = 0; i < 100_000; i++) a.push({ start: i, end: i + 1 });
+    return a.length;
+  };
+  const arithmetic = () => {
+    let x = 0;
+    for (let i = 0; i < 10_000_000; i++) x = (x + i * 7) | 0;
+    return x;
+  };
+  const ms = (fn: () => unknown) => best(fn, 5).wall.toFixed(1);
+  console.log(
+    `Machine reference, best of 5: an array of 1,000,000 numbers pushed one by one ${ms(numbers)} ms; 100,000 small objects ${ms(objects)} ms; 10,000,000 additions ${ms(arithmetic)} ms.\n`,
+  );
+}
+
 function sizesFromEnv(): number[] {
   const raw = process.env.CND_BENCH_SIZES;
   if (!raw) return [1, 4];
@@ -251,6 +279,7 @@ export function adversarialSection(): void {
   // Warm the JIT on ordinary text first, so the first class does not pay for compilation.
   const warm = generatedDraft(200_000, 1);
   for (const [, fn] of functions) best(() => fn(warm), 3);
+  printMachineReference();
 
   const rows: string[][] = [];
   const failures: string[] = [];
