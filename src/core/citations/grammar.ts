@@ -483,9 +483,16 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
   const first = skipSpace(text, stop);
   const firstEnd = readNumber(text, first);
   if (firstEnd < 0) return Math.max(digitsEnd(text, first), stop);
-  const flat = readItems(text, first, firstEnd, numberValue, kind.language);
+  const firstValue = numberValue;
+  const several = readItems(text, first, firstEnd, firstValue, kind.language, undefined);
   const oneRange = itemsOneRange;
   const p = itemsEnd;
+  // A long list is read again into an array of its size, kept; a short one is read again when asked for.
+  let flat: number[] | undefined;
+  if (several && itemsCount >= KEPT_ITEMS) {
+    flat = new Array<number>(itemsCount);
+    readItems(text, first, firstEnd, firstValue, kind.language, flat);
+  }
   let end = p;
   let suffix: Citation['suffix'];
   let externalReason = externalBefore(text, start);
@@ -505,26 +512,38 @@ function readCitation(text: string, start: number, stop: number, kind: KeywordKi
     if (other && !externalReason)
       externalReason = `a paragraph of another text (“of ${other[0].replace(/^\s*,?\s+of\s+/i, '').slice(0, 40)}”)`;
   }
-  return new ScannedCitation(text, start, end, kind, flat, oneRange, first, suffix, externalReason);
+  return new ScannedCitation(text, start, end, kind, flat, several, oneRange, first, suffix, externalReason);
 }
 
 /** Where the items readItems read last end. */
 let itemsEnd = 0;
-/** Whether the citation readItems read last is one range alone (it then returned undefined). */
+/** Whether the citation readItems read last is one range alone (it then found no list). */
 let itemsOneRange = false;
+/** How many numbers readItems wrote last (or would have written, when it only counted). */
+let itemsCount = 0;
 
 /**
- * Reads a citation's items from its first number [first, firstEnd) of value `firstValue`: returns them flat
- * (see ScannedCitation), or undefined for one number alone or one range alone (the most common citations;
- * `itemsOneRange` tells which), and sets itemsEnd.
+ * Reads a citation's items from its first number [first, firstEnd) of value `firstValue`: whether there are
+ * several (a list); sets itemsEnd, itemsOneRange (one range alone), and itemsCount, how many numbers the list
+ * takes flat (see ScannedCitation). With `out`, writes them there from index 0; without, only counts them:
+ * the scan keeps only long lists, and makes their array once at its size (a list of 300,000 numbers grown
+ * push by push made three times its memory).
  */
-function readItems(text: string, first: number, firstEnd: number, firstValue: number, language: Language): number[] | undefined {
-  let flat: number[] | undefined;
+function readItems(
+  text: string,
+  first: number,
+  firstEnd: number,
+  firstValue: number,
+  language: Language,
+  out: number[] | undefined,
+): boolean {
+  let several = false;
+  let k = 0;
   let value = firstValue;
   let valueStart = first;
   let valueEnd = firstEnd;
   let p = firstEnd;
-  // The first item's range, while no array is made (none while r0End is -1).
+  // The first item's range, until a second item is found (none while r0End is -1).
   let r0Value = 0;
   let r0Start = 0;
   let r0End = -1;
@@ -533,8 +552,10 @@ function readItems(text: string, first: number, firstEnd: number, firstValue: nu
   for (;;) {
     const rangeEnd = readRange(text, p, language);
     if (rangeEnd >= 0) {
-      if (flat) flat.push(value, valueStart, valueEnd, 1, rangeValue, rangeToStart, rangeEnd, rangeDashStart, rangeDashEnd);
-      else {
+      if (several) {
+        if (out) writeItem(out, k, value, valueStart, valueEnd, rangeValue, rangeToStart, rangeEnd, rangeDashStart, rangeDashEnd);
+        k += 9;
+      } else {
         r0Value = rangeValue;
         r0Start = rangeToStart;
         r0End = rangeEnd;
@@ -542,7 +563,10 @@ function readItems(text: string, first: number, firstEnd: number, firstValue: nu
         r0DashEnd = rangeDashEnd;
       }
       p = rangeEnd;
-    } else if (flat) flat.push(value, valueStart, valueEnd, 0);
+    } else if (several) {
+      if (out) writeItem(out, k, value, valueStart, valueEnd, 0, 0, -1, 0, 0);
+      k += 4;
+    }
     // Cheap look first: a list goes on with ",", "&", "and", "y" or "et".
     const q = skipSpace(text, p, 3);
     const c = text.charCodeAt(q);
@@ -552,19 +576,49 @@ function readItems(text: string, first: number, firstEnd: number, firstValue: nu
     if (sepEnd <= p) break;
     const nEnd = readNumber(text, sepEnd);
     if (nEnd < 0) break;
-    // The first item, not kept yet.
-    flat ??=
-      r0End >= 0
-        ? [value, valueStart, valueEnd, 1, r0Value, r0Start, r0End, r0DashStart, r0DashEnd]
-        : [value, valueStart, valueEnd, 0];
+    if (!several) {
+      // A second item: the first one is written now.
+      several = true;
+      if (out) writeItem(out, 0, value, valueStart, valueEnd, r0Value, r0Start, r0End, r0DashStart, r0DashEnd);
+      k = r0End >= 0 ? 9 : 4;
+    }
     value = numberValue;
     valueStart = sepEnd;
     valueEnd = nEnd;
     p = nEnd;
   }
   itemsEnd = p;
-  itemsOneRange = !flat && r0End >= 0;
-  return flat;
+  itemsOneRange = !several && r0End >= 0;
+  itemsCount = k;
+  return several;
+}
+
+/** One item, flat (see ScannedCitation), at `k`: its number, and its range's end and dash when `toEnd` is not -1. */
+function writeItem(
+  out: number[],
+  k: number,
+  value: number,
+  start: number,
+  end: number,
+  toValue: number,
+  toStart: number,
+  toEnd: number,
+  dashStart: number,
+  dashEnd: number,
+): void {
+  out[k] = value;
+  out[k + 1] = start;
+  out[k + 2] = end;
+  if (toEnd < 0) {
+    out[k + 3] = 0;
+    return;
+  }
+  out[k + 3] = 1;
+  out[k + 4] = toValue;
+  out[k + 5] = toStart;
+  out[k + 6] = toEnd;
+  out[k + 7] = dashStart;
+  out[k + 8] = dashEnd;
 }
 
 /** Items arrays this long or longer are kept; shorter ones are read again from the text when asked for. */
@@ -595,13 +649,15 @@ class ScannedCitation implements Citation {
     readonly start: number,
     readonly end: number,
     private readonly kind: KeywordKind,
+    /** A long list's items (KEPT_ITEMS numbers or more); undefined for a short one, read again when asked for. */
     flat: number[] | undefined,
+    several: boolean,
     oneRange: boolean,
     valueStart: number,
     suffix: { start: number; end: number } | undefined,
     externalReason: string | undefined,
   ) {
-    this.numbers_ = flat ? (flat.length >= KEPT_ITEMS ? flat : -1) : oneRange ? -2 - valueStart : valueStart;
+    this.numbers_ = flat ?? (several ? -1 : oneRange ? -2 - valueStart : valueStart);
     this.extra = suffix || externalReason !== undefined ? { suffix, externalReason } : undefined;
   }
 
@@ -633,7 +689,9 @@ class ScannedCitation implements Citation {
     // The items as readCitation read them, read again.
     const first = skipSpace(source, this.keywordEnd);
     const firstEnd = readNumber(source, first);
-    return readItems(source, first, firstEnd, numberValue, this.kind.language);
+    const items: number[] = [];
+    readItems(source, first, firstEnd, numberValue, this.kind.language, items);
+    return items;
   }
 
   /** The number, when the citation is one number without a range; -1 otherwise. */
