@@ -13,7 +13,7 @@ import type { CitationFormat } from '../citations/format';
 import { formatNumbers } from '../citations/format';
 import { type Citation, findCitations } from '../citations/grammar';
 import { findQuotations } from '../citations/quotes';
-import { sentences } from '../summary/sentences';
+import { countStartingBefore, sentences } from '../summary/sentences';
 import type { Summary } from '../summary/summary';
 import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
 import { claimText } from '../support/judge';
@@ -322,7 +322,7 @@ function checkBlock(
     const found = checkSupport(
       model(),
       text,
-      () => groupBySentence(text, all, stop === Infinity ? spans : spans.slice(0, startingBefore(spans, stop))),
+      () => groupBySentence(text, all, stop === Infinity ? spans : spans.slice(0, countStartingBefore(spans, stop))),
       {
         format: options.format,
         enabled,
@@ -359,18 +359,6 @@ function checkBlock(
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { problems, citations: cited };
-}
-
-/** How many of `spans` (in order) start before `offset`. */
-function startingBefore(spans: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The numbers a fix would write (from "Change to 27" and "Cite para. 27 instead" alike). */

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Summary } from '../summary/summary';
-import { type Range, sentences } from '../summary/sentences';
+import { countStartingBefore, type Range, sentences } from '../summary/sentences';
 import { type CitationFormat, formatCitation } from './format';
 import {
   type Citation,
@@ -627,16 +627,7 @@ export function fixAllEdits(problems: readonly { code: string; fixes: readonly F
    * (a binary search, where comparing with every edit taken was quadratic in the number of problems).
    */
   const taken: TextEdit[] = [];
-  const lastStartingBefore = (offset: number): number => {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lastStartingBefore = (offset: number): number => countStartingBefore(taken, offset) - 1;
   const overlapsTaken = (e: TextEdit): boolean => {
     const i = lastStartingBefore(e.end);
     return i >= 0 && taken[i].end > e.start;

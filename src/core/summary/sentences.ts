@@ -5,6 +5,18 @@ export interface Range {
   end: number;
 }
 
+/** How many of `ranges`, in order of their starts, start before `offset` (a binary search). */
+export function countStartingBefore(ranges: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `\s` of a regular expression, by code (the citation grammar's too). */
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
