@@ -544,7 +544,7 @@ function citationSpot(text: string, sentence: Range): number {
  */
 export interface SentenceResult {
   origin: number;
-  problems: SupportProblem[];
+  problems: readonly SupportProblem[];
   /** (Claims) the claim was short; it was read with the sentence before. */
   short?: boolean;
   withContext?: boolean;
@@ -701,7 +701,23 @@ const FLAGS: readonly (readonly number[])[] = [[], [0], [1]];
 /** The key of a sentence: its text, and a flag when given. */
 function sentenceKey(text: string, sentence: Range, flag?: 0 | 1): TextKey {
   const numbers = FLAGS[flag === undefined ? 0 : flag + 1];
-  return { text, from: sentence.start, to: sentence.end, numbers, count: numbers.length };
+  return setKey(SENTENCE_KEY, text, sentence.start, sentence.end, numbers, numbers.length);
+}
+
+/**
+ * The two keys in use: a sentence's, and a claim's while its sentence's is in use (made for each sentence and
+ * claim, and read only until the next one is made: the cache copies what it keeps).
+ */
+const SENTENCE_KEY: TextKey = { text: '', from: 0, to: 0, numbers: [], count: 0 };
+const CLAIM_KEY: TextKey = { text: '', from: 0, to: 0, numbers: [], count: 0 };
+
+function setKey(key: TextKey, text: string, from: number, to: number, numbers: readonly number[], count: number): TextKey {
+  key.text = text;
+  key.from = from;
+  key.to = to;
+  key.numbers = numbers;
+  key.count = count;
+  return key;
 }
 
 function moved(p: SupportProblem, by: number): SupportProblem {
@@ -721,8 +737,9 @@ function citingSentence(
   s: SentenceCitations,
   options: SupportCheckOptions,
   cache: SentenceCache,
-): { problems: SupportProblem[]; withContext: boolean; short: boolean } {
-  const problems: SupportProblem[] = [];
+): { problems: readonly SupportProblem[]; withContext: boolean; short: boolean } {
+  // (Made only when a problem is found: most sentences have none.)
+  let problems: SupportProblem[] | undefined;
   let withContext = false;
   let short = false;
   // The sentence before is read with a claim only when the sentence holds one citation.
@@ -744,21 +761,21 @@ function citingSentence(
     }
     // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
     // their claims): the claim, the citation, and the sentence before when it may be read with them.
-    const key = claimKey(text, context ? [s.previous!, claim] : [claim], s.cites, i);
+    const key = claimKey(text, claim, context ? s.previous : undefined, s.cites, i);
     const known = cache.get('claim', key);
     if (known) {
-      for (const p of known.problems) problems.push(moved(p, key.from - known.origin));
+      for (const p of known.problems) (problems ??= []).push(moved(p, key.from - known.origin));
       if (known.withContext) withContext = true;
       if (known.short) short = true;
       continue;
     }
     const found = citationProblems(model, text, s, i, options);
     cache.set('claim', key, { origin: key.from, ...found });
-    for (const p of found.problems) problems.push(p);
+    for (const p of found.problems) (problems ??= []).push(p);
     if (found.withContext) withContext = true;
     if (found.short) short = true;
   }
-  return { problems, withContext, short };
+  return { problems: problems ?? NO_PROBLEMS, withContext, short };
 }
 
 interface CitationResult {
@@ -773,24 +790,27 @@ interface CitationResult {
  * and the citation stand in it, and the citations blanked in it. Its `from`: where that text starts. The
  * citation is `cites[near]`.
  */
-function claimKey(text: string, read: readonly Range[], cites: readonly Citation[], near: number): TextKey {
+function claimKey(text: string, claim: Range, previous: Range | undefined, cites: readonly Citation[], near: number): TextKey {
   const c = cites[near];
-  const from = Math.min(read[0].start, c.start);
-  const to = Math.max(read[read.length - 1].end, c.end);
+  const readFrom = previous ?? claim;
+  const from = Math.min(readFrom.start, c.start);
+  const to = Math.max(claim.end, c.end);
   const n = KEY_NUMBERS;
   let count = 0;
   n[count++] = c.start - from;
   n[count++] = c.end - from;
-  n[count++] = read.length;
-  for (const r of read) {
-    n[count++] = r.start - from;
-    n[count++] = r.end - from;
+  n[count++] = previous ? 2 : 1;
+  if (previous) {
+    n[count++] = previous.start - from;
+    n[count++] = previous.end - from;
   }
+  n[count++] = claim.start - from;
+  n[count++] = claim.end - from;
   for (let k = firstEndingAfter(cites, from, near); k < cites.length && cites[k].start < to; k++) {
     n[count++] = cites[k].start - from;
     n[count++] = cites[k].end - from;
   }
-  return { text, from, to, numbers: n, count };
+  return setKey(CLAIM_KEY, text, from, to, n, count);
 }
 
 /** The problems of citation `i` of the sentence. */
@@ -949,6 +969,9 @@ export function* groupBySentence(
     prevUncited = cites.length === 0 && external === 0;
   }
 }
+
+/** No problems (shared: never added to). */
+const NO_PROBLEMS: readonly SupportProblem[] = [];
 
 /** The citations of a sentence that has none (shared: never added to). */
 const NO_CITATIONS: Citation[] = [];
