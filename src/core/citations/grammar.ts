@@ -415,24 +415,25 @@ function expand(flat: readonly number[]): number[] {
 
 /** expand, for items not sorted by their start. */
 function expandUnsorted(flat: readonly number[]): number[] {
-  // Per item, the smaller and the larger end of its range (the same number twice for a single one).
-  const ends: number[] = [];
-  for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) {
-    const a = flat[i];
-    const b = flat[i + 3] === 1 ? flat[i + 4] : a;
-    ends.push(Math.min(a, b), Math.max(a, b));
-  }
-  // The intervals to write, flat: [lo, hi, lo, hi, …].
-  let intervals: number[] = [];
+  // The intervals to write, flat: [lo, hi, lo, hi, …], at most two per item (numbers have at most MAX_DIGITS
+  // digits: they fit in 32 bits). In an array made at its size: a list may have 100,000 items.
+  let items = 0;
+  for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) items++;
+  const intervals = new Int32Array(4 * items);
+  let length = 0;
   let expanded = 0;
   let sorted = true;
   const add = (lo: number, hi: number) => {
-    if (intervals.length > 0 && lo < intervals[intervals.length - 2]) sorted = false;
-    intervals.push(lo, hi);
+    if (length > 0 && lo < intervals[length - 2]) sorted = false;
+    intervals[length++] = lo;
+    intervals[length++] = hi;
   };
-  for (let i = 0; i < ends.length; i += 2) {
-    const lo = ends[i];
-    const hi = ends[i + 1];
+  for (let i = 0; i < flat.length; i += flat[i + 3] === 1 ? 9 : 4) {
+    // The smaller and the larger end of the item's range (the same number twice for a single one).
+    const a = flat[i];
+    const b = flat[i + 3] === 1 ? flat[i + 4] : a;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
     if (hi - lo > MAX_EXPANSION || expanded + (hi - lo) > MAX_EXPANDED) {
       add(lo, lo);
       add(hi, hi);
@@ -446,29 +447,31 @@ function expandUnsorted(flat: readonly number[]): number[] {
     // marked in a table of the span and the table read in order: no sort.
     let min = Infinity;
     let max = -Infinity;
-    for (let i = 0; i < intervals.length; i += 2) {
+    for (let i = 0; i < length; i += 2) {
       min = Math.min(min, intervals[i]);
       max = Math.max(max, intervals[i + 1]);
     }
-    if (max - min + 1 <= 4 * intervals.length + 16_384) {
+    if (max - min + 1 <= 4 * length + 16_384) {
       const marked = new Uint8Array(max - min + 1);
-      for (let i = 0; i < intervals.length; i += 2) marked.fill(1, intervals[i] - min, intervals[i + 1] - min + 1);
+      for (let i = 0; i < length; i += 2) marked.fill(1, intervals[i] - min, intervals[i + 1] - min + 1);
       const out: number[] = [];
       for (let k = 0; k < marked.length; k++) if (marked[k] === 1) out.push(min + k);
       return out;
     }
     // Sorted by start as numbers lo·2²⁰ + hi (both under a million, so exact in a double): a typed array
     // sorts numbers without a comparator or an object per interval.
-    const keys = new Float64Array(intervals.length / 2);
+    const keys = new Float64Array(length / 2);
     for (let i = 0; i < keys.length; i++) keys[i] = intervals[2 * i] * 0x100000 + intervals[2 * i + 1];
     keys.sort();
-    intervals = [];
-    for (const key of keys) intervals.push(Math.floor(key / 0x100000), key % 0x100000);
+    for (let i = 0; i < keys.length; i++) {
+      intervals[2 * i] = Math.floor(keys[i] / 0x100000);
+      intervals[2 * i + 1] = keys[i] % 0x100000;
+    }
   }
   const out: number[] = [];
   // `next`: the smallest number not yet written (the output is sorted and distinct).
   let next = -Infinity;
-  for (let i = 0; i < intervals.length; i += 2) {
+  for (let i = 0; i < length; i += 2) {
     for (let n = Math.max(intervals[i], next); n <= intervals[i + 1]; n++) out.push(n);
     next = Math.max(next, intervals[i + 1] + 1);
   }
