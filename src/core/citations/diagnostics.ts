@@ -441,7 +441,8 @@ const MAX_QUOTE_DISTANCE = 1000;
  * how often each paragraph is cited in the window is kept up to date as they move: linear time, however
  * many citations stand near each quotation.
  */
-function checkMisquotation({ text, citations, summary, maxProblems, sentences: known, ...draft }: Draft): CheckResult {
+function checkMisquotation(draft: Draft): CheckResult {
+  const { text, citations, summary, maxProblems, sentences: known } = draft;
   const all: CheckResult = { problems: [], checkedUpTo: Infinity };
   if (citations.length === 0) return all;
   const quotations = draft.quotations ?? findQuotations(text);
