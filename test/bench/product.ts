@@ -2,8 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { table } from './util';
 
-/** Each bundle must stay under this, minified, data (summary model, search index, organizations) included. */
-const BUNDLE_TARGET = 250 * 1024;
+/**
+ * Each bundle must stay under this, minified, data (summary model, search index, organizations) included: a
+ * guard against bloat (it was 250 KB before the support model and the localized messages; the README's target).
+ */
+const BUNDLE_TARGET = 300 * 1024;
 
 /**
  * The product itself: the size of the bundles `npm run bench` has just built with --production, and the
