@@ -179,7 +179,20 @@ describe('linear-time rewrites give the answers of the code they replaced (fast-
       // Whole structures, so that each is likely to appear: list items and headings at their limits,
       // abbreviations and sentence ends before capitals, digits and opening marks.
       ...['\n1234. x', '\n123) x', '\n12.x', '\n  - x', '\n####### x', '\n###### x', '\n\t+\tx', '\n \r\n \n'],
-      ...[' p. 2', ' pp. A', ' x.p. B', ' J. Smith', ' e.g. “A', ' U.S. (1', '. “A', '.\n  B', '.\r\n 1', '!” B', '?’) 1'],
+      ...[
+        ' p. 2',
+        ' pp. A',
+        ' x.p. B',
+        ' J. Smith',
+        ' Z. Roe',
+        ' e.g. “A',
+        ' U.S. (1',
+        '. “A',
+        '.\n  B',
+        '.\r\n 1',
+        '!” B',
+        '?’) 1',
+      ],
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (a) => {
