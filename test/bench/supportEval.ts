@@ -51,7 +51,7 @@ function draftOf(item: LabelledItem): { text: string; offset: number } {
 export function problemsOf(model: SupportModel, text: string): SupportProblem[] {
   const citations = findCitations(text);
   const spans = sentences(text);
-  return checkSupport(model, text, () => groupBySentence(text, citations, spans), { format: DEFAULT_FORMAT, enabled: ALL });
+  return checkSupport(model, text, groupBySentence(text, citations, spans), { format: DEFAULT_FORMAT, enabled: ALL });
 }
 
 /** The paragraphs ranked for a sentence with its citations removed (what Find Related and completion see). */

@@ -322,10 +322,9 @@ function checkBlock(
     const found = checkSupport(
       model(),
       text,
-      () =>
-        stop === Infinity
-          ? groupBySentence(text, all, spans)
-          : groupBySentence(text, all.slice(0, countStartingBefore(all, stop)), spans.slice(0, countStartingBefore(spans, stop))),
+      stop === Infinity
+        ? groupBySentence(text, all, spans)
+        : groupBySentence(text, all.slice(0, countStartingBefore(all, stop)), spans.slice(0, countStartingBefore(spans, stop))),
       {
         format: options.format,
         enabled,

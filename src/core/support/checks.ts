@@ -851,8 +851,8 @@ function citationProblems(
 export function checkSupport(
   model: SupportModel,
   text: string,
-  /** The sentences with their citations (groupBySentence), read once. */
-  sentences: () => Iterable<SentenceCitations>,
+  /** The sentences with their citations (groupBySentence). */
+  sentences: Iterable<SentenceCitations>,
   options: SupportCheckOptions,
   cache: SentenceCache = new SentenceCache(),
 ): SupportProblem[] {
@@ -868,7 +868,7 @@ export function checkSupport(
   const quotations = options.quotations ?? [];
   const citedQuotations: Range[] = [];
   let q = 0;
-  for (const s of sentences()) {
+  for (const s of sentences) {
     if (restatements && (s.cites.length > 0 || s.external > 0)) {
       while (q < quotations.length && quotations[q].end < s.sentence.start) q++;
       for (; q < quotations.length && quotations[q].end < s.sentence.end; q++) citedQuotations.push(quotations[q]);

@@ -95,13 +95,10 @@ export function firstEndingAfter(citations: readonly Citation[], offset: number,
   let lo = 0;
   let hi = citations.length;
   if (near !== undefined) {
-    // The answer is the k where citations[k - 1] ends at or before offset and citations[k] after it.
     const k = Math.max(0, Math.min(near, hi));
     for (let step = 0; step < 3; step++) {
-      const at = k + step;
-      if (at <= hi && (at === 0 || citations[at - 1].end <= offset) && (at === hi || citations[at].end > offset)) return at;
-      const below = k - step - 1;
-      if (below >= 0 && (below === 0 || citations[below - 1].end <= offset) && citations[below].end > offset) return below;
+      if (k + step <= hi && isFirstEndingAfter(citations, offset, k + step)) return k + step;
+      if (k - step - 1 >= 0 && isFirstEndingAfter(citations, offset, k - step - 1)) return k - step - 1;
     }
   }
   while (lo < hi) {
@@ -110,6 +107,11 @@ export function firstEndingAfter(citations: readonly Citation[], offset: number,
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether `k` is the answer of firstEndingAfter: citations[k - 1] ends at or before `offset`, citations[k] after it. */
+function isFirstEndingAfter(citations: readonly Citation[], offset: number, k: number): boolean {
+  return (k === 0 || citations[k - 1].end <= offset) && (k === citations.length || citations[k].end > offset);
 }
 
 /**
