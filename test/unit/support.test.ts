@@ -68,6 +68,28 @@ describe('citation-support', () => {
     assert.deepEqual(p.suggestions, [27]);
   });
 
+  test('a claim that is all misquoted words gets the misquotation only; words outside a quotation are judged', () => {
+    // Wholly a misquotation: the misquotation check already says para. 26 does not hold these words.
+    const quoted = '“Criminals increasingly pay for drugs in cryptocurrencies” (para. 26).';
+    assert.deepEqual(
+      check(quoted).map((p) => p.check),
+      ['misquotation'],
+    );
+    // A quotation of several sentences, misquoted, cited after its closing mark: the same.
+    const long =
+      'As the summary puts it, “Criminals pay in cryptocurrencies. They increasingly pay for drugs in them” (para. 26).';
+    assert.deepEqual(
+      check(long).map((p) => p.check),
+      ['misquotation'],
+    );
+    // Words of the claim outside the quotation: the citation is judged as before.
+    const outside = 'Criminals increasingly pay for drugs in cryptocurrencies, “the new currency” (para. 26).';
+    assert.deepEqual(
+      check(outside).map((p) => p.check),
+      ['misquotation', 'citation-support'],
+    );
+  });
+
   test('its fixes cite the better paragraph instead, add it, or keep the citation', () => {
     const [p] = check(text).filter((x) => x.check === 'citation-support');
     assert.deepEqual(
@@ -408,7 +430,18 @@ describe('remembered results (SentenceCache)', () => {
     const piece = fc.oneof(
       fc.constantFrom(...items),
       fc.constantFrom(...items).map((t) => t.replace(/\s*\([^)]*\)\.?$/, '')),
-      fc.constantFrom(' (para. 24)', ' (paras. 30–32) and', ' ¶ 7,', ', para. 40', ' and ', '. ', '\n\n', ' para. 1 para. 2 '),
+      fc.constantFrom(
+        ' (para. 24)',
+        ' (paras. 30–32) and',
+        ' ¶ 7,',
+        ', para. 40',
+        ' and ',
+        '. ',
+        '\n\n',
+        ' para. 1 para. 2 ',
+        ' “',
+        '” ',
+      ),
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (pieces, times) => {

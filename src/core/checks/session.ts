@@ -317,6 +317,9 @@ function checkBlock(
       ),
     );
   }
+  // The misquotations shown (in document order, not overlapping): the support checks leave the claims that are
+  // wholly one of them to it, and a figure inside one gets no second warning.
+  const quoted = problems.filter((p) => p.check === 'misquotation');
   const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
   if (enabled.size > 0 && (cited > 0 || enabled.has('uncited-restatement'))) {
     const found = checkSupport(
@@ -329,14 +332,14 @@ function checkBlock(
         format: options.format,
         enabled,
         quotations,
+        misquoted: quoted,
         ...(options.isKept ? { isKept: options.isKept } : {}),
       },
       cache,
     );
     // A misquotation already says the words are not the paragraph's: no second warning on a figure inside it.
-    // Both in document order, and quotations do not overlap: the quotation that may hold a problem is the
-    // last one that starts at or before it, found by a pointer that moves forward.
-    const quoted = problems.filter((p) => p.check === 'misquotation');
+    // The quotation that may hold a problem is the last one that starts at or before it, found by a pointer
+    // that moves forward.
     let q = -1;
     for (const p of found) {
       if (p.start >= stop) break;

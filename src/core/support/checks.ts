@@ -74,6 +74,12 @@ export interface SupportCheckOptions {
    * in a sentence with a citation is cited by it (“A. B.” (para. 5)), and gets no restatement hint.
    */
   quotations?: readonly Range[];
+  /**
+   * The quotations the misquotation check found wrong, in order (inside their marks). A citation whose claim is
+   * wholly one of them is not judged: the misquotation already says that the paragraph does not say those
+   * words, and gives the closest passage.
+   */
+  misquoted?: readonly Range[];
   /** Whether the drafter kept this citation of this sentence (the workspace's kept citations). */
   isKept?: (sentence: string, paragraphs: readonly number[]) => boolean;
 }
@@ -737,6 +743,8 @@ function citingSentence(
   s: SentenceCitations,
   options: SupportCheckOptions,
   cache: SentenceCache,
+  /** The misquotations inside the sentence (see SupportCheckOptions.misquoted). */
+  misquoted: readonly Range[],
 ): { problems: readonly SupportProblem[]; withContext: boolean; short: boolean } {
   // (Made only when a problem is found: most sentences have none.)
   let problems: SupportProblem[] | undefined;
@@ -757,6 +765,14 @@ function citingSentence(
     // it is short and has no problem: told without judging it.
     if (!context && !claimHasWords(text, claim, s.cites, i)) {
       short = true;
+      continue;
+    }
+    // A claim whose words are all misquoted: told by the misquotation check. Whether a quotation is misquoted
+    // depends on its words and the citations of the sentence it closes in: on text before the sentence when
+    // it began in an earlier one, and the sentence's result is then not remembered.
+    const quoted = misquoted.length > 0 ? quotedFrom(text, claim, s.cites, i, misquoted) : -1;
+    if (quoted >= 0) {
+      if (quoted < s.sentence.start) short = true;
       continue;
     }
     // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
@@ -868,6 +884,8 @@ export function checkSupport(
   const quotations = options.quotations ?? [];
   const citedQuotations: Range[] = [];
   let q = 0;
+  const misquoted = options.misquoted ?? NO_RANGES;
+  let m = 0;
   for (const s of sentences) {
     if (restatements && (s.cites.length > 0 || s.external > 0)) {
       while (q < quotations.length && quotations[q].end < s.sentence.start) q++;
@@ -892,7 +910,14 @@ export function checkSupport(
       for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
       continue;
     }
-    const found = citingSentence(model, text, s, options, cache);
+    // The misquotations that overlap the sentence (a quotation may hold several sentences).
+    while (m < misquoted.length && misquoted[m].end <= s.sentence.start) m++;
+    let past = m;
+    while (past < misquoted.length && misquoted[past].start < s.sentence.end) past++;
+    const found = citingSentence(model, text, s, options, cache, m === past ? NO_RANGES : misquoted.slice(m, past));
+    // (The last one may go on into the next sentence.)
+    if (past > m && misquoted[past - 1].end > s.sentence.end) m = past - 1;
+    else m = past;
     for (const p of found.problems) out.push(p);
     if (found.withContext) covered.add(s.previous!.start);
     // A short claim is read with the sentence before it when there is one: its result depends on that.
@@ -968,6 +993,26 @@ export function* groupBySentence(
     prev = sentence;
     prevUncited = cites.length === 0 && external === 0;
   }
+}
+
+/** No ranges (shared: never added to). */
+const NO_RANGES: readonly Range[] = [];
+
+/**
+ * Whether every word of the claim of citation `i` is inside one of the quotations `quoted` (in order, not
+ * overlapping), and where the first of those starts (-1 when a word is outside them).
+ */
+function quotedFrom(text: string, claim: Range, cites: readonly Citation[], i: number, quoted: readonly Range[]): number {
+  let at = claim.start;
+  let first = -1;
+  for (const r of quoted) {
+    if (r.end <= claim.start) continue;
+    if (r.start >= claim.end) break;
+    if (claimHasWords(text, { start: at, end: Math.max(at, r.start) }, cites, i)) return -1;
+    if (first < 0) first = r.start;
+    at = Math.min(claim.end, r.end);
+  }
+  return first >= 0 && !claimHasWords(text, { start: at, end: claim.end }, cites, i) ? first : -1;
 }
 
 /** No problems (shared: never added to). */
