@@ -495,6 +495,9 @@ describe('checking as the drafter types', () => {
       '“These words are not there” (para. 24).',
       'Less than 2 per cent is confiscated (para. 24).',
       'plain text without citations',
+      // Quotation marks that pair differently as the draft changes (misquotations across sentences).
+      ' “',
+      '” (para. 26).',
       '\n',
       '\n\n',
       ' ',

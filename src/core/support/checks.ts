@@ -743,13 +743,15 @@ function citingSentence(
   s: SentenceCitations,
   options: SupportCheckOptions,
   cache: SentenceCache,
-  /** The misquotations inside the sentence (see SupportCheckOptions.misquoted). */
+  /** The misquotations that overlap the sentence, in order (see SupportCheckOptions.misquoted). */
   misquoted: readonly Range[],
-): { problems: readonly SupportProblem[]; withContext: boolean; short: boolean } {
+): { problems: readonly SupportProblem[]; withContext: boolean; short: boolean; tooLong: boolean } {
   // (Made only when a problem is found: most sentences have none.)
   let problems: SupportProblem[] | undefined;
   let withContext = false;
   let short = false;
+  // Whether a claim was too long to judge (the sentence is then not remembered: it may be very long).
+  let tooLong = false;
   // The sentence before is read with a claim only when the sentence holds one citation.
   const context = s.previous !== undefined && s.cites.length === 1;
   for (let i = 0; i < s.cites.length; i++) {
@@ -759,6 +761,7 @@ function citingSentence(
       // which it then covers (no restatement hint there); and its sentence is not remembered.
       if (context) withContext = true;
       short = true;
+      tooLong = true;
       continue;
     }
     // A claim with nothing to read ("para. 1 para. 2 …", "(¶ 3) (¶ 4)") and no sentence before to read with
@@ -767,14 +770,8 @@ function citingSentence(
       short = true;
       continue;
     }
-    // A claim whose words are all misquoted: told by the misquotation check. Whether a quotation is misquoted
-    // depends on its words and the citations of the sentence it closes in: on text before the sentence when
-    // it began in an earlier one, and the sentence's result is then not remembered.
-    const quoted = misquoted.length > 0 ? quotedFrom(text, claim, s.cites, i, misquoted) : -1;
-    if (quoted >= 0) {
-      if (quoted < s.sentence.start) short = true;
-      continue;
-    }
+    // A claim whose words are all misquoted: told by the misquotation check.
+    if (misquoted.length > 0 && allQuoted(text, claim, s.cites, i, misquoted)) continue;
     // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
     // their claims): the claim, the citation, and the sentence before when it may be read with them.
     const key = claimKey(text, claim, context ? s.previous : undefined, s.cites, i);
@@ -791,7 +788,7 @@ function citingSentence(
     if (found.withContext) withContext = true;
     if (found.short) short = true;
   }
-  return { problems: problems ?? NO_PROBLEMS, withContext, short };
+  return { problems: problems ?? NO_PROBLEMS, withContext, short, tooLong };
 }
 
 interface CitationResult {
@@ -904,24 +901,31 @@ export function checkSupport(
       }
       continue;
     }
-    const key = sentenceKey(text, s.sentence);
-    const known = cache.get('citing', key);
-    if (known) {
-      for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
-      continue;
-    }
     // The misquotations that overlap the sentence (a quotation may hold several sentences).
     while (m < misquoted.length && misquoted[m].end <= s.sentence.start) m++;
     let past = m;
     while (past < misquoted.length && misquoted[past].start < s.sentence.end) past++;
-    const found = citingSentence(model, text, s, options, cache, m === past ? NO_RANGES : misquoted.slice(m, past));
+    const inside = m === past ? NO_RANGES : misquoted.slice(m, past);
     // (The last one may go on into the next sentence.)
     if (past > m && misquoted[past - 1].end > s.sentence.end) m = past - 1;
     else m = past;
+    // A sentence with a misquotation is not remembered, nor found among those remembered: which of its words
+    // are misquoted depends on the quotation marks and citations around it, not on its text alone.
+    // (Whether a sentence before may be read with it is part of the key: see below.)
+    const key = inside.length === 0 ? sentenceKey(text, s.sentence, s.previous ? 1 : 0) : undefined;
+    const known = key && cache.get('citing', key);
+    if (known) {
+      for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+      continue;
+    }
+    const found = citingSentence(model, text, s, options, cache, inside);
     for (const p of found.problems) out.push(p);
     if (found.withContext) covered.add(s.previous!.start);
-    // A short claim is read with the sentence before it when there is one: its result depends on that.
-    if (!found.short) cache.set('citing', key, { origin: s.sentence.start, problems: found.problems });
+    // A short claim is read with the sentence before it when there is one: its result depends on that one's
+    // text, and is not remembered by the sentence's. A sentence with no sentence before it to read, or with
+    // no short claim, is told by its own text and that flag (unless its claim is too long to judge).
+    if (key && !found.tooLong && (!found.short || !s.previous))
+      cache.set('citing', key, { origin: s.sentence.start, problems: found.problems });
   }
   let cq = 0;
   for (const s of uncited) {
@@ -998,21 +1002,18 @@ export function* groupBySentence(
 /** No ranges (shared: never added to). */
 const NO_RANGES: readonly Range[] = [];
 
-/**
- * Whether every word of the claim of citation `i` is inside one of the quotations `quoted` (in order, not
- * overlapping), and where the first of those starts (-1 when a word is outside them).
- */
-function quotedFrom(text: string, claim: Range, cites: readonly Citation[], i: number, quoted: readonly Range[]): number {
+/** Whether every word of the claim of citation `i` is inside one of the quotations `quoted` (in order, not overlapping). */
+function allQuoted(text: string, claim: Range, cites: readonly Citation[], i: number, quoted: readonly Range[]): boolean {
   let at = claim.start;
-  let first = -1;
+  let any = false;
   for (const r of quoted) {
     if (r.end <= claim.start) continue;
     if (r.start >= claim.end) break;
-    if (claimHasWords(text, { start: at, end: Math.max(at, r.start) }, cites, i)) return -1;
-    if (first < 0) first = r.start;
+    if (claimHasWords(text, { start: at, end: Math.max(at, r.start) }, cites, i)) return false;
+    any = true;
     at = Math.min(claim.end, r.end);
   }
-  return first >= 0 && !claimHasWords(text, { start: at, end: claim.end }, cites, i) ? first : -1;
+  return any && !claimHasWords(text, { start: at, end: claim.end }, cites, i);
 }
 
 /** No problems (shared: never added to). */
