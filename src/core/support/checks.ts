@@ -593,6 +593,8 @@ class KeyedResults {
   private readonly buckets = new Map<number, Entry[]>();
   private pool = new Uint16Array(INITIAL_POOL);
   private used = 0;
+  /** The entry `get` found last. */
+  private last: Entry | undefined;
   entries = 0;
   /** Characters and numbers of the keys held. */
   chars = 0;
@@ -608,8 +610,17 @@ class KeyedResults {
   }
 
   get(key: TextKey): SentenceResult | undefined {
+    // The entry found last, tried first: a draft's sentences and claims come in runs of the same text (a list
+    // of citations, a repeated line), and comparing one key costs less than hashing it and finding its bucket.
+    const last = this.last;
+    if (last !== undefined && this.same(last, key)) return last.result;
     const bucket = this.buckets.get(this.hash(key));
-    if (bucket) for (const e of bucket) if (this.same(e, key)) return e.result;
+    if (bucket)
+      for (const e of bucket)
+        if (this.same(e, key)) {
+          this.last = e;
+          return e.result;
+        }
     return undefined;
   }
 
@@ -635,6 +646,7 @@ class KeyedResults {
 
   clear(): void {
     this.buckets.clear();
+    this.last = undefined;
     this.pool = new Uint16Array(INITIAL_POOL);
     this.used = 0;
     this.entries = 0;
