@@ -12,6 +12,7 @@
  * either side of the cut, besides the blank line itself, so that a session can tell which cuts an edit may
  * change.
  */
+import { isLetterCode } from '../chars';
 import { externalBefore, LOOKBEHIND } from '../citations/grammar';
 import { indexOfInvisible, isInvisible } from '../citations/invisible';
 import { MAX_QUOTATION } from '../citations/quotes';
@@ -31,7 +32,6 @@ export const SEAM_REACH = 4096;
 const MAX_SEPARATOR = 20;
 
 const BLANK = /\s/;
-const LETTER = /\p{L}/u;
 
 /** A blank (`\s`) or an invisible character (the invisible-character check reads the text without them). */
 function isBlankCode(c: number, text: string, i: number): boolean {
@@ -109,12 +109,7 @@ class CutJudge {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) return true;
       if (isBlankCode(c, text, i)) continue;
-      const wordy =
-        c === 44 ||
-        c === 38 ||
-        c === 39 ||
-        c === 0x2019 ||
-        (c < 128 ? (c | 0x20) >= 97 && (c | 0x20) <= 122 : LETTER.test(text[i]));
+      const wordy = c === 44 || c === 38 || c === 39 || c === 0x2019 || isLetterCode(c);
       if (!wordy || ++words > MAX_SEPARATOR) return false;
     }
     // The start of the text, or a reading too long to follow: a cut only at the start.

@@ -8,6 +8,7 @@
  * keywords, and a hand-written reader consumes each citation once; look-behind checks read a bounded
  * window before the keyword.
  */
+import { isLetterCode, isLetterOrNumberCode } from '../chars';
 import { isSpaceCode as isRegexSpace } from '../summary/sentences';
 
 export interface NumberToken {
@@ -62,8 +63,6 @@ export interface Citation {
  */
 const CANDIDATE = /\b[pP][aAáÁ][rR](?:[aArR]|\.)/g;
 const CANDIDATE_LENGTH = 4;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER = /\p{L}/u;
 const MAX_DIGITS = 6;
 const MAX_EXPANSION = 500;
 /** How many numbers the ranges of one citation may add in all (see expand). */
@@ -147,17 +146,13 @@ function keywordEnd(text: string, end: number, kind: KeywordKind): number {
 }
 
 function isLetterAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return c === c && LETTER.test(text[i]);
+  return isLetterCode(text.charCodeAt(i));
 }
 
 /** Letters, digits and "_" (ASCII fast path; other scripts by Unicode property). */
 function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c !== c) return false;
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  return LETTER_OR_DIGIT.test(text[i]);
+  return c === 95 || isLetterOrNumberCode(c);
 }
 
 /** Skips horizontal spaces and at most one line break; returns the new position. */

@@ -1,4 +1,5 @@
 /** Quotations in drafts and how closely they match the summary's words. */
+import { isLetterCode } from '../chars';
 
 export interface Quotation {
   /** The quoted words, without the quotation marks. */
@@ -15,7 +16,6 @@ export interface Quotation {
  * mark): the scan goes on from the character after its opening mark.
  */
 export const MAX_QUOTATION = 2000;
-const LETTER = /\p{L}/u;
 
 /**
  * The first position at or after `pos` where `mark` stands, or -1. Positions asked for never decrease, so
@@ -90,16 +90,10 @@ export function findQuotations(text: string): Quotation[] {
   return out;
 }
 
-/** Whether [from, to) of `text` holds a letter (`\p{L}`): an ASCII one is found without the expression. */
+/** Whether [from, to) of `text` holds a letter (`\p{L}`). */
 function hasLetter(text: string, from: number, to: number): boolean {
-  let other = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if ((c | 0x20) >= 97 && (c | 0x20) <= 122) return true;
-    } else other = true;
-  }
-  return other && LETTER.test(text.slice(from, to));
+  for (let i = from; i < to; i++) if (isLetterCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Lower case, typographic quotes and dashes unified, every run of non-word characters one space. */

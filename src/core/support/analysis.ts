@@ -7,6 +7,7 @@
  * hand-written scan (ASCII at full speed, other scripts by one test per character); each distinct word is
  * stemmed once and given a number; features are numbers too. Every step is one left-to-right pass: linear.
  */
+import { isLetterNumberOrMarkCode } from '../chars';
 import type { Directory } from '../summary/directory';
 import { processTerm } from '../search/terms';
 import { type Figure, findFigures } from './figures';
@@ -80,13 +81,9 @@ export interface OtherBodies {
 
 /** Words longer than this are not words (a hash, base64, a run of one letter): skipped. */
 const MAX_WORD = 40;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-/** Whether the character `c` at `i` of `text` belongs to a word as the analyser reads words (a letter, digit or mark). */
-export function isWordCode(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return LETTER_OR_DIGIT.test(text[i]);
-}
+/** Whether code unit `c` belongs to a word as the analyser reads words (a letter, digit or mark). */
+export const isWordCode = isLetterNumberOrMarkCode;
 
 /**
  * Calls `visit(start, end)` for every word: a run of letters and digits, with an apostrophe inside it kept
@@ -97,7 +94,7 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (!isWordCode(c, text, i)) {
+    if (!isWordCode(c)) {
       i++;
       continue;
     }
@@ -105,8 +102,8 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
     i++;
     while (i < n) {
       c = text.charCodeAt(i);
-      if (isWordCode(c, text, i)) i++;
-      else if ((c === 39 || c === 0x2019) && i + 1 < n && isWordCode(text.charCodeAt(i + 1), text, i + 1)) i += 2;
+      if (isWordCode(c)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) i += 2;
       else break;
     }
     if (i - start <= MAX_WORD) visit(start, i);

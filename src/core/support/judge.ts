@@ -129,7 +129,7 @@ export function claimHasWords(text: string, range: Range, citations: readonly Ci
 
 /** Whether [from, to) of `text` has a word character (see isWordCode). */
 function hasWordCode(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isWordCode(text.charCodeAt(i), text, i)) return true;
+  for (let i = from; i < to; i++) if (isWordCode(text.charCodeAt(i))) return true;
   return false;
 }
 
