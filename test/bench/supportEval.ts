@@ -8,7 +8,7 @@ import { findCitations } from '../../src/core/citations/grammar';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import type { SearchEngine } from '../../src/core/search/engine';
 import { sentences } from '../../src/core/summary/sentences';
-import { checkSupport, groupBySentence, type SupportCheck, type SupportProblem } from '../../src/core/support/checks';
+import { checkSupport, type SupportCheck, type SupportProblem } from '../../src/core/support/checks';
 import { claimText } from '../../src/core/support/judge';
 import type { SupportModel } from '../../src/core/support/model';
 
@@ -51,7 +51,7 @@ function draftOf(item: LabelledItem): { text: string; offset: number } {
 export function problemsOf(model: SupportModel, text: string): SupportProblem[] {
   const citations = findCitations(text);
   const spans = sentences(text);
-  return checkSupport(model, text, groupBySentence(text, citations, spans), { format: DEFAULT_FORMAT, enabled: ALL });
+  return checkSupport(model, text, citations, spans, { format: DEFAULT_FORMAT, enabled: ALL });
 }
 
 /** The paragraphs ranked for a sentence with its citations removed (what Find Related and completion see). */

@@ -15,7 +15,7 @@ import { type Citation, findCitations } from '../citations/grammar';
 import { findQuotations } from '../citations/quotes';
 import { countStartingBefore, sentences } from '../summary/sentences';
 import type { Summary } from '../summary/summary';
-import { checkSupport, groupBySentence, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
+import { checkSupport, type KeepRequest, SentenceCache, type SupportCheck } from '../support/checks';
 import { claimText } from '../support/judge';
 import type { SupportModel } from '../support/model';
 import { blocksIn, blocksOf, SEAM_REACH } from './blocks';
@@ -325,9 +325,8 @@ function checkBlock(
     const found = checkSupport(
       model(),
       text,
-      stop === Infinity
-        ? groupBySentence(text, all, spans)
-        : groupBySentence(text, all.slice(0, countStartingBefore(all, stop)), spans.slice(0, countStartingBefore(spans, stop))),
+      stop === Infinity ? all : all.slice(0, countStartingBefore(all, stop)),
+      stop === Infinity ? spans : spans.slice(0, countStartingBefore(spans, stop)),
       {
         format: options.format,
         enabled,

@@ -876,8 +876,10 @@ function citationProblems(
 export function checkSupport(
   model: SupportModel,
   text: string,
-  /** The sentences with their citations (groupBySentence). */
-  sentences: Iterable<SentenceCitations>,
+  /** The citations of the text (findCitations), in order. */
+  citations: readonly Citation[],
+  /** Its sentences (`sentences`), in order. */
+  spans: readonly Range[],
   options: SupportCheckOptions,
   cache: SentenceCache = new SentenceCache(),
 ): SupportProblem[] {
@@ -895,16 +897,20 @@ export function checkSupport(
   let q = 0;
   const misquoted = options.misquoted ?? NO_RANGES;
   let m = 0;
-  for (const s of sentences) {
-    if (restatements && (s.cites.length > 0 || s.external > 0)) {
-      while (q < quotations.length && quotations[q].end < s.sentence.start) q++;
-      for (; q < quotations.length && quotations[q].end < s.sentence.end; q++) citedQuotations.push(quotations[q]);
+  // Each sentence's citations are made into a list only when it is judged, not when its result is remembered.
+  const walk = new SentenceWalk(text, citations, spans);
+  while (walk.advance()) {
+    const { sentence, count, external } = walk;
+    if (restatements && (count > 0 || external > 0)) {
+      while (q < quotations.length && quotations[q].end < sentence.start) q++;
+      for (; q < quotations.length && quotations[q].end < sentence.end; q++) citedQuotations.push(quotations[q]);
     }
-    if (s.cites.length === 0) {
-      if (restatements && s.external === 0) uncited.push(s);
+    if (count === 0) {
+      if (restatements && external === 0) uncited.push(walk.current());
       continue;
     }
     if (!citing) {
+      const s = walk.current();
       if (s.previous && s.cites.length === 1 && enabled.has('uncited-restatement')) {
         // (A claim too long to judge covers the sentence before, as when the citation checks are on.)
         const tooLong = s.sentence.end - s.sentence.start > MAX_CLAIM;
@@ -914,22 +920,23 @@ export function checkSupport(
       continue;
     }
     // The misquotations that overlap the sentence (a quotation may hold several sentences).
-    while (m < misquoted.length && misquoted[m].end <= s.sentence.start) m++;
+    while (m < misquoted.length && misquoted[m].end <= sentence.start) m++;
     let past = m;
-    while (past < misquoted.length && misquoted[past].start < s.sentence.end) past++;
+    while (past < misquoted.length && misquoted[past].start < sentence.end) past++;
     const inside = m === past ? NO_RANGES : misquoted.slice(m, past);
     // (The last one may go on into the next sentence.)
-    if (past > m && misquoted[past - 1].end > s.sentence.end) m = past - 1;
+    if (past > m && misquoted[past - 1].end > sentence.end) m = past - 1;
     else m = past;
     // A sentence with a misquotation is not remembered, nor found among those remembered: which of its words
     // are misquoted depends on the quotation marks and citations around it, not on its text alone.
     // (Whether a sentence before may be read with it is part of the key: see below.)
-    const key = inside.length === 0 ? sentenceKey(text, s.sentence, s.previous ? 1 : 0) : undefined;
+    const key = inside.length === 0 ? sentenceKey(text, sentence, walk.previous ? 1 : 0) : undefined;
     const known = key && cache.get('citing', key);
     if (known) {
-      for (const p of known.problems) out.push(moved(p, s.sentence.start - known.origin));
+      for (const p of known.problems) out.push(moved(p, sentence.start - known.origin));
       continue;
     }
+    const s = walk.current();
     const found = citingSentence(model, text, s, options, cache, inside);
     for (const p of found.problems) out.push(p);
     if (found.withContext) covered.add(s.previous!.start);
@@ -980,12 +987,43 @@ export function* groupBySentence(
   citations: readonly Citation[],
   spans: readonly Range[],
 ): Generator<SentenceCitations, void, undefined> {
-  let k = 0;
-  let prev: Range | undefined;
-  let prevUncited = false;
-  for (const sentence of spans) {
-    // The citations in the sentence are a run of the list (those before it that end before it are passed):
-    // copied in one go when none is external, as most runs (a "sentence" may hold 100,000 citations).
+  const walk = new SentenceWalk(text, citations, spans);
+  while (walk.advance()) yield walk.current();
+}
+
+/**
+ * A walk over the sentences of a text and the citations each holds: two pointers over sorted lists, linear.
+ * `advance` moves to the next sentence and makes nothing: a sentence's citations are a run of the list, made
+ * into a list of their own only when asked for (`current`). A draft may hold a million short sentences, most
+ * of them found among the remembered results without their citations being read.
+ */
+class SentenceWalk {
+  /** The current sentence. */
+  sentence: Range = { start: 0, end: 0 };
+  /** The sentence before, when it may be read with this one (see `advance`). */
+  previous: Range | undefined;
+  /** How many citations of the summary the current sentence holds, and of other documents. */
+  count = 0;
+  external = 0;
+  /** The current sentence's citations: [first, past) of the list, external ones among them. */
+  private first = -1;
+  private past = 0;
+  private next = 0;
+  private prevUncited = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly citations: readonly Citation[],
+    private readonly spans: readonly Range[],
+  ) {}
+
+  advance(): boolean {
+    if (this.next >= this.spans.length) return false;
+    const { citations } = this;
+    const prev = this.next > 0 ? this.sentence : undefined;
+    const sentence = this.spans[this.next++];
+    // The citations in the sentence are a run of the list (those before it that end before it are passed).
+    let k = this.past;
     let first = -1;
     let external = 0;
     while (k < citations.length && citations[k].start < sentence.end) {
@@ -996,18 +1034,28 @@ export function* groupBySentence(
       }
       k++;
     }
+    this.sentence = sentence;
+    this.first = first;
+    this.past = k;
+    this.external = external;
+    this.count = first < 0 ? 0 : k - first - external;
+    // The sentence before is context only when it cites nothing itself: "… anonymity. This is recorded in
+    // para. 27." (a sentence with its own citations is vouched for by them).
+    this.previous = prev && this.prevUncited && sameBlock(this.text, prev.end, sentence.start) ? prev : undefined;
+    this.prevUncited = this.count === 0 && external === 0;
+    return true;
+  }
+
+  /** The current sentence with its citations of the summary: copied in one go when none is external, as most. */
+  current(): SentenceCitations {
+    const { sentence, previous, external, first, past, citations } = this;
     const cites =
       first < 0
         ? NO_CITATIONS
         : external === 0
-          ? citations.slice(first, k)
-          : citations.slice(first, k).filter((c) => !c.external);
-    // The sentence before is context only when it cites nothing itself: "… anonymity. This is recorded in
-    // para. 27." (a sentence with its own citations is vouched for by them).
-    const previous = prev && prevUncited && sameBlock(text, prev.end, sentence.start) ? prev : undefined;
-    yield previous ? { sentence, previous, cites, external } : { sentence, cites, external };
-    prev = sentence;
-    prevUncited = cites.length === 0 && external === 0;
+          ? citations.slice(first, past)
+          : citations.slice(first, past).filter((c) => !c.external);
+    return previous ? { sentence, previous, cites, external } : { sentence, cites, external };
   }
 }
 
