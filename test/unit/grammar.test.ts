@@ -35,6 +35,17 @@ const TABLE: [string, number[][], number?][] = [
   ['véanse los párrs. 30 y 31', [[30, 31]]],
   ['Párr. 12 y párrs. 13-15', [[12], [13, 14, 15]]],
   ['paras. 13 & 14', [[13, 14]]],
+  // A comma then a list word, in any case; a list word alone; a word after a comma that is not one.
+  ['paras. 13, AND 14', [[13, 14]]],
+  [
+    'par. 13, et 14 ; par. 15 ET 16',
+    [
+      [13, 14],
+      [15, 16],
+    ],
+  ],
+  ['párrs. 13, Y 14', [[13, 14]]],
+  ['paras. 13, also 14', [[13]]],
   ['as set out in para. 24, 2021 was a hybrid year', [[24, 2021]]],
   ['para. 38 does not exist', [[38]]],
   ['paras. 15–13 reversed', [[13, 14, 15]]],

@@ -235,13 +235,15 @@ function listSeparatorEnd(text: string, pos: number): number {
   const c = text.charCodeAt(lead);
   if (c === 44) {
     const p = spacesEnd(text, lead + 1);
-    for (const word of LIST_WORDS) {
-      const q = wordThenSpaces(text, p, word);
-      if (q >= 0) return q;
-    }
+    // (Most often a number follows the comma: the words are looked for only after one of their first letters.)
+    if (startsListWord(text, p))
+      for (const word of LIST_WORDS) {
+        const q = wordThenSpaces(text, p, word);
+        if (q >= 0) return q;
+      }
     return p;
   }
-  if (lead > pos) {
+  if (lead > pos && startsListWord(text, lead)) {
     for (const word of LIST_WORDS) {
       const q = wordThenSpaces(text, lead, word);
       if (q >= 0) return q;
@@ -252,6 +254,12 @@ function listSeparatorEnd(text: string, pos: number): number {
 }
 
 const LIST_WORDS = ['and', 'y', 'et'];
+
+/** Whether the character at `pos` is the first letter of one of LIST_WORDS, in any case. */
+function startsListWord(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos) | 0x20;
+  return c === 0x61 || c === 0x79 || c === 0x65;
+}
 
 /**
  * A range word at `pos`, as `/\s+(to|a|à|au)\s+/iy` matches it: sets `rangeWordStart` and `rangeWordEnd`
