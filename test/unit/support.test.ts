@@ -6,7 +6,7 @@ import { DEFAULT_LEVELS, type Levels, parseLevels } from '../../src/core/checks/
 import { blocksOf, checkText, type DraftCheckOptions, DraftCheckSession, plainProblem } from '../../src/core/checks/session';
 import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { createSupportModel } from '../../src/core/support';
-import { SentenceCache } from '../../src/core/support/checks';
+import { MAX_KEY, SentenceCache } from '../../src/core/support/checks';
 import { findFigures } from '../../src/core/support/figures';
 import { MAX_CLAIM } from '../../src/core/support/judge';
 import { KeptCitations, parseKeptFile, serializeKeptFile, withKept, withoutKept } from '../../src/core/support/kept';
@@ -421,6 +421,11 @@ describe('remembered results (SentenceCache)', () => {
     const small = new SentenceCache(20_000, 100);
     checkText(summary, () => model, long, options(), small);
     assert.equal(small.size, 0);
+    // Nor one longer than MAX_KEY, whatever the bound: a sentence of a megabyte is not copied; its claims are kept.
+    const huge = `${'para. 1 '.repeat(Math.ceil(MAX_KEY / 8))}${long}`;
+    const big = new SentenceCache();
+    checkText(summary, () => model, huge, options(), big);
+    assert.ok(big.size > 0 && big.size < MAX_KEY, `${big.size} characters held`);
   });
 
   test('a check that remembers sentences and claims finds what one that remembers nothing finds', () => {

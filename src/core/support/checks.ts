@@ -668,6 +668,14 @@ function keyLength(key: TextKey): number {
 }
 
 /**
+ * The longest key remembered, in characters: a "sentence" longer than this is not prose (a draft without full
+ * stops, a table pasted as one line, hostile text), is unlikely to come again, and looking it up and keeping
+ * it would read and copy all of it (a megabyte, for a draft that is one such sentence). Its claims, not over
+ * MAX_CLAIM, are still remembered one by one.
+ */
+export const MAX_KEY = 5 * MAX_CLAIM;
+
+/**
  * Remembered results, by text: of citing sentences, of sentences without a citation, and of single claims
  * (see claimKey). Cleared by its owner when the options change. Bounded.
  */
@@ -692,12 +700,12 @@ export class SentenceCache {
 
   get(kind: CacheKind, key: TextKey): SentenceResult | undefined {
     const results = this.kinds[kind];
-    return results.entries === 0 ? undefined : results.get(key);
+    return results.entries === 0 || keyLength(key) > MAX_KEY ? undefined : results.get(key);
   }
 
   set(kind: CacheKind, key: TextKey, result: SentenceResult): void {
     const length = keyLength(key);
-    if (this.limit === 0 || length > this.maxChars) return;
+    if (this.limit === 0 || length > this.maxChars || length > MAX_KEY) return;
     const results = this.kinds[kind];
     if (results.entries >= this.limit || results.chars + length > this.maxChars) results.clear();
     results.set(key, result);
