@@ -775,7 +775,8 @@ function citingSentence(
   // The sentence before is read with a claim only when the sentence holds one citation.
   const context = s.previous !== undefined && s.cites.length === 1;
   for (let i = 0; i < s.cites.length; i++) {
-    const claim = claimRange(s.sentence, s.cites, i);
+    // (Read only until the next claim's range is written into it: nothing keeps it.)
+    const claim = claimRange(s.sentence, s.cites, i, CLAIM_RANGE);
     if (claim.end - claim.start > MAX_CLAIM) {
       // Too long to judge (see MAX_CLAIM). As a claim that says too little, it may be about the sentence before,
       // which it then covers (no restatement hint there); and its sentence is not remembered.
@@ -1066,6 +1067,9 @@ class SentenceWalk {
     return previous ? { sentence, previous, cites, external } : { sentence, cites, external };
   }
 }
+
+/** The range of the claim being read in citingSentence (see claimRange). */
+const CLAIM_RANGE: Range = { start: 0, end: 0 };
 
 /** No ranges (shared: never added to). */
 const NO_RANGES: readonly Range[] = [];

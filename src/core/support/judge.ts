@@ -61,14 +61,22 @@ export const THRESHOLDS = {
   weak: 0.2,
 };
 
-/** The claim a citation vouches for, within its sentence: the clause before it, or after it when it leads. */
-export function claimRange(sentence: Range, cites: readonly Citation[], i: number): Range {
+/**
+ * The claim a citation vouches for, within its sentence: the clause before it, or after it when it leads.
+ * Written into `into` when given (a loop over a sentence of 100,000 citations makes no object for each).
+ */
+export function claimRange(sentence: Range, cites: readonly Citation[], i: number, into?: Range): Range {
   if (cites.length <= 1) return sentence;
   const c = cites[i];
   const leftStart = i === 0 ? sentence.start : cites[i - 1].end;
   // "X (para. 24) and Y (para. 27)": the words before each citation. "As noted in para. 24, X": after it.
-  if (c.start - leftStart >= 25) return { start: leftStart, end: c.start };
-  return { start: c.end, end: i === cites.length - 1 ? sentence.end : cites[i + 1].start };
+  const before = c.start - leftStart >= 25;
+  const start = before ? leftStart : c.end;
+  const end = before ? c.start : i === cites.length - 1 ? sentence.end : cites[i + 1].start;
+  if (!into) return { start, end };
+  into.start = start;
+  into.end = end;
+  return into;
 }
 
 /** The draft's text of a range with every citation blanked and the framing phrases removed (offsets kept). */
