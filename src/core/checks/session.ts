@@ -317,8 +317,8 @@ function checkBlock(
       ),
     );
   }
-  // The misquotations shown (in document order, not overlapping): the support checks leave the claims that are
-  // wholly one of them to it, and a figure inside one gets no second warning.
+  // The misquotations shown (in document order, not overlapping): the support checks leave to them the claims
+  // with no word outside them, and a figure inside one gets no second warning.
   const quoted = problems.filter((p) => p.check === 'misquotation');
   const enabled = new Set(SUPPORT_CHECKS.filter((c) => levels[c] !== 'off'));
   if (enabled.size > 0 && (cited > 0 || enabled.has('uncited-restatement'))) {

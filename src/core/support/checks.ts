@@ -75,8 +75,8 @@ export interface SupportCheckOptions {
    */
   quotations?: readonly Range[];
   /**
-   * The quotations the misquotation check found wrong, in order (inside their marks). A citation whose claim is
-   * wholly one of them is not judged: the misquotation already says that the paragraph does not say those
+   * The quotations the misquotation check found wrong, in order (inside their marks). A citation whose claim has
+   * no word outside them is not judged: the misquotation already says that the paragraph does not say those
    * words, and gives the closest passage.
    */
   misquoted?: readonly Range[];
