@@ -171,7 +171,33 @@ const CLASSES: [string, (size: number) => string][] = [
   ['long line aparaparapara', (n) => fill('apara', n)],
   // Realistic.
   ['realistic draft repeated to size', (n) => generatedDraft(n, 5)],
+  ['distinct cited sentences (nothing repeats)', (n) => distinctSentences(n)],
 ];
+
+/**
+ * The summary's sentences, each made different by a word of its own and cited with the paragraph it comes
+ * from: a draft in which no sentence or claim repeats, so that every citation is judged (the class above repeats
+ * a few hundred sentences, which the checks remember).
+ */
+export function distinctSentences(size: number): string {
+  const sentences = loadBundledSummary().doc.paragraphs.flatMap((p) =>
+    p.text
+      .split(/(?<=\.)\s+/)
+      .filter((t) => t.length > 40)
+      .map((t) => ({ text: t.replace(/\.$/, ''), n: p.number })),
+  );
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const { text, n } = sentences[i % sentences.length];
+    // A word made of letters only (a number would be read as a figure): "qr", "qs", …
+    const word = i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]);
+    const s = `${text}, as ${word} noted (para. ${n}). `;
+    parts.push(s);
+    length += s.length;
+  }
+  return parts.join('').slice(0, size);
+}
 
 /** `1–500, 501–1000, …` up to 999,999: a million paragraphs in 2,000 ranges. */
 function contiguousRanges(): string {

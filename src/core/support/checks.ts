@@ -595,6 +595,11 @@ class KeyedResults {
   private used = 0;
   /** The entry `get` found last. */
   private last: Entry | undefined;
+  /** The text hashed last, where, and its hash (see textHash). */
+  private hashedText = '';
+  private hashedFrom = 0;
+  private hashedTo = 0;
+  private hashed = 0;
   entries = 0;
   /** Characters and numbers of the keys held. */
   chars = 0;
@@ -602,11 +607,27 @@ class KeyedResults {
   constructor(private readonly mask: number) {}
 
   private hash(key: TextKey): number {
-    const { text, numbers, count } = key;
-    let h = Math.imul(FNV_OFFSET ^ count, FNV_PRIME);
+    const { numbers, count } = key;
+    let h = Math.imul(this.textHash(key) ^ count, FNV_PRIME);
     for (let i = 0; i < count; i++) h = Math.imul(h ^ numbers[i], FNV_PRIME);
-    for (let p = key.from; p < key.to; p++) h = Math.imul(h ^ text.charCodeAt(p), FNV_PRIME);
     return h & this.mask;
+  }
+
+  /**
+   * The hash of the key's text. The last one is remembered with the text and range it was read from (strings
+   * do not change): `set` usually follows a `get` that missed, with the same key, and a key's text may be a
+   * whole sentence.
+   */
+  private textHash(key: TextKey): number {
+    const { text, from, to } = key;
+    if (text === this.hashedText && from === this.hashedFrom && to === this.hashedTo) return this.hashed;
+    let h = FNV_OFFSET;
+    for (let p = from; p < to; p++) h = Math.imul(h ^ text.charCodeAt(p), FNV_PRIME);
+    this.hashedText = text;
+    this.hashedFrom = from;
+    this.hashedTo = to;
+    this.hashed = h;
+    return h;
   }
 
   get(key: TextKey): SentenceResult | undefined {
@@ -794,17 +815,19 @@ function citingSentence(
     // A claim whose words are all misquoted: told by the misquotation check.
     if (misquoted.length > 0 && allQuoted(text, claim, s.cites, i, misquoted)) continue;
     // Remembered by what judging it reads (a sentence may hold thousands of citations, and drafts repeat
-    // their claims): the claim, the citation, and the sentence before when it may be read with them.
-    const key = claimKey(text, claim, context ? s.previous : undefined, s.cites, i);
-    const known = cache.get('claim', key);
-    if (known) {
+    // their claims): the claim, the citation, and the sentence before when it may be read with them. Not the
+    // claim of a sentence's one citation with no sentence before to read: the sentence's own result, which
+    // checkSupport remembers by the same text, says it all.
+    const key = s.cites.length > 1 || context ? claimKey(text, claim, context ? s.previous : undefined, s.cites, i) : undefined;
+    const known = key && cache.get('claim', key);
+    if (key && known) {
       for (const p of known.problems) (problems ??= []).push(moved(p, key.from - known.origin));
       if (known.withContext) withContext = true;
       if (known.short) short = true;
       continue;
     }
     const found = citationProblems(model, text, s, i, options);
-    cache.set('claim', key, { origin: key.from, ...found });
+    if (key) cache.set('claim', key, { origin: key.from, ...found });
     for (const p of found.problems) (problems ??= []).push(p);
     if (found.withContext) withContext = true;
     if (found.short) short = true;
