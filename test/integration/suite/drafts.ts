@@ -142,7 +142,10 @@ test('Fix All fixes the style of every citation at once, and leaves what needs t
     quick.some((a) => /^Fix all citation style problems in this draft \(\d+\)$/.test(a.title)),
     `fix-all among ${quick.map((a) => a.title).join(' | ')}`,
   );
-  // The editor's own Fix All (Source Action), as a person runs it.
+  // The editor's own Fix All (Source Action), as a person runs it: on the active editor, so the draft is made
+  // active first (a reader opened by an earlier test may still be taking the focus in the web workbench; one
+  // clean-clone run timed out here).
+  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
   await vscode.commands.executeCommand('editor.action.fixAll');
   await waitFor(() => (doc.getText().includes('13–15') ? true : undefined), 'the fixes to be applied');
   assertEqual(doc.getText(), 'See paras 13–15, paras. 24, 25 and (para. 30).\nAlso paras. 32–30 and para. 38.\n', 'fixed draft');
