@@ -90,11 +90,18 @@ export function findQuotations(text: string): Quotation[] {
   return out;
 }
 
-/** Whether [from, to) of `text` holds a letter (`\p{L}`). */
+/** Whether [from, to) of `text` holds a letter (`\p{L}`), of any plane: a surrogate pair is read as one character. */
 function hasLetter(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isLetterCode(text.charCodeAt(i))) return true;
-  return false;
+  let pairs = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isLetterCode(c)) return true;
+    if (c >= 0xd800 && c <= 0xdfff) pairs = true;
+  }
+  return pairs && ASTRAL_LETTER.test(text.slice(from, to));
 }
+
+const ASTRAL_LETTER = /\p{L}/u;
 
 /** Lower case, typographic quotes and dashes unified, every run of non-word characters one space. */
 export function normalizeWords(text: string): string {

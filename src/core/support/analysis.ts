@@ -4,7 +4,7 @@
  * States it names (and whether it attributes a point to them), its figures and the session it speaks of.
  *
  * Speed matters: the checks read every sentence of a draft that may be a megabyte long. Words are found by a
- * hand-written scan (ASCII at full speed, other scripts by one test per character); each distinct word is
+ * hand-written scan (ASCII at full speed, other scripts by a table of their character classes, see chars.ts); each distinct word is
  * stemmed once and given a number; features are numbers too. Every step is one left-to-right pass: linear.
  */
 import { isLetterNumberOrMarkCode } from '../chars';
