@@ -218,7 +218,9 @@ export function attributionProblems(
   v: Verdict,
   claimOffset: number,
   options: SupportCheckOptions,
-): SupportProblem[] {
+): readonly SupportProblem[] {
+  // Most claims name no body: nothing to attribute (and nothing made for them).
+  if (v.analysis.bodies.length === 0) return NO_PROBLEMS;
   const out: SupportProblem[] = [];
   const seen = new Set<string>();
   // A paragraph that says who took part (it names two bodies or more) is about who: a body the sentence
@@ -286,7 +288,9 @@ export function figureProblems(
   v: Verdict,
   claimOffset: number,
   options: SupportCheckOptions,
-): SupportProblem[] {
+): readonly SupportProblem[] {
+  // Most claims state no figure and name no session: nothing to compare (and nothing made for them).
+  if (v.analysis.figures.length === 0 && v.analysis.sessions.length === 0) return NO_PROBLEMS;
   const out: SupportProblem[] = [];
   const claim = text.slice(v.claim.start, v.claim.end);
   const own = OWN_FIGURE.test(claim);
