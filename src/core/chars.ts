@@ -3,7 +3,8 @@
  * number (`\p{N}`), a combining mark (`\p{M}`). ASCII is answered by comparisons; any other code unit by its
  * Unicode properties, looked up once per code unit and remembered in a table of 64 KB (a draft in another
  * script asks about the same few hundred characters a million times; each answer by a regular expression
- * made a string of one character). A surrogate alone is none of them, as the expressions it replaces read it.
+ * made a string of one character). A surrogate alone is none of them, as the expressions it replaces read it;
+ * `hasLetter` reads a range, surrogate pairs included.
  */
 
 const LETTER = 1;
@@ -27,6 +28,11 @@ function properties(c: number): number {
   return p;
 }
 
+/** Whether code unit `c` is an ASCII letter or digit, `[A-Za-z0-9]`. */
+export function isAsciiLetterOrDigitCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 /** Whether code unit `c` (a `charCodeAt`; NaN past the end) is a letter, `\p{L}`. */
 export function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -35,12 +41,23 @@ export function isLetterCode(c: number): boolean {
 
 /** Whether code unit `c` is a letter or a number, `[\p{L}\p{N}]`. */
 export function isLetterOrNumberCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return isAsciiLetterOrDigitCode(c);
   return c === c && (properties(c) & (LETTER | NUMBER)) !== 0;
 }
 
 /** Whether code unit `c` is a letter, a number or a mark, `[\p{L}\p{N}\p{M}]`. */
 export function isLetterNumberOrMarkCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return isAsciiLetterOrDigitCode(c);
   return c === c && (properties(c) & (LETTER | NUMBER | MARK)) !== 0;
+}
+
+/** Whether [from, to) of `text` holds a letter (`\p{L}`), of any plane: a surrogate pair is read as one character. */
+export function hasLetter(text: string, from: number, to: number): boolean {
+  let pairs = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isLetterCode(c)) return true;
+    if (c >= 0xd800 && c <= 0xdfff) pairs = true;
+  }
+  return pairs && IS_LETTER.test(text.slice(from, to));
 }

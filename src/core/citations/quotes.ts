@@ -1,5 +1,5 @@
 /** Quotations in drafts and how closely they match the summary's words. */
-import { isLetterCode } from '../chars';
+import { hasLetter, isAsciiLetterOrDigitCode } from '../chars';
 
 export interface Quotation {
   /** The quoted words, without the quotation marks. */
@@ -89,19 +89,6 @@ export function findQuotations(text: string): Quotation[] {
   }
   return out;
 }
-
-/** Whether [from, to) of `text` holds a letter (`\p{L}`), of any plane: a surrogate pair is read as one character. */
-function hasLetter(text: string, from: number, to: number): boolean {
-  let pairs = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (isLetterCode(c)) return true;
-    if (c >= 0xd800 && c <= 0xdfff) pairs = true;
-  }
-  return pairs && ASTRAL_LETTER.test(text.slice(from, to));
-}
-
-const ASTRAL_LETTER = /\p{L}/u;
 
 /** Lower case, typographic quotes and dashes unified, every run of non-word characters one space. */
 export function normalizeWords(text: string): string {
@@ -231,10 +218,6 @@ function wordsWithOffsets(text: string): WordSpan[] {
   return out;
 }
 
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
 /**
  * The keys of the words of `text` (`wordsWithOffsets(text).map((w) => w.word)`): for plain text (see
  * NOT_PLAIN) read by hand, without a match object and a span for each word.
@@ -245,7 +228,7 @@ function wordKeys(text: string): string[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isAsciiLetterOrDigit(text.charCodeAt(i))) {
+    if (!isAsciiLetterOrDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -254,7 +237,7 @@ function wordKeys(text: string): string[] {
     let hyphen = false;
     for (i++; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (isAsciiLetterOrDigit(c) || c === 39) continue;
+      if (isAsciiLetterOrDigitCode(c) || c === 39) continue;
       if (c === 0x2019) curly = true;
       else if (c === 45) hyphen = true;
       else break;

@@ -1,4 +1,5 @@
 /** Sentence boundaries in English prose, aware of the abbreviations drafts and the summary use. */
+import { isAsciiLetterOrDigitCode } from '../chars';
 
 export interface Range {
   start: number;
@@ -81,7 +82,7 @@ for (const a of ABBREVIATIONS) {
 
 /** A word character as `\b` reads it: [A-Za-z0-9_]. */
 function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c === 95 || isAsciiLetterOrDigitCode(c);
 }
 
 /**
