@@ -23,7 +23,7 @@ import { DEFAULT_FORMAT } from '../../src/core/citations/format';
 import { findCitations } from '../../src/core/citations/grammar';
 import { visitCitedPlaces } from '../../src/core/citations/places';
 import { SearchEngine } from '../../src/core/search/engine';
-import { generatedDraft } from './citations';
+import { generatedDraft, summarySentences } from './citations';
 import { table } from './util';
 
 /** The target: at most this many ms per MB of draft (1 MB = 1,000,000 UTF-16 code units), for every class. */
@@ -190,12 +190,9 @@ const CLASSES: [string, (size: number) => string][] = [
  * a few hundred sentences, which the checks remember).
  */
 export function distinctSentences(size: number): string {
-  const sentences = loadBundledSummary().doc.paragraphs.flatMap((p) =>
-    p.text
-      .split(/(?<=\.)\s+/)
-      .filter((t) => t.length > 40)
-      .map((t) => ({ text: t.replace(/\.$/, ''), n: p.number })),
-  );
+  const sentences = summarySentences()
+    .filter((s) => s.text.length > 40)
+    .map((s) => ({ text: s.text.replace(/\.$/, ''), n: s.paragraph }));
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < size; i++) {

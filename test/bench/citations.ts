@@ -17,11 +17,17 @@ const CITES = [
   'para. 38',
 ];
 
+/** The summary's sentences (cut after each full stop), in order, each with the number of its paragraph. */
+export function summarySentences(): { text: string; paragraph: number }[] {
+  return loadBundledSummary().doc.paragraphs.flatMap((p) =>
+    p.text.split(/(?<=\.)\s+/).map((text) => ({ text, paragraph: p.number })),
+  );
+}
+
 /** A draft of about `bytes` characters: sentences of the summary, a citation or a quotation every few sentences. */
 export function generatedDraft(bytes: number, seed = 7): string {
-  const summary = loadBundledSummary();
   const rand = mulberry32(seed);
-  const sentences = summary.doc.paragraphs.flatMap((p) => p.text.split(/(?<=\.)\s+/));
+  const sentences = summarySentences().map((s) => s.text);
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
